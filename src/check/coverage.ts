@@ -1,0 +1,28 @@
+// Coverage warnings: a Pokja without a worksheet for a stage, an RPJMD program no innovation
+// links to, an innovation with no roadmap entry.
+
+import type { Collector } from '../diagnostics/collector.js';
+import type { Locale } from '../i18n/index.js';
+import type { Masterplan } from '../model/types.js';
+import { allInnovations, allRoadmap } from '../model/walk.js';
+import { at } from './references.js';
+
+export function checkCoverage(model: Masterplan, out: Collector, t: Locale['messages'], configFile: string): void {
+  for (const book of model.books) {
+    for (const c of book.chapters) {
+      if (c.files.length > 0) continue;
+      const pokja = model.pokja.find((p) => p.id === c.pokja);
+      const src = pokja?.src ? at(pokja.src, 'id') : { file: configFile, path: [] };
+      out.at(src, 'missing-worksheet', t.missingWorksheet(c.pokja, book.stage), { firstLine: true });
+    }
+  }
+  const innovations = allInnovations(model);
+  const linked = new Set(innovations.flatMap((i) => i.rpjmd));
+  for (const p of model.rpjmd.programs) {
+    if (!linked.has(p.id)) out.at(at(p.src, 'id'), 'uncovered-program', t.uncoveredProgram(p.id));
+  }
+  const planned = new Set(allRoadmap(model).map((e) => e.innovation));
+  for (const inn of innovations) {
+    if (!planned.has(inn.id)) out.at(at(inn.src, 'id'), 'unplanned-innovation', t.unplannedInnovation(inn.id));
+  }
+}

@@ -1,0 +1,60 @@
+// Year checks: innovations and quick wins inside the masterplan period, RPJMD indicator targets
+// inside the RPJMD period, roadmap entries inside their innovation's years (a warning).
+
+import type { Collector } from '../diagnostics/collector.js';
+import type { Locale } from '../i18n/index.js';
+import type { Innovation, Masterplan, SourceRef } from '../model/types.js';
+import { allChapters } from '../model/walk.js';
+import { at } from './references.js';
+
+export function checkYears(model: Masterplan, out: Collector, t: Locale['messages'], configFile: string): void {
+  const [from, to] = model.period;
+  const hasPeriod = from > 0 && from <= to;
+  if (from > to) out.at({ file: configFile, path: ['period'] }, 'year-out-of-range', t.yearsReversed(from, to));
+  const [rFrom, rTo] = model.rpjmd.period;
+  const hasRpjmdPeriod = rFrom > 0 && rFrom <= rTo;
+  if (rFrom > rTo) out.at({ file: model.rpjmd.file, path: ['period'] }, 'year-out-of-range', t.yearsReversed(rFrom, rTo));
+
+  const inPeriod = (year: number, src: SourceRef) => {
+    if (hasPeriod && year > 0 && (year < from || year > to)) {
+      out.at(src, 'year-out-of-range', t.yearOutsidePeriod(year, from, to, t.periodMasterplan));
+    }
+  };
+
+  if (hasRpjmdPeriod) {
+    for (const p of model.rpjmd.programs) {
+      for (const ind of p.indicators) {
+        for (const { year } of ind.targets) {
+          if (year < rFrom || year > rTo) {
+            out.at(at(ind.src, 'targets', String(year)), 'year-out-of-range', t.yearOutsidePeriod(year, rFrom, rTo, t.periodRpjmd), { want: 'key' });
+          }
+        }
+      }
+    }
+  }
+
+  const innovations = new Map<string, Innovation>();
+  for (const c of allChapters(model)) {
+    for (const q of c.quickWins) inPeriod(q.year, at(q.src, 'year'));
+    for (const inn of c.innovations) {
+      innovations.set(inn.id, inn);
+      const [a, b] = inn.years;
+      if (a > b && b > 0) out.at(at(inn.src, 'years'), 'year-out-of-range', t.yearsReversed(a, b));
+      inPeriod(a, at(inn.src, 'years', 0));
+      inPeriod(b, at(inn.src, 'years', 1));
+      inn.indicators.forEach((ind) => {
+        if (ind.year !== undefined) inPeriod(ind.year, at(ind.src, 'year'));
+      });
+    }
+  }
+  for (const c of allChapters(model)) {
+    for (const e of c.roadmap) {
+      const inn = model.ids.get(e.innovation)?.kind === 'innovation' ? innovations.get(e.innovation) : undefined;
+      if (!inn || e.year <= 0 || inn.years[0] <= 0) continue;
+      const [a, b] = inn.years;
+      if (e.year < a || e.year > b) {
+        out.at(at(e.src, 'year'), 'year-out-of-range', t.roadmapOutsideInnovation(e.year, inn.id, a, b), { severity: 'warning' });
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+// What every command needs to find its masterplan and to speak the user's language.
+
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { locale, type Locale } from '../i18n/index.js';
+import { findRoot, peekLanguage } from '../load/load-project.js';
+import type { Lang } from '../model/types.js';
+
+/** A failure of the command itself (exit 2), with a message for the user. */
+export class UsageError extends Error {}
+
+export interface Target {
+  root: string;
+  /** Masterplan-relative paths the user named (FILES mode), or undefined for the whole repository. */
+  only?: Set<string>;
+}
+
+/**
+ * `[DIR] [FILES...]`: a first argument that is a folder is DIR; otherwise every argument is a
+ * file (what a pre-commit hook passes) and the root is found upward from the working directory.
+ */
+export function resolveTarget(args: string[], lang: Lang | undefined, cwd = process.cwd()): Target {
+  let dir: string | undefined;
+  let files = args;
+  if (args.length > 0 && existsSync(resolve(cwd, args[0])) && statSync(resolve(cwd, args[0])).isDirectory()) {
+    dir = resolve(cwd, args[0]);
+    files = args.slice(1);
+  }
+  const t = locale(lang ?? 'id').messages;
+  if (dir === undefined && args.length > 0 && files === args && !looksLikeFile(args[0])) {
+    throw new UsageError(t.notADirectory(args[0]));
+  }
+  const start = dir ?? cwd;
+  const root = findRoot(start, dir === undefined);
+  if (!root) throw new UsageError(t.noMasterplan(start));
+  if (files.length === 0) return { root };
+  const only = new Set<string>();
+  for (const f of files) {
+    const rel = relative(root, resolve(cwd, f));
+    if (!rel.startsWith('..')) only.add(rel.split(sep).join('/'));
+  }
+  return { root, only };
+}
+
+function looksLikeFile(arg: string): boolean {
+  return /\.(ya?ml|md)$/i.test(arg) || existsSync(arg);
+}
+
+export function pickLocale(root: string, lang: Lang | undefined): { lang: Lang; locale: Locale } {
+  const picked = lang ?? peekLanguage(root) ?? 'id';
+  return { lang: picked, locale: locale(picked) };
+}
+
+export function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}

@@ -1,0 +1,40 @@
+// `masterplan validate [DIR] [FILES...]`: run the checks, print diagnostics, exit 0/1.
+
+import { relative, resolve, sep } from 'node:path';
+import { summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Lang } from '../model/types.js';
+import { checkProject, type CheckedProject } from '../pipeline.js';
+import { REPORTERS, type ReportFormat } from '../report/formats.js';
+import { resolveTarget, useColor } from './context.js';
+
+export interface ValidateOptions {
+  format: ReportFormat;
+  strict: boolean;
+  quiet: boolean;
+  lang?: Lang;
+}
+
+export function runValidate(paths: string[], opts: ValidateOptions): number {
+  const target = resolveTarget(paths, opts.lang);
+  const checked = checkProject(target.root, { lang: opts.lang });
+  const shown = target.only ? checked.diagnostics.filter((d) => target.only!.has(d.file)) : checked.diagnostics;
+  const fileCount = target.only ? checked.files.filter((f) => target.only!.has(f)).length : checked.files.length;
+  process.stdout.write(report(checked, shown, fileCount, opts, target.root));
+  return exitCode(shown, opts.strict);
+}
+
+export function report(checked: CheckedProject, shown: Diagnostic[], files: number, opts: ValidateOptions, root: string): string {
+  const summary = summarize(shown, files);
+  return REPORTERS[opts.format](shown, summary, {
+    locale: checked.locale,
+    color: opts.format === 'text' && useColor(process.stdout),
+    quiet: opts.quiet,
+    displayPath: (file) => relative(process.cwd(), resolve(root, file)).split(sep).join('/'),
+  });
+}
+
+export function exitCode(diagnostics: readonly Diagnostic[], strict: boolean): number {
+  const errors = diagnostics.some((d) => d.severity === 'error');
+  const warnings = diagnostics.some((d) => d.severity === 'warning');
+  return errors || (strict && warnings) ? 1 : 0;
+}

@@ -1,0 +1,82 @@
+// Collects diagnostics from every stage, turning data paths and text offsets into ranges.
+
+import type { Markdown, SourceRef } from '../model/types.js';
+import type { ParsedFile } from '../load/parsed-file.js';
+import { RULE_SEVERITY, type Diagnostic, type RuleId, type Severity } from './diagnostic.js';
+import { locate, type Want } from './locate.js';
+
+export class Collector {
+  readonly list: Diagnostic[] = [];
+  /** Every file read so far, by relative path: the parse stage registers them here. */
+  readonly files = new Map<string, ParsedFile>();
+
+  /** A problem between two offsets of a file's text. */
+  span(file: string, start: number, end: number, rule: RuleId, message: string, severity?: Severity): void {
+    const parsed = this.files.get(file);
+    const range = parsed
+      ? parsed.source.range(start, end)
+      : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    this.list.push({ file, ...range, severity: severity ?? RULE_SEVERITY[rule], rule, message });
+  }
+
+  /** A problem at a data path: the value there, or its key with `want: 'key'`. */
+  at(
+    src: SourceRef,
+    rule: RuleId,
+    message: string,
+    opts: { want?: Want; severity?: Severity; firstLine?: boolean } = {},
+  ): void {
+    const parsed = this.files.get(src.file);
+    if (!parsed) return this.span(src.file, 0, 0, rule, message, opts.severity);
+    const s = locate(parsed, src.path, opts.want);
+    let end = s.end;
+    if (opts.firstLine) {
+      // A whole mapping spans many lines; for "missing here" problems its first line is the place.
+      end = Math.min(end, parsed.source.lineEnd(parsed.source.position(s.start).line - 1));
+    }
+    this.span(src.file, s.start, end, rule, message, opts.severity);
+  }
+
+  /** `file:line:column` of a data path, as the text reporter prints places. */
+  place(src: SourceRef): string {
+    const parsed = this.files.get(src.file);
+    if (!parsed) return src.file;
+    const pos = parsed.source.position(locate(parsed, src.path, 'value').start);
+    return `${src.file}:${pos.line}:${pos.column}`;
+  }
+
+  /**
+   * A problem inside Markdown text, at `needle` found at `offset` of the Markdown string.
+   * In a YAML string (quoted, folded, escaped) offsets differ from the source, so the same
+   * occurrence of the needle is looked up in the raw source text instead.
+   */
+  inMarkdown(md: Markdown, offset: number, needle: string, rule: RuleId, message: string): void {
+    const parsed = this.files.get(md.src.file);
+    if (!parsed) return this.span(md.src.file, 0, 0, rule, message);
+    if (md.body && parsed.body) {
+      const start = parsed.body.offset + offset;
+      return this.span(md.src.file, start, start + needle.length, rule, message);
+    }
+    const valueSpan = locate(parsed, md.src.path, 'value');
+    const raw = parsed.source.text.slice(valueSpan.start, valueSpan.end);
+    const nth = countOccurrences(md.text.slice(0, offset), needle);
+    let at = -1;
+    for (let i = 0; i <= nth; i++) {
+      at = raw.indexOf(needle, at + 1);
+      if (at === -1) break;
+    }
+    if (at === -1) return this.span(md.src.file, valueSpan.start, valueSpan.end, rule, message);
+    const start = valueSpan.start + at;
+    this.span(md.src.file, start, start + needle.length, rule, message);
+  }
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let n = 0;
+  let i = text.indexOf(needle);
+  while (i !== -1) {
+    n++;
+    i = text.indexOf(needle, i + needle.length);
+  }
+  return n;
+}

@@ -1,0 +1,108 @@
+// Parse stage: bytes → text → YAML document (+ Markdown body for `.md`). Problems become
+// `encoding` / `syntax` diagnostics at their place; such a file is marked fatal and skipped later.
+
+import { parseDocument, type YAMLError } from 'yaml';
+import { SourceText } from '../diagnostics/source-text.js';
+import type { Collector } from '../diagnostics/collector.js';
+import type { Locale } from '../i18n/index.js';
+import { decode } from './decode.js';
+import { splitFrontMatter } from './front-matter.js';
+import type { FileRole, ParsedFile } from './parsed-file.js';
+
+/** Aliases allowed per file: enough for any real worksheet, far too few for a "billion laughs". */
+export const MAX_ALIASES = 100;
+export const MAX_FILE_MB = 50;
+
+export function parseFile(
+  rel: string,
+  abs: string,
+  role: FileRole,
+  bytes: Uint8Array,
+  out: Collector,
+  t: Locale['messages'],
+): ParsedFile {
+  const fail = (file: ParsedFile, start: number, end: number, rule: 'syntax' | 'encoding', msg: string) => {
+    out.files.set(rel, file);
+    out.span(rel, start, end, rule, msg);
+    file.fatal = true;
+    file.data = undefined;
+    return file;
+  };
+  if (bytes.length > MAX_FILE_MB * 1024 * 1024) {
+    const file = blank(rel, abs, role, '');
+    return fail(file, 0, 0, 'syntax', t.fileTooLarge((bytes.length / 1048576).toFixed(1), String(MAX_FILE_MB)));
+  }
+  const decoded = decode(bytes);
+  if (!decoded.ok) {
+    const file = blank(rel, abs, role, decoded.text);
+    const msg = decoded.reason === 'binary' ? t.binaryFile : t.notUtf8('0x' + decoded.byte.toString(16).toUpperCase().padStart(2, '0'));
+    return fail(file, decoded.offset, decoded.offset + (decoded.reason === 'binary' ? 1 : 0), 'encoding', msg);
+  }
+  const text = decoded.text;
+  const file = blank(rel, abs, role, text);
+  out.files.set(rel, file);
+
+  let yamlText = text;
+  if (rel.endsWith('.md')) {
+    const fm = splitFrontMatter(text);
+    if (!fm.ok) return fail(file, fm.offset, fm.end, 'syntax', fm.problem === 'missing' ? t.noFrontMatter : t.unclosedFrontMatter);
+    yamlText = fm.yaml;
+    file.yamlOffset = fm.yamlOffset;
+    file.body = { text: fm.body, offset: fm.bodyOffset };
+  }
+
+  if (yamlText.trim() === '' || isOnlyComments(yamlText)) {
+    file.data = null;
+    return file;
+  }
+
+  let doc;
+  try {
+    doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (e) {
+    return fail(file, 0, 0, 'syntax', t.tooDeep(1000));
+  }
+  file.doc = doc;
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const [s, e] = err.pos;
+      out.span(rel, file.yamlOffset + s, file.yamlOffset + Math.max(s, e), 'syntax', yamlMessage(err, yamlText, t));
+    }
+    file.fatal = true;
+    return file;
+  }
+  try {
+    file.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const msg = e instanceof RangeError ? t.tooDeep(1000) : t.aliasBomb(MAX_ALIASES);
+    const alias = /\*[^\s,\]}]+/.exec(yamlText);
+    const at = file.yamlOffset + (alias?.index ?? 0);
+    return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', msg);
+  }
+  return file;
+}
+
+function blank(rel: string, abs: string, role: FileRole, text: string): ParsedFile {
+  return { rel, abs, role, source: new SourceText(text), yamlOffset: 0, data: undefined, fatal: false };
+}
+
+function isOnlyComments(text: string): boolean {
+  return text.split('\n').every((line) => /^\s*(#.*)?\r?$/.test(line));
+}
+
+function yamlMessage(err: YAMLError, src: string, t: Locale['messages']): string {
+  switch (err.code) {
+    case 'DUPLICATE_KEY': {
+      const m = /^[^\n:]*/.exec(src.slice(err.pos[0]));
+      return t.duplicateKey((m?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
+    }
+    case 'TAB_AS_INDENT':
+      return t.tabIndent;
+    case 'MULTIPLE_DOCS':
+      return t.multipleDocuments;
+    case 'RESOURCE_EXHAUSTION':
+      return t.tooDeep(1000);
+    default:
+      return t.yamlError(err.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim());
+  }
+}

@@ -1,0 +1,24 @@
+import type { Document } from 'yaml';
+import type { SourceText } from '../diagnostics/source-text.js';
+
+export type FileRole = 'config' | 'rpjmd' | 'worksheet';
+
+/** One input file after the parse stage. */
+export interface ParsedFile {
+  /** Relative to the masterplan root, `/` separators. */
+  rel: string;
+  abs: string;
+  role: FileRole;
+  /** The file's text without BOM (for an undecodable file: the part before the bad byte). */
+  source: SourceText;
+  /** The YAML document: the whole file, or the front matter of a `.md` file. */
+  doc?: Document.Parsed;
+  /** Offset of the YAML text inside `source.text`. */
+  yamlOffset: number;
+  /** The YAML as plain data; undefined when the file could not be read or parsed. */
+  data: unknown;
+  /** The Markdown body of a `.md` worksheet, with its offset in `source.text`. */
+  body?: { text: string; offset: number };
+  /** A syntax or encoding error: the file's data is not used by later stages. */
+  fatal: boolean;
+}

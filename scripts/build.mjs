@@ -40,7 +40,7 @@ writeFileSync(
 );
 
 await build({
-  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  entryPoints: [join(root, 'src', 'cli', 'index.ts')],
   outfile: join(root, 'dist', 'cli.js'),
   bundle: true,
   platform: 'node',

@@ -6,6 +6,26 @@ import { locale, type Locale } from '../i18n/index.js';
 import { findRoot, peekLanguage } from '../load/load-project.js';
 import type { Lang } from '../model/types.js';
 
+/** Where a command reads and writes: the real process, or a test's buffers. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+  /** Colour and progress only on a terminal. */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export function processIo(): Io {
+  return {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+  };
+}
+
 /** A failure of the command itself (exit 2), with a message for the user. */
 export class UsageError extends Error {}
 
@@ -19,7 +39,7 @@ export interface Target {
  * `[DIR] [FILES...]`: a first argument that is a folder is DIR; otherwise every argument is a
  * file (what a pre-commit hook passes) and the root is found upward from the working directory.
  */
-export function resolveTarget(args: string[], lang: Lang | undefined, cwd = process.cwd()): Target {
+export function resolveTarget(args: string[], lang: Lang | undefined, cwd: string): Target {
   let dir: string | undefined;
   let files = args;
   if (args.length > 0 && existsSync(resolve(cwd, args[0])) && statSync(resolve(cwd, args[0])).isDirectory()) {
@@ -43,7 +63,7 @@ export function resolveTarget(args: string[], lang: Lang | undefined, cwd = proc
 }
 
 function looksLikeFile(arg: string): boolean {
-  return /\.(ya?ml|md)$/i.test(arg) || existsSync(arg);
+  return /\.(ya?ml|md)$/i.test(arg);
 }
 
 export function pickLocale(root: string, lang: Lang | undefined): { lang: Lang; locale: Locale } {
@@ -51,8 +71,8 @@ export function pickLocale(root: string, lang: Lang | undefined): { lang: Lang; 
   return { lang: picked, locale: locale(picked) };
 }
 
-export function useColor(stream: NodeJS.WriteStream): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
-  return stream.isTTY === true;
+export function useColor(io: Io): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
 }

@@ -4,17 +4,17 @@
 import { Command, CommanderError, Option } from 'commander';
 import { locale, isLang } from '../i18n/index.js';
 import { REPORT_FORMATS } from '../report/formats.js';
-import { UsageError } from './context.js';
+import { processIo, UsageError, type Io } from './context.js';
 import { runValidate } from './validate-command.js';
 
 const VERSION = '0.1.0';
 
-function program(): Command {
+function program(io: Io, setExit: (code: number) => void): Command {
   const cmd = new Command('masterplan')
     .description('Compile Smart City masterplan worksheets into checked, linked books (HTML and PDF).')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
 
   const lang = () => new Option('--lang <lang>', 'language of messages (default: masterplan.yaml `language`, else id)').choices(['id', 'en']);
   const format = () => new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text');
@@ -28,32 +28,31 @@ function program(): Command {
     .option('-q, --quiet', 'print errors only, no warnings or summary', false)
     .addOption(lang())
     .action((paths: string[], o: { format: 'text' | 'json' | 'github'; strict: boolean; quiet: boolean; lang?: string }) => {
-      process.exitCode = runValidate(paths, { format: o.format, strict: o.strict, quiet: o.quiet, lang: isLang(o.lang) ? o.lang : undefined });
+      setExit(runValidate(io, paths, { format: o.format, strict: o.strict, quiet: o.quiet, lang: isLang(o.lang) ? o.lang : undefined }));
     });
 
   return cmd;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command line; returns the exit code. Never throws, never exits the process. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let code = 0;
   try {
-    await program().parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here with code 0; bad arguments with commander's message.
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`masterplan: ${e.message}\n`);
+      io.err(`masterplan: ${e.message}\n`);
       return 2;
     }
     const detail = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`masterplan: ${locale('id').messages.internalError(detail)}\n`);
-    if (process.env.MASTERPLAN_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    io.err(`masterplan: ${locale('id').messages.internalError(detail)}\n`);
+    if (process.env.MASTERPLAN_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 2;
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});

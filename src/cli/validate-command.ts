@@ -5,7 +5,7 @@ import { summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../model/types.js';
 import { checkProject, type CheckedProject } from '../pipeline.js';
 import { REPORTERS, type ReportFormat } from '../report/formats.js';
-import { resolveTarget, useColor } from './context.js';
+import { resolveTarget, useColor, type Io } from './context.js';
 
 export interface ValidateOptions {
   format: ReportFormat;
@@ -14,22 +14,22 @@ export interface ValidateOptions {
   lang?: Lang;
 }
 
-export function runValidate(paths: string[], opts: ValidateOptions): number {
-  const target = resolveTarget(paths, opts.lang);
+export function runValidate(io: Io, paths: string[], opts: ValidateOptions): number {
+  const target = resolveTarget(paths, opts.lang, io.cwd);
   const checked = checkProject(target.root, { lang: opts.lang });
   const shown = target.only ? checked.diagnostics.filter((d) => target.only!.has(d.file)) : checked.diagnostics;
   const fileCount = target.only ? checked.files.filter((f) => target.only!.has(f)).length : checked.files.length;
-  process.stdout.write(report(checked, shown, fileCount, opts, target.root));
+  io.out(report(io, checked, shown, fileCount, opts, target.root));
   return exitCode(shown, opts.strict);
 }
 
-export function report(checked: CheckedProject, shown: Diagnostic[], files: number, opts: ValidateOptions, root: string): string {
+export function report(io: Io, checked: CheckedProject, shown: Diagnostic[], files: number, opts: ValidateOptions, root: string): string {
   const summary = summarize(shown, files);
   return REPORTERS[opts.format](shown, summary, {
     locale: checked.locale,
-    color: opts.format === 'text' && useColor(process.stdout),
+    color: opts.format === 'text' && useColor(io),
     quiet: opts.quiet,
-    displayPath: (file) => relative(process.cwd(), resolve(root, file)).split(sep).join('/'),
+    displayPath: (file) => relative(io.cwd, resolve(root, file)).split(sep).join('/'),
   });
 }
 

@@ -90,7 +90,7 @@ export const en: Locale = {
     severity: { error: 'error', warning: 'warning' },
     noMasterplan: (dir: string) =>
       `masterplan.yaml not found in ${dir} (or any folder above it); run the command in a masterplan folder`,
-    notADirectory: (dir: string) => `${dir} is not a folder`,
+    notADirectory: (dir: string) => `folder ${dir} not found`,
     internalError: (detail: string) => `internal error: ${detail}`,
     badOption: (name: string, value: string, allowed: string) =>
       `invalid value "${value}" for ${name}; choices: ${allowed}`,

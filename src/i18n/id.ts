@@ -98,7 +98,7 @@ export const id = {
     severity: { error: 'galat', warning: 'peringatan' } as Record<string, string>,
     noMasterplan: (dir: string) =>
       `masterplan.yaml tidak ditemukan di ${dir} (atau folder di atasnya); jalankan perintah di folder masterplan`,
-    notADirectory: (dir: string) => `${dir} bukan folder`,
+    notADirectory: (dir: string) => `folder ${dir} tidak ditemukan`,
     internalError: (detail: string) => `kesalahan internal: ${detail}`,
     badOption: (name: string, value: string, allowed: string) =>
       `nilai "${value}" tidak sah untuk ${name}; pilihan: ${allowed}`,

@@ -1,0 +1,132 @@
+// Appendix A: the RPJMD catalog — vision, misi, tujuan, sasaran, programs with their indicators
+// and the innovations linked to them, and the OPD. Every record is anchored here by its id.
+
+import { formatPeriod } from './format.js';
+import { joined, ref, text } from './inline.js';
+import type { Lookup } from './lookup.js';
+import { section } from './section.js';
+import { indicatorTable } from './stage-1.js';
+import type { Block, Section } from './types.js';
+
+export function rpjmdAppendix(id: string, level: number, L: Lookup): Section {
+  const b = L.loc.book;
+  const r = L.model.rpjmd;
+  const children: Section[] = [];
+  children.push(
+    section(`${id}-misi`, b.missions, level + 1, [
+      {
+        type: 'table',
+        caption: `${b.missions} RPJMD ${formatPeriod(r.period)}`,
+        columns: [
+          { label: b.id, width: 0.8 },
+          { label: b.mission, width: 6 },
+          { label: b.dimensions, width: 2.2 },
+        ],
+        rows: r.missions.map((m) => ({
+          id: m.id,
+          header: true,
+          cells: [
+            { lines: [[text(m.id)]] },
+            { lines: [[text(m.text)]] },
+            { lines: m.pokja.map((p) => [text(L.pokjaName(p))]) },
+          ],
+        })),
+      },
+    ]),
+  );
+  children.push(
+    section(`${id}-tujuan`, b.goals, level + 1, [
+      {
+        type: 'table',
+        caption: b.goals,
+        columns: [
+          { label: b.id, width: 0.9 },
+          { label: b.goal, width: 6 },
+          { label: b.mission, width: 0.9 },
+        ],
+        rows: r.goals.map((g) => ({ id: g.id, header: true, cells: [{ lines: [[text(g.id)]] }, { lines: [[text(g.text)]] }, { lines: [[ref(g.mission)]] }] })),
+      },
+    ]),
+  );
+  children.push(
+    section(`${id}-sasaran`, b.targets, level + 1, [
+      {
+        type: 'table',
+        caption: b.targets,
+        columns: [
+          { label: b.id, width: 1 },
+          { label: b.target, width: 6 },
+          { label: b.goal, width: 0.9 },
+        ],
+        rows: r.targets.map((t) => ({ id: t.id, header: true, cells: [{ lines: [[text(t.id)]] }, { lines: [[text(t.text)]] }, { lines: [[ref(t.goal)]] }] })),
+      },
+    ]),
+  );
+  children.push(
+    section(`${id}-program`, b.programs, level + 1, [
+      {
+        type: 'table',
+        caption: b.programs,
+        columns: [
+          { label: b.id, width: 1 },
+          { label: b.program, width: 3.2 },
+          { label: b.code, width: 1.1 },
+          { label: b.target, width: 1.1 },
+          { label: b.opd, width: 1.6 },
+          { label: b.relatedInnovations, width: 2.2 },
+        ],
+        rows: r.programs.map((p) => {
+          const innovations = L.innovationsByProgram.get(p.id) ?? [];
+          return {
+            id: p.id,
+            header: true,
+            tone: innovations.length === 0 ? ('warning' as const) : undefined,
+            cells: [
+              { lines: [[text(p.id)]] },
+              { lines: [[text(p.name)], ...(p.sector ? [[{ type: 'text' as const, text: p.sector, emphasis: true }]] : [])] },
+              { lines: [[text(p.code ?? b.none)]] },
+              { lines: [[ref(p.target)]] },
+              { lines: [joined(p.opd.map((o) => [L.opdRef(o)]))] },
+              { lines: innovations.length ? innovations.map((i) => [ref(i.id)]) : [[text(b.notCovered)]], tone: innovations.length ? undefined : ('warning' as const) },
+            ],
+          };
+        }),
+      },
+    ]),
+  );
+  const withIndicators = r.programs.filter((p) => p.indicators.length > 0);
+  if (withIndicators.length > 0) {
+    children.push(
+      section(
+        `${id}-indikator`,
+        b.programIndicators,
+        level + 1,
+        withIndicators.map((p) => indicatorTable(p.id, L, `${p.id} ${p.name}`)),
+      ),
+    );
+  }
+  children.push(
+    section(`${id}-opd`, b.opdList, level + 1, [
+      {
+        type: 'table',
+        caption: b.opdList,
+        columns: [
+          { label: b.id, width: 1.4 },
+          { label: b.name, width: 5 },
+          { label: b.innovationCount, width: 2.5 },
+        ],
+        rows: r.opd.map((o) => ({
+          id: o.id,
+          header: true,
+          cells: [
+            { lines: [[text(o.id)]] },
+            { lines: [[text(o.name)]] },
+            { lines: (L.innovationsByOpd.get(o.id) ?? []).map((i) => [ref(i.id)]) },
+          ],
+        })),
+      },
+    ]),
+  );
+  const vision: Block[] = [{ type: 'paragraph', content: [text(`${b.vision}: `), { type: 'text', text: `“${r.vision}”`, emphasis: true }] }];
+  return section(id, `${b.appendixRpjmd} ${formatPeriod(r.period)}`, level, vision, children, { newPage: true });
+}

@@ -1,0 +1,150 @@
+// The book layout: what a book says, in what order, with every generated label already in the
+// book's language — built once from the document model (src/book/build-book.ts) and drawn by
+// both renderers (src/render/html, src/render/pdf). Renderers decide only how things look.
+
+import type { Lang, Markdown, StageNo } from '../model/types.js';
+
+/** Inline content of generated text: plain text, emphasis, and links to records by id. */
+export type Inline =
+  | { type: 'text'; text: string; strong?: boolean; emphasis?: boolean }
+  /** A link to the record (or section) with this id; `text` is what the reader sees. */
+  | { type: 'ref'; id: string; text: string };
+
+/** A table cell: one or more lines of inline content. */
+export interface Cell {
+  lines: Inline[][];
+  /** Show lines as a bulleted list (e.g. SWOT entries). */
+  bullets?: boolean;
+  align?: 'left' | 'right' | 'center';
+  /** Visual emphasis for the cell: a gap to notice, a covered cell, or a year marker. */
+  tone?: 'warning' | 'ok' | 'muted' | 'mark';
+}
+
+export interface Row {
+  cells: Cell[];
+  /** Anchor id of the record this row shows (stable across builds). */
+  id?: string;
+  /** The first cell is a row header (`th scope="row"`). */
+  header?: boolean;
+  tone?: 'warning';
+}
+
+export interface Column {
+  label: string;
+  /** Relative width (the PDF renderer divides the page width by these). */
+  width: number;
+  align?: 'left' | 'right' | 'center';
+}
+
+export interface TableBlock {
+  type: 'table';
+  caption: string;
+  columns: Column[];
+  rows: Row[];
+  /** A style hint for dense tables: `grid` (roadmap years), `matrix` (traceability). */
+  variant?: 'grid' | 'matrix';
+  /** Shown instead of the table when it has no rows. */
+  empty?: string;
+}
+
+export interface Field {
+  label: string;
+  /** One line of inline content, several lines, or user Markdown. */
+  value: Inline[] | { lines: Inline[][] } | { markdown: Markdown };
+}
+
+/** A record shown as a card of labelled fields (an innovation, a quick win, a program analysis). */
+export interface RecordBlock {
+  type: 'record';
+  /** Anchor id: the record id, so `#ID` links land here. */
+  id?: string;
+  title: Inline[];
+  /** A short tag after the title, e.g. the record id or a status. */
+  badge?: string;
+  fields: Field[];
+}
+
+export type Block =
+  /**
+   * User Markdown. `level` is the level of the section it sits in: a Markdown `#` heading is
+   * drawn one level below it (level + 1), `##` at level + 2, and so on.
+   */
+  | { type: 'markdown'; markdown: Markdown; level: number }
+  | { type: 'paragraph'; content: Inline[] }
+  | { type: 'list'; items: Inline[][]; tone?: 'warning' }
+  /** A remark in a box: "no worksheet yet", "everything covered", ... */
+  | { type: 'note'; content: Inline[]; tone?: 'warning' | 'info' }
+  | TableBlock
+  | RecordBlock;
+
+export interface Section {
+  /** Anchor id: stable, unique within the output file. */
+  id: string;
+  title: string;
+  /** Nesting depth from 1 (chapter, or a book inside the combined masterplan). */
+  level: number;
+  /** Start on a new page in print (chapters, appendices, books). */
+  newPage: boolean;
+  /** A short tag shown beside the title (worksheet status). */
+  badge?: string;
+  blocks: Block[];
+  children: Section[];
+  /** List it in the table of contents (true for levels 1–2). */
+  toc: boolean;
+}
+
+export interface Cover {
+  region: string;
+  /** The masterplan title. */
+  title: string;
+  /** "Buku I" … "Buku IV", or the label of the combined masterplan. */
+  bookLabel: string;
+  /** "Analisis Strategis" …; empty for the combined masterplan. */
+  bookTitle: string;
+  /** e.g. "2022–2031". */
+  period: string;
+  /** The date shown, already formatted in the book's language. */
+  date: string;
+}
+
+/** Where a record id is anchored: which output file (without extension) and which anchor. */
+export interface Target {
+  file: string;
+  anchor: string;
+}
+
+export interface BookDoc {
+  /** Output file name without extension: `buku-1` … `buku-4`, `masterplan`. */
+  file: string;
+  stage?: StageNo;
+  lang: Lang;
+  /** BCP 47 tag for `lang` attributes and PDF metadata. */
+  langTag: string;
+  /** Full title for metadata and running headers, e.g. "Buku III: Inovasi Pokja — Masterplan …". */
+  title: string;
+  /** Short running-header title. */
+  shortTitle: string;
+  cover: Cover;
+  sections: Section[];
+  /** Resolves a record id to the file and anchor where it is shown, seen from this book. */
+  resolve: (id: string) => Target | undefined;
+  /** Labels the renderers draw themselves (contents, page numbers, ...). */
+  labels: RenderLabels;
+  /** The date as ISO (yyyy-mm-dd) and epoch seconds, for metadata. */
+  date: { iso: string; epoch: number };
+  /** Masterplan root (absolute), to resolve image paths in Markdown. */
+  root: string;
+}
+
+export interface RenderLabels {
+  contents: string;
+  page: (n: number, total: number) => string;
+  /** Running footer text: "Kabupaten Banggai · Halaman 3 dari 40". */
+  footer: (region: string, n: number, total: number) => string;
+  generatedBy: string;
+  backToTop: string;
+  books: string;
+  imageMissing: (alt: string) => string;
+}
+
+export type { Markdown, StageNo };

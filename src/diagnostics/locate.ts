@@ -5,6 +5,7 @@
 import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { DataPath } from '../model/types.js';
 import type { ParsedFile } from '../load/parsed-file.js';
+import { documentOf } from '../load/parse-file.js';
 
 export interface Span {
   start: number;
@@ -14,7 +15,7 @@ export interface Span {
 export type Want = 'value' | 'key';
 
 export function locate(file: ParsedFile, path: DataPath, want: Want = 'value'): Span {
-  const doc = file.doc;
+  const doc = documentOf(file);
   const base = file.yamlOffset;
   const whole = firstLine(file);
   if (!doc || !isNode(doc.contents)) return whole;
@@ -49,7 +50,7 @@ export function locate(file: ParsedFile, path: DataPath, want: Want = 'value'): 
 /** The raw source text of the node at a path, with its offset, or undefined. */
 export function rawValue(file: ParsedFile, path: DataPath): { text: string; offset: number } | undefined {
   const span = locate(file, path, 'value');
-  if (!file.doc) return undefined;
+  if (!documentOf(file)) return undefined;
   return { text: file.source.text.slice(span.start, span.end), offset: span.start };
 }
 

@@ -1,7 +1,7 @@
 // Parse stage: bytes → text → YAML document (+ Markdown body for `.md`). Problems become
 // `encoding` / `syntax` diagnostics at their place; such a file is marked fatal and skipped later.
 
-import { parseDocument, type YAMLError } from 'yaml';
+import { parseDocument, type Document, type YAMLError } from 'yaml';
 import { SourceText } from '../diagnostics/source-text.js';
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
@@ -73,6 +73,8 @@ export function parseFile(
   }
   try {
     file.data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    file.yaml = yamlText;
+    file.doc = undefined;
   } catch (e) {
     const msg = e instanceof RangeError ? t.tooDeep(1000) : t.aliasBomb(MAX_ALIASES);
     const alias = /\*[^\s,\]}]+/.exec(yamlText);
@@ -80,6 +82,14 @@ export function parseFile(
     return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', msg);
   }
   return file;
+}
+
+/** The file's YAML document, parsed again if it was dropped after the parse stage. */
+export function documentOf(file: ParsedFile): Document.Parsed | undefined {
+  if (!file.doc && file.yaml !== undefined) {
+    file.doc = parseDocument(file.yaml, { uniqueKeys: true, prettyErrors: false, strict: true });
+  }
+  return file.doc;
 }
 
 function blank(rel: string, abs: string, role: FileRole, text: string): ParsedFile {

@@ -11,8 +11,15 @@ export interface ParsedFile {
   role: FileRole;
   /** The file's text without BOM (for an undecodable file: the part before the bad byte). */
   source: SourceText;
-  /** The YAML document: the whole file, or the front matter of a `.md` file. */
+  /**
+   * The YAML document (the whole file, or the front matter of a `.md` file), for positions.
+   * Kept only for files with syntax errors; for the others it is parsed again on demand by
+   * `documentOf`, since only files with problems need positions and holding thousands of
+   * syntax trees costs more in memory and garbage collection than parsing a few twice.
+   */
   doc?: Document.Parsed;
+  /** The YAML text (`source.text` from `yamlOffset`), to re-parse on demand. */
+  yaml?: string;
   /** Offset of the YAML text inside `source.text`. */
   yamlOffset: number;
   /** The YAML as plain data; undefined when the file could not be read or parsed. */

@@ -51,7 +51,9 @@ export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedP
   if (!project.rpjmd || project.rpjmd.fatal) RPJMD_KINDS.forEach((k) => uncertain.add(k));
   const worksheetLost = project.worksheets.some((w) => w.fatal);
   if (worksheetLost) WORKSHEET_KINDS.forEach((k) => uncertain.add(k));
-  if (project.config.fatal) uncertain.add('pokja');
+  // Without usable settings the Pokja list is the default one, which may not be the user's.
+  const settings = project.config.data;
+  if (project.config.fatal || settings === null || typeof settings !== 'object' || Array.isArray(settings)) uncertain.add('pokja');
 
   checkDuplicateIds(definitions, out, t);
   checkReferences(model, new ReferenceChecker(model, out, t, uncertain));

@@ -29,6 +29,8 @@ export class ReferenceChecker {
 
   /** Checks one reference; returns true when it names a record of the expected kind. */
   ref(id: string, kind: RecordKind, src: SourceRef): boolean {
+    // A missing or mistyped field reaches the model as '': the schema check reported it.
+    if (id === '') return false;
     const rec = this.model.ids.get(id);
     if (!rec) {
       if (this.uncertain.has(kind)) return false;
@@ -61,6 +63,7 @@ export class ReferenceChecker {
   }
 
   element(element: string, pokjaId: string, src: SourceRef): void {
+    if (element === '') return;
     const pokja = this.model.pokja.find((p) => p.id === pokjaId);
     if (!pokja || this.uncertain.has('pokja')) return;
     if (pokja.elements.some((e) => e.id === element)) return;

@@ -50,9 +50,10 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
   const path = pointerToPath(err.instancePath);
   const p = err.params as Record<string, unknown>;
   // A property-name error is about a key of the object at `path`.
+  // ajv reports a bad key twice: the inner error (with `propertyName`) says it better.
+  if (err.keyword === 'propertyNames') return;
   const propertyName = (err as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
-    if (err.keyword === 'propertyNames') return; // the inner error says it better
     return reportAt(file, out, [...path, propertyName], 'key', t.badYearKey(propertyName));
   }
   switch (err.keyword) {

@@ -15,8 +15,10 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
   const hasRpjmdPeriod = rFrom > 0 && rFrom <= rTo;
   if (rFrom > rTo) out.at({ file: model.rpjmd.file, path: ['period'] }, 'year-out-of-range', t.yearsReversed(rFrom, rTo));
 
+  // Years outside what the schema accepts were reported there already.
+  const plausible = (year: number) => year >= 1900 && year <= 2200;
   const inPeriod = (year: number, src: SourceRef) => {
-    if (hasPeriod && year > 0 && (year < from || year > to)) {
+    if (hasPeriod && plausible(year) && (year < from || year > to)) {
       out.at(src, 'year-out-of-range', t.yearOutsidePeriod(year, from, to, t.periodMasterplan));
     }
   };
@@ -25,7 +27,7 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
     for (const p of model.rpjmd.programs) {
       for (const ind of p.indicators) {
         for (const { year } of ind.targets) {
-          if (year < rFrom || year > rTo) {
+          if (plausible(year) && (year < rFrom || year > rTo)) {
             out.at(at(ind.src, 'targets', String(year)), 'year-out-of-range', t.yearOutsidePeriod(year, rFrom, rTo, t.periodRpjmd), { want: 'key' });
           }
         }
@@ -50,8 +52,9 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
   for (const c of allChapters(model)) {
     for (const e of c.roadmap) {
       const inn = model.ids.get(e.innovation)?.kind === 'innovation' ? innovations.get(e.innovation) : undefined;
-      if (!inn || e.year <= 0 || inn.years[0] <= 0) continue;
+      if (!inn || !plausible(e.year) || inn.years[0] <= 0) continue;
       const [a, b] = inn.years;
+      if (a > b) continue; // reported at the innovation
       if (e.year < a || e.year > b) {
         out.at(at(e.src, 'year'), 'year-out-of-range', t.roadmapOutsideInnovation(e.year, inn.id, a, b), { severity: 'warning' });
       }

@@ -1,7 +1,7 @@
 // What every command needs to find its masterplan and to speak the user's language.
 
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { locale, type Locale } from '../i18n/index.js';
 import { findRoot, peekLanguage } from '../load/load-project.js';
 import type { Lang } from '../model/types.js';
@@ -50,14 +50,18 @@ export function resolveTarget(args: string[], lang: Lang | undefined, cwd: strin
   if (dir === undefined && args.length > 0 && files === args && !looksLikeFile(args[0])) {
     throw new UsageError(t.notADirectory(args[0]));
   }
-  const start = dir ?? cwd;
+  // With FILES only, the masterplan is the one the first file belongs to.
+  const start = dir ?? (files.length > 0 ? dirname(resolve(cwd, files[0])) : cwd);
   const root = findRoot(start, dir === undefined);
   if (!root) throw new UsageError(t.noMasterplan(start));
   if (files.length === 0) return { root };
   const only = new Set<string>();
   for (const f of files) {
-    const rel = relative(root, resolve(cwd, f));
-    if (!rel.startsWith('..')) only.add(rel.split(sep).join('/'));
+    const abs = resolve(cwd, f);
+    const rel = relative(root, abs);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(t.fileOutside(f, root));
+    if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(t.fileNotFound(f));
+    only.add(rel.split(sep).join('/'));
   }
   return { root, only };
 }

@@ -17,10 +17,11 @@ export interface ValidateOptions {
 export function runValidate(io: Io, paths: string[], opts: ValidateOptions): number {
   const target = resolveTarget(paths, opts.lang, io.cwd);
   const checked = checkProject(target.root, { lang: opts.lang });
-  const shown = target.only ? checked.diagnostics.filter((d) => target.only!.has(d.file)) : checked.diagnostics;
+  const relevant = target.only ? checked.diagnostics.filter((d) => target.only!.has(d.file)) : checked.diagnostics;
   const fileCount = target.only ? checked.files.filter((f) => target.only!.has(f)).length : checked.files.length;
+  const shown = opts.quiet ? relevant.filter((d) => d.severity === 'error') : relevant;
   io.out(report(io, checked, shown, fileCount, opts, target.root));
-  return exitCode(shown, opts.strict);
+  return exitCode(relevant, opts.strict);
 }
 
 export function report(io: Io, checked: CheckedProject, shown: Diagnostic[], files: number, opts: ValidateOptions, root: string): string {

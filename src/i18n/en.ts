@@ -1,6 +1,10 @@
 // English: used with `language: en` in masterplan.yaml or `--lang en`.
 
 import type { Locale } from './id.js';
+import { scaffoldEn } from './scaffold-en.js';
+
+/** "an RPJMD program", "an OPD", "an innovation", "a goal". */
+const article = (kind: string) => (/^(RPJMD|OPD|[aeiou])/i.test(kind) ? `an ${kind}` : `a ${kind}`);
 
 export const en: Locale = {
   code: 'en',
@@ -15,6 +19,7 @@ export const en: Locale = {
     tabIndent: 'tabs cannot be used for YAML indentation; use spaces',
     multipleDocuments: 'file contains more than one YAML document ("---" separator)',
     aliasBomb: (max: number) => `too many YAML aliases (more than ${max}); possibly an "alias bomb"`,
+    unresolvedAlias: (name: string) => `YAML alias "*${name}" refers to an anchor "&${name}" that is not defined before it`,
     tooDeep: (max: number) => `structure nested too deeply (more than ${max} levels)`,
     noFrontMatter: 'a .md file must start with YAML front matter between "---" lines',
     unclosedFrontMatter: 'front matter is not closed: add a "---" line after the YAML data',
@@ -50,7 +55,7 @@ export const en: Locale = {
     elementsRequired: (pokja: string) =>
       `Pokja "${pokja}" is not one of the six default dimensions: "elements" is required`,
     unknownRef: (what: string, id: string) => `${what} "${id}" not found`,
-    wrongKind: (id: string, actual: string, expected: string) => `"${id}" is a ${actual}, not a ${expected}`,
+    wrongKind: (id: string, actual: string, expected: string) => `"${id}" is ${article(actual)}, not ${article(expected)}`,
     elementNotInPokja: (element: string, pokja: string) => `element "${element}" is not an element of Pokja ${pokja}`,
     sectorOtherPokja: (sector: string, owner: string, pokja: string) =>
       `sector "${sector}" belongs to Pokja ${owner}, not Pokja ${pokja}`,
@@ -90,10 +95,32 @@ export const en: Locale = {
     severity: { error: 'error', warning: 'warning' },
     noMasterplan: (dir: string) =>
       `masterplan.yaml not found in ${dir} (or any folder above it); run the command in a masterplan folder`,
+    fileNotFound: (f: string) => `file ${f} not found`,
+    fileOutside: (f: string, root: string) => `file ${f} is outside the masterplan at ${root}`,
     notADirectory: (dir: string) => `folder ${dir} not found`,
     internalError: (detail: string) => `internal error: ${detail}`,
     badOption: (name: string, value: string, allowed: string) =>
       `invalid value "${value}" for ${name}; choices: ${allowed}`,
+    // build
+    outIsRoot: (out: string) => `output folder ${out} is the masterplan folder itself; choose another folder, e.g. dist`,
+    outContainsRoot: (out: string) =>
+      `output folder ${out} contains the masterplan folder; the books would replace the worksheets, choose another folder, e.g. dist`,
+    outInPokja: (out: string) => `output folder ${out} is inside pokja/, where the worksheets live; choose another folder`,
+    outNotDirectory: (out: string) => `${out} exists and is not a folder; choose another output folder`,
+    outForeign: (out: string, name: string) =>
+      `output folder ${out} holds "${name}", which masterplan build did not write; empty that folder or choose another one`,
+    outWriteFailed: (out: string, detail: string) => `could not write ${out}: ${detail}; the previous output is left as it was`,
+    notWritten: 'no books written: fix the errors above and run again',
+    pdfNotAvailable: 'PDF output is not available in this version yet; only HTML was written',
+    pdfUnavailable: (detail: string) => `PDF output is not available: ${detail}`,
+    pdfMissingGlyph: (file: string, code: string, char: string, count: number, where: string) =>
+      `${file}: the fonts have no glyph for ${code} "${char}" (${count}×${where ? `, first in "${where}"` : ''}); it shows as a box`,
+    badSourceDateEpoch: (value: string) =>
+      `invalid SOURCE_DATE_EPOCH "${value}": it must be a whole number of seconds since 1970-01-01`,
+    templateFileMissing: (name: string) => `template file ${name} not found`,
+    templateUnknownPlaceholder: (file: string, name: string, known: string) =>
+      `${file}: unknown placeholder {{${name}}} (known: ${known})`,
+    written: (files: number, out: string) => `${files} file${files === 1 ? '' : 's'} written to ${out}`,
   },
   book: {
     masterplanLabel: 'Smart City Masterplan',
@@ -201,5 +228,81 @@ export const en: Locale = {
     backToTop: 'Back to contents',
     books: 'Masterplan books',
     imageMissing: (alt: string) => `[image: ${alt}]`,
+    skipToContent: 'Skip to content',
+    footnotes: 'Footnotes',
+    footnoteBack: 'Back to text',
   },
+  // init, status, trace, schema: the repository workflow commands
+  workflow: {
+    created: 'created',
+    skipped: 'skipped (exists)',
+    initDone: (created: number, skipped: number, dir: string) =>
+      `${created} file${created === 1 ? '' : 's'} created, ${skipped} skipped, in ${dir}`,
+    initNext: (dir: string) =>
+      `Next steps:\n  cd ${dir}\n  git init\n  masterplan validate      # check; a warning about an RPJMD program no innovation links to is expected\n  masterplan status        # where every Pokja stands, stage by stage\nReplace the placeholders in rpjmd.yaml with your region's RPJMD; each Pokja fills in pokja/<id>/.`,
+    badPeriod: (value: string) =>
+      `invalid period "${value}": write YEAR-YEAR, e.g. 2022-2031 (years 1900–2200, the first not after the last)`,
+    badRegion: 'the region name (--region) must not be empty and must not hold line breaks or control characters',
+    notAFolder: (path: string) => `${path} exists and is not a folder`,
+    writeFailed: (path: string, detail: string) => `could not write ${path}: ${detail}`,
+    hasErrors: (errors: number) =>
+      `note: the masterplan has ${errors} error${errors === 1 ? '' : 's'}; the figures above may be incomplete (see masterplan validate)`,
+    csvOnly: (option: string) => `${option} applies only with --format csv`,
+    // status
+    pokja: 'Pokja',
+    stage: 'Stage',
+    files: 'Files',
+    status: 'Status',
+    records: 'Content',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    stageNames: { 1: 'Analysis', 2: 'OPD programs', 3: 'Innovations', 4: 'Roadmap' } as Record<number, string>,
+    noWorksheet: 'missing',
+    noStatus: '—',
+    countNames: {
+      analysis: 'program analyses',
+      renstra: 'Renstra programs',
+      swot: 'SWOT items',
+      issues: 'issues',
+      opd_programs: 'OPD programs',
+      quick_wins: 'quick wins',
+      sectors: 'sectors',
+      innovations: 'innovations',
+      roadmap: 'milestones',
+      regulations: 'regulations',
+    } as Record<string, string>,
+    // "1 issues" → "1 issue": the names above are plurals ending in s.
+    count: (name: string, n: number) => `${n} ${n === 1 ? name.replace(/s$/, '') : name}`,
+    otherFiles: 'other files',
+    coverageTitle: 'RPJMD programs covered by innovations',
+    programs: 'Programs',
+    coverage: 'Coverage',
+    innovations: 'Innovations',
+    allPokja: 'All Pokja',
+    coverageValue: (covered: number, total: number) => `${covered}/${total}`,
+    statusHeading: (title: string) => `Status of ${title}`,
+    // trace
+    matrixTitle: 'Traceability matrix: RPJMD program × Pokja',
+    innovationCount: (n: number) => `${n} innovation${n === 1 ? '' : 's'}`,
+    notCovered: 'not covered',
+    perMission: 'Coverage per mission',
+    perPokja: 'Coverage per Pokja',
+    mission: 'Mission',
+    program: 'Program',
+    programName: 'Program name',
+    total: 'Innovations',
+    gap: 'Gap',
+    id: 'Id',
+    name: 'Name',
+    gapTitles: {
+      uncoveredPrograms: 'RPJMD programs without an innovation',
+      unplannedInnovations: 'Innovations without a roadmap',
+      unrealisedQuickWins: 'Quick wins no innovation realises',
+      missionsWithoutInnovation: 'Missions without an innovation',
+    } as Record<string, string>,
+    noGap: 'none',
+    // schema
+    schemaNames: 'Masterplan JSON schemas (print one with: masterplan schema NAME):',
+  },
+  scaffold: scaffoldEn,
 };

@@ -1,6 +1,8 @@
 // Indonesian: the default language for messages and for generated text in the books.
 // Every user-visible string lives here and in en.ts (same shape, checked by the compiler).
 
+import { scaffoldId } from './scaffold-id.js';
+
 export const id = {
   code: 'id',
   bcp47: 'id-ID',
@@ -15,6 +17,7 @@ export const id = {
     tabIndent: 'tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi',
     multipleDocuments: 'berkas berisi lebih dari satu dokumen YAML (pemisah "---")',
     aliasBomb: (max: number) => `terlalu banyak alias YAML (lebih dari ${max}); kemungkinan "bom alias"`,
+    unresolvedAlias: (name: string) => `alias YAML "*${name}" merujuk anchor "&${name}" yang belum didefinisikan sebelumnya`,
     tooDeep: (max: number) => `struktur bersarang terlalu dalam (lebih dari ${max} tingkat)`,
     noFrontMatter: 'berkas .md harus diawali front matter YAML di antara baris "---"',
     unclosedFrontMatter: 'front matter tidak ditutup: tambahkan baris "---" setelah data YAML',
@@ -98,10 +101,32 @@ export const id = {
     severity: { error: 'galat', warning: 'peringatan' } as Record<string, string>,
     noMasterplan: (dir: string) =>
       `masterplan.yaml tidak ditemukan di ${dir} (atau folder di atasnya); jalankan perintah di folder masterplan`,
+    fileNotFound: (f: string) => `berkas ${f} tidak ditemukan`,
+    fileOutside: (f: string, root: string) => `berkas ${f} berada di luar masterplan ${root}`,
     notADirectory: (dir: string) => `folder ${dir} tidak ditemukan`,
     internalError: (detail: string) => `kesalahan internal: ${detail}`,
     badOption: (name: string, value: string, allowed: string) =>
       `nilai "${value}" tidak sah untuk ${name}; pilihan: ${allowed}`,
+    // build
+    outIsRoot: (out: string) => `folder keluaran ${out} adalah folder masterplan itu sendiri; pilih folder lain, misalnya dist`,
+    outContainsRoot: (out: string) =>
+      `folder keluaran ${out} berisi folder masterplan; buku akan menimpa kertas kerja, pilih folder lain, misalnya dist`,
+    outInPokja: (out: string) => `folder keluaran ${out} berada di dalam pokja/, tempat kertas kerja; pilih folder lain`,
+    outNotDirectory: (out: string) => `${out} sudah ada dan bukan folder; pilih folder keluaran lain`,
+    outForeign: (out: string, name: string) =>
+      `folder keluaran ${out} berisi "${name}", yang bukan hasil masterplan build; kosongkan folder itu atau pilih folder lain`,
+    outWriteFailed: (out: string, detail: string) => `gagal menulis ${out}: ${detail}; keluaran sebelumnya tetap utuh`,
+    notWritten: 'buku tidak ditulis: perbaiki galat di atas lalu jalankan lagi',
+    pdfNotAvailable: 'keluaran PDF belum tersedia di versi ini; hanya HTML yang ditulis',
+    pdfUnavailable: (detail: string) => `keluaran PDF tidak tersedia: ${detail}`,
+    pdfMissingGlyph: (file: string, code: string, char: string, count: number, where: string) =>
+      `${file}: fon tidak punya huruf ${code} "${char}" (${count}×${where ? `, pertama di "${where}"` : ''}); huruf itu tampil sebagai kotak`,
+    badSourceDateEpoch: (value: string) =>
+      `SOURCE_DATE_EPOCH "${value}" tidak sah: harus bilangan bulat detik sejak 1970-01-01`,
+    templateFileMissing: (name: string) => `berkas templat ${name} tidak ditemukan`,
+    templateUnknownPlaceholder: (file: string, name: string, known: string) =>
+      `${file}: isian {{${name}}} tidak dikenal (yang dikenal: ${known})`,
+    written: (files: number, out: string) => `${files} berkas ditulis ke ${out}`,
   },
   book: {
     masterplanLabel: 'Masterplan Smart City',
@@ -215,7 +240,82 @@ export const id = {
     backToTop: 'Kembali ke daftar isi',
     books: 'Buku-buku masterplan',
     imageMissing: (alt: string) => `[gambar: ${alt}]`,
+    skipToContent: 'Langsung ke isi',
+    footnotes: 'Catatan kaki',
+    footnoteBack: 'Kembali ke teks',
   },
+  // init, status, trace, schema: the repository workflow commands
+  workflow: {
+    created: 'dibuat',
+    skipped: 'dilewati (sudah ada)',
+    initDone: (created: number, skipped: number, dir: string) =>
+      `${created} berkas dibuat, ${skipped} dilewati, di ${dir}`,
+    initNext: (dir: string) =>
+      `Langkah berikutnya:\n  cd ${dir}\n  git init\n  masterplan validate      # periksa; peringatan program RPJMD yang belum dirujuk itu wajar\n  masterplan status        # posisi setiap Pokja per tahap\nGanti isian pengganti di rpjmd.yaml dengan RPJMD daerah Anda; setiap Pokja mengisi pokja/<id>/.`,
+    badPeriod: (value: string) =>
+      `periode "${value}" tidak sah: tulis TAHUN-TAHUN, misalnya 2022-2031 (tahun 1900–2200, tahun awal tidak sesudah tahun akhir)`,
+    badRegion: 'nama wilayah (--region) tidak boleh kosong dan tidak boleh berisi baris baru atau karakter kontrol',
+    notAFolder: (path: string) => `${path} sudah ada dan bukan folder`,
+    writeFailed: (path: string, detail: string) => `gagal menulis ${path}: ${detail}`,
+    hasErrors: (errors: number) =>
+      `catatan: masterplan berisi ${errors} galat; angka di atas bisa belum lengkap (lihat masterplan validate)`,
+    csvOnly: (option: string) => `${option} hanya berlaku bersama --format csv`,
+    // status
+    pokja: 'Pokja',
+    stage: 'Tahap',
+    files: 'Berkas',
+    status: 'Status',
+    records: 'Isi',
+    errors: 'Galat',
+    warnings: 'Peringatan',
+    stageNames: { 1: 'Analisis', 2: 'Program OPD', 3: 'Inovasi', 4: 'Peta Jalan' } as Record<number, string>,
+    noWorksheet: 'belum ada',
+    noStatus: '—',
+    countNames: {
+      analysis: 'analisis program',
+      renstra: 'Renstra',
+      swot: 'SWOT',
+      issues: 'isu',
+      opd_programs: 'program OPD',
+      quick_wins: 'quick win',
+      sectors: 'sektor',
+      innovations: 'inovasi',
+      roadmap: 'tonggak',
+      regulations: 'regulasi',
+    } as Record<string, string>,
+    count: (name: string, n: number) => `${n} ${name}`,
+    otherFiles: 'berkas lain',
+    coverageTitle: 'Cakupan program RPJMD oleh inovasi',
+    programs: 'Program',
+    coverage: 'Cakupan',
+    innovations: 'Inovasi',
+    allPokja: 'Semua Pokja',
+    coverageValue: (covered: number, total: number) => `${covered}/${total}`,
+    statusHeading: (title: string) => `Status ${title}`,
+    // trace
+    matrixTitle: 'Matriks keterlacakan: program RPJMD × Pokja',
+    innovationCount: (n: number) => `${n} inovasi`,
+    notCovered: 'belum tercakup',
+    perMission: 'Cakupan per misi',
+    perPokja: 'Cakupan per Pokja',
+    mission: 'Misi',
+    program: 'Program',
+    programName: 'Nama program',
+    total: 'Jumlah inovasi',
+    gap: 'Celah',
+    id: 'Id',
+    name: 'Nama',
+    gapTitles: {
+      uncoveredPrograms: 'Program RPJMD tanpa inovasi',
+      unplannedInnovations: 'Inovasi tanpa peta jalan',
+      unrealisedQuickWins: 'Quick win yang belum diwujudkan inovasi',
+      missionsWithoutInnovation: 'Misi tanpa inovasi',
+    } as Record<string, string>,
+    noGap: 'tidak ada',
+    // schema
+    schemaNames: 'Skema JSON masterplan (cetak satu dengan: masterplan schema NAMA):',
+  },
+  scaffold: scaffoldId,
 };
 
 export type Locale = typeof id;

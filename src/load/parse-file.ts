@@ -7,6 +7,7 @@ import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
 import { decode } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
+import { MAX_DEPTH, tooDeepAt } from './nesting.js';
 import type { FileRole, ParsedFile } from './parsed-file.js';
 
 /** Aliases allowed per file: enough for any real worksheet, far too few for a "billion laughs". */
@@ -56,15 +57,24 @@ export function parseFile(
     return file;
   }
 
+  const deep = tooDeepAt(yamlText);
+  if (deep !== undefined) {
+    const at = file.yamlOffset + deep;
+    return fail(file, at, at + 1, 'syntax', t.tooDeep(MAX_DEPTH));
+  }
   let doc;
   try {
     doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true });
-  } catch (e) {
-    return fail(file, 0, 0, 'syntax', t.tooDeep(1000));
+  } catch {
+    return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', t.tooDeep(MAX_DEPTH));
   }
   file.doc = doc;
   if (doc.errors.length > 0) {
+    // Every duplicate key is its own mistake; after any other error the parser's later
+    // complaints are mostly consequences of the first, so only the first is shown.
+    const first = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     for (const err of doc.errors) {
+      if (err.code !== 'DUPLICATE_KEY' && err !== first) continue;
       const [s, e] = err.pos;
       out.span(rel, file.yamlOffset + s, file.yamlOffset + Math.max(s, e), 'syntax', yamlMessage(err, yamlText, t));
     }
@@ -76,10 +86,20 @@ export function parseFile(
     file.yaml = yamlText;
     file.doc = undefined;
   } catch (e) {
-    const msg = e instanceof RangeError ? t.tooDeep(1000) : t.aliasBomb(MAX_ALIASES);
-    const alias = /\*[^\s,\]}]+/.exec(yamlText);
-    const at = file.yamlOffset + (alias?.index ?? 0);
-    return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', msg);
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof RangeError && !/alias/i.test(message)) {
+      return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', t.tooDeep(MAX_DEPTH));
+    }
+    if (/excessive alias count/i.test(message)) {
+      const alias = /\*[^\s,\]}]+/.exec(yamlText);
+      const at = file.yamlOffset + (alias?.index ?? 0);
+      return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', t.aliasBomb(MAX_ALIASES));
+    }
+    // An alias whose anchor is not defined (before it): point at that alias.
+    const name = /: *(\S+)\s*$/.exec(message)?.[1];
+    const found = name !== undefined ? yamlText.indexOf(`*${name}`) : -1;
+    const at = file.yamlOffset + Math.max(0, found);
+    return fail(file, at, at + (found === -1 ? 0 : name!.length + 1), 'syntax', t.unresolvedAlias(name ?? ''));
   }
   return file;
 }
@@ -111,7 +131,7 @@ function yamlMessage(err: YAMLError, src: string, t: Locale['messages']): string
     case 'MULTIPLE_DOCS':
       return t.multipleDocuments;
     case 'RESOURCE_EXHAUSTION':
-      return t.tooDeep(1000);
+      return t.tooDeep(MAX_DEPTH);
     default:
       return t.yamlError(err.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim());
   }

@@ -285,10 +285,11 @@ function addWorksheet(c: Chapter, file: ParsedFile, data: Obj, define: Define): 
     for (const pillar of PILLARS) {
       const po = obj(readiness[pillar]);
       if (!po) continue;
-      for (const part of SWOT_PARTS) c.readiness[pillar][part].push(...strs(po[part]));
+      for (const part of SWOT_PARTS) for (const item of strs(po[part])) c.readiness[pillar][part].push(item);
     }
   }
-  c.issues.push(...strs(data.issues));
+  // A loop, not a spread: a worksheet may hold more items than a call can take arguments.
+  for (const item of strs(data.issues)) c.issues.push(item);
 
   arr(data.opd_programs).forEach((v, i) => {
     const o = obj(v);

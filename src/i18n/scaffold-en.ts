@@ -1,0 +1,229 @@
+// What `masterplan init --lang en` writes: the same skeleton as scaffold-id.ts, with English
+// guidance comments and placeholder texts.
+
+import type { PreCommitVars, Scaffold, ScaffoldPokja, ScaffoldProject, ScaffoldWorksheet } from './scaffold-id.js';
+
+const elements = (p: ScaffoldPokja) => p.elements.map((e) => e.id).join(', ');
+
+export const scaffoldEn: Scaffold = {
+  masterplan: (v: ScaffoldProject) => `#
+# Settings of the Smart City masterplan of ${v.region}.
+# Every field is documented: in VS Code (with Red Hat's YAML extension) hover over a field
+# name, or press Ctrl+Space for the fields you may fill in.
+# Check the whole masterplan with: masterplan validate
+
+masterplan: 1                 # format version (always 1)
+region: ${v.regionYaml}
+title: ${v.titleYaml}
+period: [${v.period[0]}, ${v.period[1]}]        # first and last year of the masterplan
+language: en                  # language of the books and messages: id or en
+rpjmd: rpjmd.yaml             # the RPJMD catalog
+
+# The six Pokja (Smart City dimensions, Kominfo "Gerakan Menuju 100 Smart City" guidance).
+# lead: id of the OPD leading the Pokja, from the opd list in rpjmd.yaml (optional).
+# Each dimension has default elements; write "elements" only to change them.
+pokja:
+${v.pokja
+  .map(
+    (p) => `  - id: ${p.id}
+    name: ${p.name}
+    # lead: DISKOMINFO
+    # elements: ${elements(p)}`,
+  )
+  .join('\n')}
+`,
+
+  rpjmd: (v: ScaffoldProject) => `#
+# RPJMD catalog of ${v.region}: vision → missions → goals → targets → priority programs, and OPD.
+# The records below are PLACEHOLDERS so that the masterplan can be checked right away: replace
+# them with the official wording of your region's RPJMD. Every id is unique across the whole
+# masterplan; Pokja worksheets refer to priority programs by id (e.g. rpjmd: [PP-01]).
+
+period: [${v.rpjmdPeriod[0]}, ${v.rpjmdPeriod[1]}]        # RPJMD period
+vision: RPJMD vision of ${v.region} (replace with the official wording)
+
+missions:                     # misi
+  - id: M1
+    text: First RPJMD mission (replace with the official wording)
+    pokja: [${v.pokja[0]?.id ?? 'smart-governance'}]    # dimensions this mission maps to (optional)
+
+goals:                        # tujuan
+  - id: T1.1
+    mission: M1
+    text: First goal of mission 1 (replace with the official wording)
+
+targets:                      # sasaran
+  - id: S1.1.1
+    goal: T1.1
+    text: First target of goal 1.1 (replace with the official wording)
+
+programs:                     # program prioritas
+  - id: PP-01
+    name: First priority program (replace with the official name)
+    target: S1.1.1            # the target (sasaran) this program serves
+    # code: "2.16.03"         # Permendagri 90/2019 program code (optional, quoted)
+    # sector: Komunikasi dan Informatika
+    # opd: [DISKOMINFO]
+    # indicators:
+    #   - name: SPBE index
+    #     unit: index
+    #     baseline: 2.1
+    #     targets: {${v.rpjmdPeriod[0] + 1}: 2.5, ${v.rpjmdPeriod[0] + 2}: 2.8}
+
+opd:                          # regional agencies (organisasi perangkat daerah)
+  - id: DISKOMINFO
+    name: Dinas Komunikasi dan Informatika
+`,
+
+  worksheets: {
+    1: (v: ScaffoldWorksheet) => `#
+# Stage 1 worksheet – Book I: Strategic Analysis
+# Pokja ${v.pokja.name}
+#
+# Review the RPJMD priority programs this dimension builds on, the OPD Renstra programs that
+# carry them, the region's readiness (SWOT per pillar) and the strategic issues. Program and
+# OPD ids come from rpjmd.yaml. To use an example: delete the "[]" or "{}" of its field, then
+# delete the "# " at the start of the example lines (in VS Code: select them, press Ctrl+/).
+# Check with: masterplan validate
+
+pokja: ${v.pokja.id}
+stage: 1
+status: draft                 # draft → review → final
+# title: Chapter title (optional)
+
+# RPJMD priority programs this dimension builds on.
+analysis: []
+#   - program: PP-01
+#     relevance: Why this program matters to the dimension (Markdown).
+#     renstra:                # OPD Renstra programs that carry it (optional)
+#       - opd: DISKOMINFO
+#         program: Program Pengelolaan Aplikasi Informatika
+#         code: "2.16.03"
+
+# Readiness, SWOT per pillar: structure (people, budget, governance), infrastructure
+# (physical, digital, social), superstructure (regulation, institutions, procedures).
+# Every pillar and list may be left out.
+readiness: {}
+#   structure:
+#     strengths: [An IT team in every OPD]
+#     weaknesses: [A small IT budget]
+#     opportunities: [National programme support]
+#     threats: [Cyber attacks]
+
+# Strategic issues, one sentence each.
+issues: []
+#   - Service data is spread over many OPD and not integrated
+
+# Chapter narrative in Markdown (optional). [text](#ID) links to the record with that id.
+# narrative: |
+#   ## Background
+#
+#   Program [PP-01](#PP-01) is the basis ...
+`,
+
+    2: (v: ScaffoldWorksheet) => `#
+# Stage 2 worksheet – Book II: OPD Program Alignment and Quick Wins
+# Pokja ${v.pokja.name}
+#
+# OPD programs aligned with the RPJMD priority programs, and quick wins: acceleration programs
+# delivered within about a year and felt directly by the public. To use an example: delete the
+# "[]" of its field, then delete the "# " at the start of the example lines (VS Code: Ctrl+/).
+# Elements of this Pokja: ${elements(v.pokja)}
+# Check with: masterplan validate
+
+pokja: ${v.pokja.id}
+stage: 2
+status: draft                 # draft → review → final
+# title: Chapter title (optional)
+
+opd_programs: []
+#   - opd: DISKOMINFO
+#     program: Program Pengelolaan Aplikasi Informatika
+#     code: "2.16.03"         # optional
+#     rpjmd: [PP-01]          # at least one RPJMD priority program
+#     element: ${v.pokja.elements[0]?.id ?? 'element'}
+
+quick_wins: []
+#   - id: QW-${v.pokja.code}-1           # unique across the whole masterplan
+#     title: Quick win title
+#     opd: DISKOMINFO
+#     rpjmd: [PP-01]
+#     year: ${v.year}                 # inside the masterplan period
+#     description: Short description (Markdown, optional).
+`,
+
+    3: (v: ScaffoldWorksheet) => `#
+# Stage 3 worksheet – Book III: Pokja Innovations
+# Pokja ${v.pokja.name}
+#
+# Start from the RPJMD priority programs, identify the priority sectors and their development
+# goals, then formulate the proposed innovations. Every innovation must trace back to RPJMD
+# priority programs. To use an example: delete the "[]" of its field, then delete the "# " at
+# the start of the example lines (VS Code: Ctrl+/).
+# Elements of this Pokja: ${elements(v.pokja)}
+# Check with: masterplan validate
+
+pokja: ${v.pokja.id}
+stage: 3
+status: draft                 # draft → review → final
+# title: Chapter title (optional)
+
+sectors: []
+#   - id: SEK-${v.pokja.code}-1
+#     name: Priority sector name
+#     goal: Development goal of this sector
+#     rpjmd: [PP-01]
+
+innovations: []
+#   - id: INO-${v.pokja.code}-1          # unique across the whole masterplan
+#     title: Innovation title
+#     description: Short description (Markdown, optional).
+#     sector: SEK-${v.pokja.code}-1      # a sector of this Pokja
+#     element: ${v.pokja.elements[0]?.id ?? 'element'}
+#     rpjmd: [PP-01]          # at least one RPJMD priority program
+#     opd: DISKOMINFO         # lead OPD
+#     partners: []            # partner OPD (optional)
+#     # quick_win: QW-${v.pokja.code}-1  # the stage-2 quick win it realises (optional)
+#     horizon: short          # short (about 1 year), medium (about 5 years), long (up to 10 years)
+#     years: [${v.year}, ${v.yearEnd}]     # first and last year, inside the masterplan period
+#     indicators:             # optional
+#       - {name: Service users, unit: people, target: 1000, year: ${v.yearEnd}}
+#     budget: {source: APBD, estimate: 250000000}   # APBD, APBN, DAK, BLUD, CSR, KPBU, lainnya
+`,
+
+    4: (v: ScaffoldWorksheet) => `#
+# Stage 4 worksheet – Book IV: Roadmap and Action Plan
+# Pokja ${v.pokja.name}
+#
+# Milestones per year for every stage-3 innovation, and supporting regulations. An innovation
+# without a roadmap entry gets a warning. To use an example: delete the "[]" of its field, then
+# delete the "# " at the start of the example lines (VS Code: Ctrl+/).
+# Check with: masterplan validate
+
+pokja: ${v.pokja.id}
+stage: 4
+status: draft                 # draft → review → final
+# title: Chapter title (optional)
+
+roadmap: []
+#   - innovation: INO-${v.pokja.code}-1
+#     year: ${v.year}                 # inside the innovation's years
+#     milestone: First stage of the service launched
+#     opd: DISKOMINFO         # optional; default: the innovation's lead OPD
+
+regulations: []
+#   - title: Peraturan Bupati tentang Masterplan Smart City
+#     year: ${v.year}
+#     status: planned         # planned, draft or enacted
+`,
+  },
+
+  preCommit: (v: PreCommitVars) => `# pre-commit (https://pre-commit.com): checks the changed worksheets before every commit.
+# Install once per computer: pip install pre-commit && pre-commit install
+repos:
+  - repo: ${v.repo}${v.placeholder ? '   # REPLACE with the address of the masterplan git repository' : ''}
+    rev: ${v.rev}
+    hooks:
+      - id: masterplan-validate
+`,
+};

@@ -1,0 +1,56 @@
+// `masterplan serve [DIR] [--port N]`: live preview of the HTML books on 127.0.0.1.
+
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BuildDateError, buildDate } from '../build/build-date.js';
+import type { Lang } from '../model/types.js';
+import { startLiveServer, type BuildResult } from '../serve/live-server.js';
+import { pickLocale, resolveTarget, UsageError, type Io } from './context.js';
+
+export interface ServeCommandOptions {
+  port: string;
+  templates?: string;
+  lang?: Lang;
+  /** Resolves when the server should stop (the process entry passes SIGINT/SIGTERM). */
+  until?: Promise<void>;
+}
+
+export async function runServe(io: Io, dir: string | undefined, opts: ServeCommandOptions): Promise<number> {
+  const target = resolveTarget(dir === undefined ? [] : [dir], opts.lang, io.cwd);
+  const { locale } = pickLocale(target.root, opts.lang);
+  const t = locale.messages;
+  const port = Number(opts.port);
+  if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(t.badPort(opts.port));
+  const templates = opts.templates === undefined ? undefined : resolve(io.cwd, opts.templates);
+  if (templates !== undefined && !(existsSync(templates) && statSync(templates).isDirectory())) {
+    throw new UsageError(t.templatesMissing(opts.templates ?? ''));
+  }
+  let date: Date;
+  try {
+    date = buildDate(io.env);
+  } catch (e) {
+    if (e instanceof BuildDateError) throw new UsageError(t.badSourceDateEpoch(e.value));
+    throw e;
+  }
+  const report = (r: BuildResult) => {
+    const ms = Math.round(r.ms);
+    if (r.errors > 0) io.err(`masterplan: ${t.rebuiltErrors(r.errors)}\n`);
+    else if (r.pages.length === 0) io.err(`masterplan: ${t.rebuiltNothing(ms)}\n`);
+    else io.err(`masterplan: ${t.rebuiltPages(r.pages.join(', '), ms)}\n`);
+  };
+  let server;
+  try {
+    server = await startLiveServer({ root: target.root, port, lang: opts.lang, templates, date, onBuild: report });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(t.portInUse(port));
+    throw e;
+  }
+  io.out(`${t.serving(server.url)}\n`);
+  await (opts.until ?? new Promise<void>((done) => {
+    const stop = () => done();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }));
+  await server.close();
+  return 0;
+}

@@ -97,6 +97,16 @@ export const en: Locale = {
       `masterplan.yaml not found in ${dir} (or any folder above it); run the command in a masterplan folder`,
     fileNotFound: (f: string) => `file ${f} not found`,
     fileOutside: (f: string, root: string) => `file ${f} is outside the masterplan at ${root}`,
+    previewErrorsTitle: 'The worksheets still have problems',
+    previewErrorsHint: 'Fix the problems below and save the file: this page reloads by itself.',
+    previewErrorsCount: (errors: number, warnings: number) =>
+      `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    serving: (url: string) => `previewing the books at ${url} (Ctrl+C to stop)`,
+    rebuiltPages: (pages: string, ms: number) => `rebuilt in ${ms} ms: ${pages}`,
+    rebuiltNothing: (ms: number) => `checked in ${ms} ms: no page changed`,
+    rebuiltErrors: (errors: number) => `${errors} error${errors === 1 ? '' : 's'}: the page shows the list of problems`,
+    badPort: (value: string) => `invalid port "${value}": use a number 0–65535`,
+    portInUse: (port: number) => `port ${port} is already in use; choose another with --port`,
     notADirectory: (dir: string) => `folder ${dir} not found`,
     internalError: (detail: string) => `internal error: ${detail}`,
     badOption: (name: string, value: string, allowed: string) =>
@@ -235,7 +245,8 @@ export const en: Locale = {
   // init, status, trace, schema: the repository workflow commands
   workflow: {
     created: 'created',
-    skipped: 'skipped (exists)',
+    skipped: 'skipped',
+    exists: 'exists',
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} file${created === 1 ? '' : 's'} created, ${skipped} skipped, in ${dir}`,
     initNext: (dir: string) =>

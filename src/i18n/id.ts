@@ -103,6 +103,15 @@ export const id = {
       `masterplan.yaml tidak ditemukan di ${dir} (atau folder di atasnya); jalankan perintah di folder masterplan`,
     fileNotFound: (f: string) => `berkas ${f} tidak ditemukan`,
     fileOutside: (f: string, root: string) => `berkas ${f} berada di luar masterplan ${root}`,
+    previewErrorsTitle: 'Kertas kerja masih bermasalah',
+    previewErrorsHint: 'Perbaiki masalah berikut dan simpan berkasnya: halaman ini dimuat ulang dengan sendirinya.',
+    previewErrorsCount: (errors: number, warnings: number) => `${errors} galat, ${warnings} peringatan`,
+    serving: (url: string) => `pratinjau buku di ${url} (Ctrl+C untuk berhenti)`,
+    rebuiltPages: (pages: string, ms: number) => `dibangun ulang dalam ${ms} ms: ${pages}`,
+    rebuiltNothing: (ms: number) => `diperiksa dalam ${ms} ms: tidak ada halaman yang berubah`,
+    rebuiltErrors: (errors: number) => `${errors} galat: halaman menampilkan daftar masalah`,
+    badPort: (value: string) => `port "${value}" tidak sah: gunakan angka 0–65535`,
+    portInUse: (port: number) => `port ${port} sudah dipakai; pilih port lain dengan --port`,
     notADirectory: (dir: string) => `folder ${dir} tidak ditemukan`,
     internalError: (detail: string) => `kesalahan internal: ${detail}`,
     badOption: (name: string, value: string, allowed: string) =>
@@ -247,7 +256,8 @@ export const id = {
   // init, status, trace, schema: the repository workflow commands
   workflow: {
     created: 'dibuat',
-    skipped: 'dilewati (sudah ada)',
+    skipped: 'dilewati',
+    exists: 'sudah ada',
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} berkas dibuat, ${skipped} dilewati, di ${dir}`,
     initNext: (dir: string) =>

@@ -15,7 +15,7 @@ export const scaffoldEn: Scaffold = {
 masterplan: 1                 # format version (always 1)
 region: ${v.regionYaml}
 title: ${v.titleYaml}
-period: [${v.period[0]}, ${v.period[1]}]        # first and last year of the masterplan
+period: [${v.period[0]}, ${v.period[1]}]          # first and last year of the masterplan
 language: en                  # language of the books and messages: id or en
 rpjmd: rpjmd.yaml             # the RPJMD catalog
 
@@ -39,8 +39,8 @@ ${v.pokja
 # them with the official wording of your region's RPJMD. Every id is unique across the whole
 # masterplan; Pokja worksheets refer to priority programs by id (e.g. rpjmd: [PP-01]).
 
-period: [${v.rpjmdPeriod[0]}, ${v.rpjmdPeriod[1]}]        # RPJMD period
-vision: RPJMD vision of ${v.region} (replace with the official wording)
+period: [${v.rpjmdPeriod[0]}, ${v.rpjmdPeriod[1]}]          # RPJMD period
+vision: ${v.yaml(`RPJMD vision of ${v.region} (replace with the official wording)`)}
 
 missions:                     # misi
   - id: M1

@@ -16,6 +16,8 @@ export interface ScaffoldProject {
   regionYaml: string;
   region: string;
   titleYaml: string;
+  /** Any text as a YAML scalar (for texts that include the region). */
+  yaml: (text: string) => string;
   period: [number, number];
   rpjmdPeriod: [number, number];
   pokja: ScaffoldPokja[];
@@ -47,7 +49,7 @@ export const scaffoldId = {
 masterplan: 1                 # versi format (selalu 1)
 region: ${v.regionYaml}
 title: ${v.titleYaml}
-period: [${v.period[0]}, ${v.period[1]}]        # tahun pertama dan terakhir masterplan
+period: [${v.period[0]}, ${v.period[1]}]          # tahun pertama dan terakhir masterplan
 language: id                  # bahasa buku dan pesan: id atau en
 rpjmd: rpjmd.yaml             # katalog RPJMD
 
@@ -71,8 +73,8 @@ ${v.pokja
 # dengan rumusan resmi RPJMD daerah Anda. Setiap id harus unik di seluruh masterplan; kertas
 # kerja Pokja merujuk program prioritas lewat id-nya (mis. rpjmd: [PP-01]).
 
-period: [${v.rpjmdPeriod[0]}, ${v.rpjmdPeriod[1]}]        # periode RPJMD
-vision: Visi RPJMD ${v.region} (ganti dengan rumusan resmi)
+period: [${v.rpjmdPeriod[0]}, ${v.rpjmdPeriod[1]}]          # periode RPJMD
+vision: ${v.yaml(`Visi RPJMD ${v.region} (ganti dengan rumusan resmi)`)}
 
 missions:                     # misi
   - id: M1

@@ -1,0 +1,90 @@
+// What `masterplan init` writes, file by file: a new masterplan repository whose records are
+// valid placeholders (it validates at once, with a warning for the one uncovered RPJMD program),
+// the six Pokja × four stage worksheets with guidance comments, the schemas for the editor, and
+// the git, CI and editor settings. Contents only: writing is write-files.ts.
+
+import { stringify } from 'yaml';
+import type { Locale } from '../i18n/index.js';
+import type { ScaffoldPokja } from '../i18n/scaffold-id.js';
+import { DEFAULT_POKJA } from '../model/default-pokja.js';
+import { STAGES, type Lang, type StageNo } from '../model/types.js';
+import { readSchema, SCHEMA_NAMES, schemaFile } from '../schemas/package-schemas.js';
+import {
+  GITHUB_WORKFLOW,
+  GITIGNORE,
+  preCommitSource,
+  SCHEMA_FOLDER,
+  schemaModeline,
+  vscodeExtensions,
+  vscodeSettings,
+  WORKFLOW_PATH,
+} from './ci-files.js';
+
+export interface ScaffoldOptions {
+  region: string;
+  lang: Lang;
+  period: [number, number];
+}
+
+export interface PlannedFile {
+  /** Relative to the new repository, `/` separators. */
+  path: string;
+  content: string;
+}
+
+/** Worksheet file names per stage (as in examples/banggai). */
+export const STAGE_FILES: Record<StageNo, string> = {
+  1: '1-analisis.yaml',
+  2: '2-program-opd.yaml',
+  3: '3-inovasi.yaml',
+  4: '4-peta-jalan.yaml',
+};
+
+/** A YAML scalar for a user-given text: plain when safe, quoted otherwise, never folded. */
+const scalar = (s: string) => stringify(s, { lineWidth: 0 }).trimEnd();
+
+/** GOV, BRA, ECO, LIV, SOC, ENV: the short code used in example ids. */
+function pokjaCode(id: string): string {
+  return id.replace(/^smart-/, '').replace(/[^A-Za-z0-9]/g, '').slice(0, 3).toUpperCase() || 'POK';
+}
+
+export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale): PlannedFile[] {
+  const s = loc.scaffold;
+  const [first, last] = opts.period;
+  // The RPJMD usually starts a year before the masterplan (Banggai: RPJMD 2021–2026, masterplan 2022–2031).
+  const rpjmdFirst = Math.max(1900, first - 1);
+  const pokja: ScaffoldPokja[] = DEFAULT_POKJA.map((p) => ({ id: p.id, name: p.name, elements: [...p.elements], code: pokjaCode(p.id) }));
+  const project = {
+    region: opts.region,
+    regionYaml: scalar(opts.region),
+    titleYaml: scalar(`Masterplan Smart City ${opts.region}`),
+    yaml: scalar,
+    period: opts.period,
+    rpjmdPeriod: [rpjmdFirst, Math.min(2200, rpjmdFirst + 5)] as [number, number],
+    pokja,
+  };
+  const year = Math.min(first + 1, last);
+  const yearEnd = Math.min(year + 2, last);
+
+  const files: PlannedFile[] = [
+    { path: 'masterplan.yaml', content: `${schemaModeline(0, 'masterplan')}\n${s.masterplan(project)}` },
+    { path: 'rpjmd.yaml', content: `${schemaModeline(0, 'rpjmd')}\n${s.rpjmd(project)}` },
+  ];
+  for (const p of pokja) {
+    for (const stage of STAGES) {
+      files.push({
+        path: `pokja/${p.id}/${STAGE_FILES[stage]}`,
+        content: `${schemaModeline(2, `stage-${stage}`)}\n${s.worksheets[stage]({ pokja: p, year, yearEnd })}`,
+      });
+    }
+  }
+  for (const name of SCHEMA_NAMES) files.push({ path: `${SCHEMA_FOLDER}/${schemaFile(name)}`, content: readSchema(name) });
+  files.push(
+    { path: '.gitignore', content: GITIGNORE },
+    { path: '.vscode/settings.json', content: vscodeSettings() },
+    { path: '.vscode/extensions.json', content: vscodeExtensions() },
+    { path: '.pre-commit-config.yaml', content: s.preCommit(preCommitSource()) },
+    { path: WORKFLOW_PATH, content: GITHUB_WORKFLOW },
+  );
+  return files;
+}

@@ -1,0 +1,25 @@
+// Writes planned files into a folder without ever replacing one: each file is created with the
+// exclusive flag, so an existing file (or one created meanwhile) is skipped, not overwritten.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { PlannedFile } from './plan.js';
+
+export interface WriteResult {
+  path: string;
+  created: boolean;
+}
+
+export function writeNew(root: string, files: readonly PlannedFile[]): WriteResult[] {
+  return files.map((f) => {
+    const abs = join(root, ...f.path.split('/'));
+    mkdirSync(dirname(abs), { recursive: true });
+    try {
+      writeFileSync(abs, f.content, { flag: 'wx' });
+      return { path: f.path, created: true };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return { path: f.path, created: false };
+      throw e;
+    }
+  });
+}

@@ -1,0 +1,31 @@
+// The JSON schemas shipped with this package (schemas/*.schema.json), found at run time from the
+// package folder: `masterplan schema` prints them, `masterplan init` copies them into a new
+// repository so that editors can use them offline.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Lang } from '../model/types.js';
+import { packageRoot } from '../render/html/package-root.js';
+
+/** In the order `masterplan schema` lists them: the files users write, then shared definitions. */
+export const SCHEMA_NAMES = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'common'] as const;
+export type SchemaName = (typeof SCHEMA_NAMES)[number];
+
+export const schemaFile = (name: SchemaName) => `${name}.schema.json`;
+
+export function schemaDir(): string {
+  return join(packageRoot(), 'schemas');
+}
+
+/** The schema file's text, exactly as shipped. */
+export function readSchema(name: SchemaName): string {
+  return readFileSync(join(schemaDir(), schemaFile(name)), 'utf8');
+}
+
+/** The schema's title in one language: titles are written "Indonesian / English". */
+export function schemaTitle(text: string, lang: Lang): string {
+  const title = (JSON.parse(text) as { title?: unknown }).title;
+  if (typeof title !== 'string') return '';
+  const [id, en] = title.split(' / ');
+  return (lang === 'en' ? en ?? id : id).trim();
+}

@@ -1,7 +1,8 @@
 // Build: precompile the JSON schemas into validator code (no schema compilation at run time),
 // then bundle the CLI into one file (start-up cost of ~100 small ESM packages → one file).
-// pdfkit stays external: it reads its font metrics and data files from its own folder.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// pdfkit stays external: it reads its font metrics and data files from its own folder; fontkit
+// too, so that the PDF renderer and pdfkit share one copy (fonts parsed once, handed to pdfkit).
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -39,14 +40,20 @@ writeFileSync(
       .join(''),
 );
 
+// Code splitting: what a command loads with import() (the PDF renderer, and with it pdfkit and
+// fontkit) becomes its own chunk, loaded only by the commands that need it. Without it, esbuild
+// hoists the external pdfkit/fontkit imports to the top of cli.js and every run pays for them.
+rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'src', 'cli', 'index.ts')],
-  outfile: join(root, 'dist', 'cli.js'),
+  entryPoints: { cli: join(root, 'src', 'cli', 'index.ts') },
+  outdir: join(root, 'dist'),
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['pdfkit'],
+  external: ['pdfkit', 'fontkit'],
   banner: { js: "import { createRequire as __mpCreateRequire } from 'node:module'; const require = __mpCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',

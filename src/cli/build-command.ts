@@ -1,0 +1,129 @@
+// `masterplan build [DIR]`: validate, then render the four stage books and the combined
+// masterplan (HTML and/or PDF) into OUT, replacing it only when every file is ready.
+//
+// Streams: diagnostics go to stdout in the chosen report format (as `validate` prints them, so
+// `--report-format json` gives clean JSON on stdout); progress and notes go to stderr.
+
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { buildBooks } from '../book/build-book.js';
+import { BuildDateError, buildDate } from '../build/build-date.js';
+import { checkOutDir, type OutProblem } from '../build/out-dir.js';
+import { loadPdfRenderer, type PdfRenderer } from '../build/pdf-renderer.js';
+import { renderOutputs } from '../build/render-outputs.js';
+import { writeOutput } from '../build/write-output.js';
+import type { Locale } from '../i18n/index.js';
+import type { Lang } from '../model/types.js';
+import { checkProject } from '../pipeline.js';
+import { loadTemplate, TemplateError } from '../render/html/index.js';
+import { PLACEHOLDERS } from '../render/html/template.js';
+import type { ReportFormat } from '../report/formats.js';
+import { pickLocale, resolveTarget, UsageError, type Io } from './context.js';
+import { report } from './validate-command.js';
+
+export type BuildFormat = 'html' | 'pdf' | 'all';
+export const BUILD_FORMATS: readonly BuildFormat[] = ['html', 'pdf', 'all'];
+
+export interface BuildOptions {
+  out?: string;
+  format: BuildFormat;
+  templates?: string;
+  reportFormat: ReportFormat;
+  quiet: boolean;
+  lang?: Lang;
+}
+
+export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptions): Promise<number> {
+  const target = resolveTarget(dir === undefined ? [] : [dir], opts.lang, io.cwd);
+  if (target.only) throw new UsageError(pickLocale(target.root, opts.lang).locale.messages.notADirectory(dir ?? ''));
+  const root = target.root;
+  const { locale: early } = pickLocale(root, opts.lang);
+  const t0 = early.messages;
+  const show = (p: string) => relative(io.cwd, p).split(sep).join('/') || '.';
+
+  // Arguments first: nothing is worth checking when the output could not be written anyway.
+  const out = resolve(io.cwd, opts.out ?? resolve(root, 'dist'));
+  const problem = checkOutDir(out, root);
+  if (problem) throw new UsageError(outMessage(problem, show(out), t0));
+  const templates = opts.templates === undefined ? undefined : resolve(io.cwd, opts.templates);
+  if (templates !== undefined && !(existsSync(templates) && statSync(templates).isDirectory())) {
+    throw new UsageError(t0.templatesMissing(opts.templates ?? ''));
+  }
+  let date: Date;
+  try {
+    date = buildDate(io.env);
+  } catch (e) {
+    if (e instanceof BuildDateError) throw new UsageError(t0.badSourceDateEpoch(e.value));
+    throw e;
+  }
+
+  const checked = checkProject(root, { lang: opts.lang });
+  const t = checked.locale.messages;
+  const errors = checked.diagnostics.some((d) => d.severity === 'error');
+  const shown = opts.quiet ? checked.diagnostics.filter((d) => d.severity === 'error') : checked.diagnostics;
+  // Text and GitHub reports only when there is something to say; JSON always (a tool reads it).
+  if (shown.length > 0 || opts.reportFormat === 'json') {
+    io.out(report(io, checked, shown, checked.files.length, { format: opts.reportFormat, strict: false, quiet: opts.quiet, lang: opts.lang }, root));
+  }
+  if (errors) {
+    io.err(`masterplan: ${t.notWritten}\n`);
+    return 1;
+  }
+
+  let pdf: PdfRenderer | undefined;
+  if (opts.format !== 'html') {
+    const loaded = await loadPdfRenderer();
+    if ('render' in loaded) pdf = loaded.render;
+    else if (opts.format === 'pdf') throw new UsageError(t.pdfUnavailable(loaded.unavailable));
+    else if (!opts.quiet) io.err(`masterplan: ${t.pdfNotAvailable}\n`);
+  }
+
+  const template = (() => {
+    try {
+      return loadTemplate([templates, checked.model.templates]);
+    } catch (e) {
+      if (e instanceof TemplateError) throw new UsageError(templateMessage(e, show, t));
+      throw e;
+    }
+  })();
+
+  const docs = buildBooks(checked.model, { date });
+  const files = await renderOutputs(docs, {
+    html: opts.format !== 'pdf',
+    pdf,
+    template,
+    // PDF progress only on a terminal: in a CI log it is noise.
+    onProgress: opts.quiet || !io.isTTY ? undefined : (msg) => io.err(`${msg}\n`),
+    onMissingGlyphs: (file, missing) => {
+      for (const m of missing) io.err(`masterplan: ${t.pdfMissingGlyph(file, m.codePoint, m.char, m.count, m.where)}\n`);
+    },
+  });
+  try {
+    writeOutput(out, files);
+  } catch (e) {
+    throw new UsageError(t.outWriteFailed(show(out), e instanceof Error ? e.message : String(e)));
+  }
+  if (!opts.quiet) io.err(`masterplan: ${t.written(files.write.size + files.copy.size, show(out))}\n`);
+  return 0;
+}
+
+function outMessage(p: OutProblem, out: string, t: Locale['messages']): string {
+  switch (p.problem) {
+    case 'is-root':
+      return t.outIsRoot(out);
+    case 'contains-root':
+      return t.outContainsRoot(out);
+    case 'inside-pokja':
+      return t.outInPokja(out);
+    case 'not-directory':
+      return t.outNotDirectory(out);
+    case 'foreign':
+      return t.outForeign(out, p.name);
+  }
+}
+
+function templateMessage(e: TemplateError, show: (p: string) => string, t: Locale['messages']): string {
+  return e.placeholder === undefined
+    ? t.templateFileMissing(e.file)
+    : t.templateUnknownPlaceholder(show(e.file), e.placeholder, PLACEHOLDERS.join(', '));
+}

@@ -1,0 +1,154 @@
+// The generated blocks of a section (paragraphs, lists, notes, tables, record cards) → hast.
+// Labels are already in the book's language; this module only decides the markup.
+
+import type { ElementContent } from 'hast';
+import type { Block, Cell, Field, Inline, RecordBlock, Row, TableBlock } from '../../book/types.js';
+import { hrefFor, type RenderContext } from './context.js';
+import { cls, el, headingTag, type Child } from './hast.js';
+import { markdownToHast } from './markdown-to-hast.js';
+
+/** `level` is the nesting level of the section the blocks belong to. */
+export function blocksToHast(blocks: readonly Block[], ctx: RenderContext, level: number): ElementContent[] {
+  return blocks.map((b) => blockToHast(b, ctx, level));
+}
+
+function blockToHast(block: Block, ctx: RenderContext, level: number): ElementContent {
+  switch (block.type) {
+    case 'markdown':
+      return el('div', { className: ['md'] }, markdownToHast(block.markdown, ctx, block.level));
+    case 'paragraph':
+      return el('p', {}, inlines(block.content, ctx));
+    case 'list':
+      return el(
+        'ul',
+        { className: cls('list', block.tone && `tone-${block.tone}`) },
+        block.items.map((item) => el('li', {}, inlines(item, ctx))),
+      );
+    case 'note':
+      return el('div', { className: cls('note', `note-${block.tone ?? 'info'}`), role: 'note' }, [
+        el('p', {}, inlines(block.content, ctx)),
+      ]);
+    case 'table':
+      return tableToHast(block, ctx);
+    case 'record':
+      return recordToHast(block, ctx, level);
+  }
+}
+
+export function inlines(content: readonly Inline[], ctx: RenderContext): ElementContent[] {
+  return content.map((part): ElementContent => {
+    if (part.type === 'ref') {
+      const href = hrefFor(ctx, part.id);
+      // An id shown in no book still reads well as plain text; it is never a dead link.
+      return href ? el('a', { href }, [part.text]) : el('span', { className: ['ref'] }, [part.text]);
+    }
+    let node: ElementContent = { type: 'text', value: part.text };
+    if (part.emphasis) node = el('em', {}, [node]);
+    if (part.strong) node = el('strong', {}, [node]);
+    return node;
+  });
+}
+
+// ---- tables ---------------------------------------------------------------------------------
+
+function tableToHast(table: TableBlock, ctx: RenderContext): ElementContent {
+  if (table.rows.length === 0 && table.empty !== undefined) {
+    return el('div', { className: ['note', 'note-info', 'table-empty'], role: 'note' }, [
+      el('p', {}, [el('span', { className: ['table-empty-caption'] }, [table.caption]), ' ', table.empty]),
+    ]);
+  }
+  const total = table.columns.reduce((sum, c) => sum + c.width, 0) || 1;
+  // Dense tables (roadmap grid, traceability matrix) size their own columns and scroll.
+  const widths = !table.variant;
+  const head = el('thead', {}, [
+    el(
+      'tr',
+      {},
+      table.columns.map((c) => el('th', { scope: 'col', className: cls(c.align && `al-${c.align}`) }, [c.label])),
+    ),
+  ]);
+  const body = el(
+    'tbody',
+    {},
+    table.rows.map((row) => rowToHast(row, table, ctx)),
+  );
+  const colgroup =
+    widths &&
+    el(
+      'colgroup',
+      {},
+      table.columns.map((c) => el('col', { style: `width:${Math.round((c.width / total) * 1000) / 10}%` })),
+    );
+  // A focusable, labelled region: keyboard users can scroll a wide table too.
+  return el(
+    'div',
+    { className: cls('table-wrap', table.variant && `table-${table.variant}`), role: 'region', ariaLabel: table.caption, tabIndex: 0 },
+    [
+      el('table', { className: cls(table.variant && `table-${table.variant}`) }, [
+        // The span stays in view while a wide table scrolls sideways (see book.css).
+        el('caption', {}, [el('span', { className: ['caption-text'] }, [table.caption])]),
+        colgroup,
+        head,
+        body,
+      ]),
+    ],
+  );
+}
+
+function rowToHast(row: Row, table: TableBlock, ctx: RenderContext): ElementContent {
+  const cells = row.cells.map((cell, i) => {
+    const header = row.header === true && i === 0;
+    const align = cell.align ?? table.columns[i]?.align;
+    return el(
+      header ? 'th' : 'td',
+      { scope: header ? 'row' : undefined, className: cls(align && `al-${align}`, cell.tone && `tone-${cell.tone}`) },
+      cellContent(cell, ctx),
+    );
+  });
+  return el('tr', { id: row.id, className: cls(row.tone && `tone-${row.tone}`) }, cells);
+}
+
+function cellContent(cell: Cell, ctx: RenderContext): Child[] {
+  if (cell.bullets) {
+    return cell.lines.length ? [el('ul', {}, cell.lines.map((line) => el('li', {}, inlines(line, ctx))))] : [];
+  }
+  const out: Child[] = [];
+  cell.lines.forEach((line, i) => {
+    if (i > 0) out.push(el('br'));
+    out.push(...inlines(line, ctx));
+  });
+  return out;
+}
+
+// ---- record cards ---------------------------------------------------------------------------
+
+function recordToHast(record: RecordBlock, ctx: RenderContext, level: number): ElementContent {
+  const titleLevel = level + 1;
+  return el('article', { className: ['record'], id: record.id }, [
+    el('header', { className: ['record-head'] }, [
+      el(headingTag(titleLevel), { className: ['record-title'] }, inlines(record.title, ctx)),
+      record.badge !== undefined && el('span', { className: ['badge'] }, [record.badge]),
+    ]),
+    record.fields.length > 0 &&
+      el(
+        'dl',
+        { className: ['fields'] },
+        record.fields.map((f) => fieldToHast(f, ctx, titleLevel)),
+      ),
+  ]);
+}
+
+function fieldToHast(field: Field, ctx: RenderContext, titleLevel: number): ElementContent {
+  return el('div', { className: ['field'] }, [el('dt', {}, [field.label]), el('dd', {}, fieldValue(field.value, ctx, titleLevel))]);
+}
+
+function fieldValue(value: Field['value'], ctx: RenderContext, titleLevel: number): Child[] {
+  if (Array.isArray(value)) return inlines(value, ctx);
+  if ('markdown' in value) return [el('div', { className: ['md'] }, markdownToHast(value.markdown, ctx, titleLevel))];
+  const out: Child[] = [];
+  value.lines.forEach((line, i) => {
+    if (i > 0) out.push(el('br'));
+    out.push(...inlines(line, ctx));
+  });
+  return out;
+}

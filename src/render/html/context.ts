@@ -1,0 +1,34 @@
+// What every part of one book's rendering shares: the book, where links go, which images it
+// uses, and a counter that keeps ids from different Markdown texts apart.
+
+import type { BookDoc } from '../../book/types.js';
+
+export interface HtmlLabels {
+  skipToContent: string;
+  footnotes: string;
+  footnoteBack: string;
+}
+
+export interface RenderContext {
+  doc: BookDoc;
+  labels: HtmlLabels;
+  /** Images used by this book: output path (`assets/…`) → absolute source path. */
+  assets: Map<string, string>;
+  /** Markdown texts rendered so far in this book (each gets its own id prefix). */
+  markdownCount: number;
+}
+
+export function createContext(doc: BookDoc, labels: HtmlLabels): RenderContext {
+  return { doc, labels, assets: new Map(), markdownCount: 0 };
+}
+
+/**
+ * The href for a record or section id, seen from this book: `#anchor` in the same file,
+ * `buku-3.html#anchor` across files; undefined when the id is shown nowhere.
+ */
+export function hrefFor(ctx: RenderContext, id: string): string | undefined {
+  const target = ctx.doc.resolve(id);
+  if (!target) return undefined;
+  const anchor = '#' + encodeURIComponent(target.anchor);
+  return target.file === ctx.doc.file ? anchor : `${target.file}.html${anchor}`;
+}

@@ -1,0 +1,4 @@
+// HTML books: BookDoc → self-contained HTML pages (see render-book.ts).
+export { renderBook, renderIndex, type RenderedBook, type RenderOptions } from './render-book.js';
+export type { HtmlLabels } from './context.js';
+export { loadTemplate, TemplateError, type Template } from './template.js';

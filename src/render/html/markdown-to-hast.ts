@@ -1,0 +1,183 @@
+// A worksheet's Markdown → safe hast for the book: remark-rehype, then rehype-sanitize with
+// GitHub's schema (raw HTML, event handlers and `javascript:` URLs never get through), then
+// the book's own rewriting of what survived: `#ID` links through `doc.resolve`, images to
+// copies under `assets/`, heading ranks below the enclosing section, and ids kept apart.
+
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Markdown } from '../../book/types.js';
+import { parseMarkdown } from '../../markdown/parse.js';
+import { resolveAsset } from '../../model/asset-path.js';
+import { hrefFor, type RenderContext } from './context.js';
+import { el } from './hast.js';
+import { plainParagraph } from './plain-text.js';
+
+// Sanitize prefixes every id (and aria id reference) with this; we then swap it for a prefix
+// unique to the Markdown text, so footnotes of two texts in one file cannot collide, and no
+// Markdown-made id can take the place of a record anchor (ours start with "_", record ids can't).
+const CLOBBER = 'user-content-';
+
+// Footnote labels are set per language, so one processor per label pair.
+const processors = new Map<string, ReturnType<typeof makeProcessor>>();
+
+function makeProcessor(footnoteLabel: string, footnoteBackLabel: string) {
+  return unified()
+    .use(remarkRehype, { clobberPrefix: '', footnoteLabel, footnoteBackLabel })
+    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: CLOBBER });
+}
+
+// Sanitized hast per text and labels: the same text appears in a stage book and in the
+// combined masterplan; only the rewriting below differs between them. Cached trees are never
+// changed: the rewriting copies every element it touches.
+interface Sanitized {
+  tree: Root;
+  /** Ids (clobber-prefixed) present in the text, for footnote links. */
+  ids: Set<string>;
+}
+const sanitizedCache = new Map<string, Sanitized>();
+
+function sanitized(text: string, ctx: RenderContext): Sanitized {
+  const labels = `${ctx.labels.footnotes}\u0000${ctx.labels.footnoteBack}`;
+  const key = `${labels}\u0000${text}`;
+  let entry = sanitizedCache.get(key);
+  if (!entry) {
+    let processor = processors.get(labels);
+    if (!processor) {
+      processor = makeProcessor(ctx.labels.footnotes, ctx.labels.footnoteBack);
+      processors.set(labels, processor);
+    }
+    // remark-rehype builds a new tree; the cached mdast is left as it is.
+    const tree = processor.runSync(parseMarkdown(text) as MdastRoot) as Root;
+    const ids = new Set<string>();
+    collectIds(tree, ids);
+    entry = { tree, ids };
+    sanitizedCache.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * Renders one Markdown text that sits at nesting `level` (its section's, or a card title's):
+ * a Markdown `#` heading becomes level + 1, `##` level + 2, … (as in the PDF), at most h6.
+ */
+export function markdownToHast(md: Markdown, ctx: RenderContext, level: number): ElementContent[] {
+  const plain = plainParagraph(md.text);
+  if (plain) return [plain];
+  const { tree, ids } = sanitized(md.text, ctx);
+  const prefix = `_m${++ctx.markdownCount}-`;
+  const children = rewrite(tree.children, { ctx, md, prefix, ids, level });
+  return children.filter((c): c is ElementContent => c.type !== 'doctype');
+}
+
+interface Rewrite {
+  ctx: RenderContext;
+  md: Markdown;
+  prefix: string;
+  /** Ids (already clobber-prefixed) present in this text, for footnote links. */
+  ids: Set<string>;
+  level: number;
+}
+
+function rewrite(nodes: RootContent[], r: Rewrite): RootContent[] {
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'element') {
+      out.push(node);
+      continue;
+    }
+    // A copy: the cached tree is shared by every book that shows this text.
+    const copy: Element = {
+      type: 'element',
+      tagName: node.tagName,
+      properties: { ...node.properties },
+      children: rewrite(node.children, r) as ElementContent[],
+    };
+    out.push(...rewriteElement(copy, r));
+  }
+  return out;
+}
+
+function rewriteElement(node: Element, r: Rewrite): ElementContent[] {
+  const rank = headingRank(node);
+  if (rank) {
+    const footnoteLabel = node.properties.id === CLOBBER + 'footnote-label';
+    node.tagName = `h${Math.min(6, r.level + (footnoteLabel ? 1 : rank))}`;
+  }
+  renameIds(node, r.prefix);
+  if (node.tagName === 'a') return rewriteLink(node, r);
+  if (node.tagName === 'img') return [rewriteImage(node, r)];
+  // A wide table scrolls in its own box instead of widening the page on a phone.
+  if (node.tagName === 'table') return [el('div', { className: ['table-wrap'] }, [node])];
+  return [node];
+}
+
+function renameIds(node: Element, prefix: string): void {
+  const p = node.properties;
+  const swap = (v: unknown) => (typeof v === 'string' && v.startsWith(CLOBBER) ? prefix + v.slice(CLOBBER.length) : v);
+  if (p.id !== undefined) p.id = swap(p.id) as string;
+  if (p.name !== undefined) p.name = swap(p.name) as string;
+  for (const key of ['ariaDescribedBy', 'ariaLabelledBy']) {
+    const v = p[key];
+    if (Array.isArray(v)) p[key] = v.map((x) => swap(x) as string);
+    else if (v !== undefined) p[key] = swap(v) as string;
+  }
+}
+
+/** `#ID` → the record's anchor; footnote links → this text's footnotes; others → text only. */
+function rewriteLink(node: Element, r: Rewrite): ElementContent[] {
+  const href = typeof node.properties.href === 'string' ? node.properties.href : '';
+  if (href.startsWith('#')) {
+    const fragment = decode(href.slice(1));
+    const footnote = node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined;
+    if (footnote && r.ids.has(CLOBBER + fragment)) {
+      node.properties.href = '#' + r.prefix + fragment;
+      return [node];
+    }
+    const target = hrefFor(r.ctx, fragment);
+    if (target) {
+      node.properties.href = target;
+      return [node];
+    }
+  } else if (/^(https?:|mailto:)/i.test(href)) {
+    return [node];
+  }
+  // A link that would go nowhere in the book (a relative file, an unknown id): keep its text.
+  return node.children;
+}
+
+function rewriteImage(node: Element, r: Rewrite): ElementContent {
+  const src = typeof node.properties.src === 'string' ? node.properties.src : '';
+  const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+  const found = src ? resolveAsset(r.ctx.doc.root, r.md.src.file, src) : undefined;
+  if (!found || !found.ok) {
+    return el('span', { className: ['image-missing'] }, [r.ctx.doc.labels.imageMissing(alt || src)]);
+  }
+  const out = `assets/${found.rel}`;
+  r.ctx.assets.set(out, found.abs);
+  node.properties.src = out.split('/').map(encodeURIComponent).join('/');
+  return node;
+}
+
+function headingRank(node: Element): number {
+  const m = /^h([1-6])$/.exec(node.tagName);
+  return m ? Number(m[1]) : 0;
+}
+
+function collectIds(tree: Root | Element, ids: Set<string>): void {
+  for (const n of tree.children) {
+    if (n.type !== 'element') continue;
+    if (typeof n.properties.id === 'string') ids.add(n.properties.id);
+    collectIds(n, ids);
+  }
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

@@ -1,0 +1,115 @@
+// BookDoc → one complete, self-contained HTML file (CSS inlined, no scripts), and the
+// index page that lists the books. The page frame comes from the template.
+
+import type { ElementContent } from 'hast';
+import type { BookDoc } from '../../book/types.js';
+import { locale } from '../../i18n/index.js';
+import { createContext, type HtmlLabels } from './context.js';
+import { el, toHtml } from './hast.js';
+import { coverToHast, PAGE_IDS, sectionsToHast, tocToHast } from './sections-to-hast.js';
+import { fillTemplate, styleText, type Template } from './template.js';
+
+export interface RenderedBook {
+  file: string;
+  html: string;
+  /** Images to copy: output path (`assets/…`) → absolute source path. */
+  assets: Map<string, string>;
+}
+
+export interface RenderOptions {
+  template: Template;
+  /** All books of this build, for the navigation between them. */
+  books: readonly BookDoc[];
+}
+
+export function renderBook(doc: BookDoc, opts: RenderOptions): RenderedBook {
+  const labels = htmlLabels(doc);
+  const ctx = createContext(doc, labels);
+  const body = sectionsToHast(doc.sections, ctx);
+  const toc = tocToHast(doc);
+  const html = fillTemplate(opts.template.html, {
+    lang: attr(doc.langTag),
+    title: toHtml([{ type: 'text', value: doc.title }]),
+    css: styleText(opts.template.css),
+    skipLabel: toHtml([{ type: 'text', value: labels.skipToContent }]),
+    nav: toHtml([booksNav(doc.file, opts.books, doc.labels.books)]),
+    cover: toHtml([coverToHast(doc)]),
+    toc: toc ? toHtml([toc]) : '',
+    body: toHtml(body),
+    footer: toHtml([footer(doc)]),
+    date: attr(doc.date.iso),
+  });
+  return { file: `${doc.file}.html`, html, assets: ctx.assets };
+}
+
+/** `index.html`: the cover of the whole masterplan and a list of its books. */
+export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { pdf: boolean }): string {
+  const first = books[0];
+  const c = first.cover;
+  const cover = el('header', { className: ['cover', 'cover-index'], id: PAGE_IDS.top }, [
+    el('p', { className: ['cover-region'] }, [c.region]),
+    el('p', { className: ['cover-title'] }, [c.title]),
+    el('p', { className: ['cover-period'] }, [c.period]),
+    el('p', { className: ['cover-date'] }, [el('time', { dateTime: first.date.iso }, [c.date])]),
+  ]);
+  const list = el(
+    'ul',
+    { className: ['book-list'] },
+    books.map((b) =>
+      el('li', {}, [
+        // "Buku I: Analisis Strategis" (the layout's short title); the combined book by its label.
+        el('a', { href: `${b.file}.html` }, [b.stage !== undefined ? b.shortTitle : b.cover.bookLabel]),
+        opts.pdf && ' ',
+        opts.pdf && el('a', { href: `${b.file}.pdf`, className: ['pdf-link'], type: 'application/pdf' }, ['PDF']),
+      ]),
+    ),
+  );
+  const section = el('section', { className: ['section', 'level-1'], ariaLabelledBy: ['_books'] }, [
+    el('h1', { id: '_books' }, [first.labels.books]),
+    list,
+  ]);
+  return fillTemplate(opts.template.html, {
+    lang: attr(first.langTag),
+    title: toHtml([{ type: 'text', value: c.title }]),
+    css: styleText(opts.template.css),
+    skipLabel: toHtml([{ type: 'text', value: htmlLabels(first).skipToContent }]),
+    nav: '',
+    cover: toHtml([cover]),
+    toc: '',
+    body: toHtml([section]),
+    footer: toHtml([footer(first)]),
+    date: attr(first.date.iso),
+  });
+}
+
+/** Labels only the HTML pages need (skip link, footnotes), in the book's language. */
+function htmlLabels(doc: BookDoc): HtmlLabels {
+  const { skipToContent, footnotes, footnoteBack } = locale(doc.lang).render;
+  return { skipToContent, footnotes, footnoteBack };
+}
+
+function booksNav(current: string, books: readonly BookDoc[], label: string): ElementContent {
+  return el('nav', { className: ['books-nav'], ariaLabel: label }, [
+    el(
+      'ul',
+      {},
+      [
+        el('li', {}, [el('a', { href: 'index.html' }, [label])]),
+        ...books.map((b) =>
+          el('li', {}, [
+            el('a', { href: `${b.file}.html`, ariaCurrent: b.file === current ? 'page' : undefined }, [b.cover.bookLabel]),
+          ]),
+        ),
+      ],
+    ),
+  ]);
+}
+
+function footer(doc: BookDoc): ElementContent {
+  return el('p', {}, [doc.labels.generatedBy, ' · ', el('time', { dateTime: doc.date.iso }, [doc.cover.date])]);
+}
+
+/** Text for an attribute value in the template (always double-quoted there). */
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

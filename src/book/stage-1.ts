@@ -3,7 +3,7 @@
 
 import { PILLARS, SWOT_PARTS, type Chapter } from '../model/types.js';
 import { formatNumber } from './format.js';
-import { joined, ref, text } from './inline.js';
+import { joined, text } from './inline.js';
 import type { Lookup } from './lookup.js';
 import { section } from './section.js';
 import type { Block, Cell, Row, Section } from './types.js';

@@ -4,10 +4,8 @@
 // Streams: diagnostics go to stdout in the chosen report format (as `validate` prints them, so
 // `--report-format json` gives clean JSON on stdout); progress and notes go to stderr.
 
-import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { buildBooks } from '../book/build-book.js';
-import { BuildDateError, buildDate } from '../build/build-date.js';
 import { checkOutDir, type OutProblem } from '../build/out-dir.js';
 import { loadPdfRenderer, type PdfRenderer } from '../build/pdf-renderer.js';
 import { renderOutputs } from '../build/render-outputs.js';
@@ -18,6 +16,7 @@ import { checkProject } from '../pipeline.js';
 import { loadTemplate, TemplateError } from '../render/html/index.js';
 import { PLACEHOLDERS } from '../render/html/template.js';
 import type { ReportFormat } from '../report/formats.js';
+import { bookDate, templatesOption } from './book-options.js';
 import { pickLocale, resolveTarget, UsageError, type Io } from './context.js';
 import { report } from './validate-command.js';
 
@@ -45,17 +44,8 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   const out = resolve(io.cwd, opts.out ?? resolve(root, 'dist'));
   const problem = checkOutDir(out, root);
   if (problem) throw new UsageError(outMessage(problem, show(out), t0));
-  const templates = opts.templates === undefined ? undefined : resolve(io.cwd, opts.templates);
-  if (templates !== undefined && !(existsSync(templates) && statSync(templates).isDirectory())) {
-    throw new UsageError(t0.templatesMissing(opts.templates ?? ''));
-  }
-  let date: Date;
-  try {
-    date = buildDate(io.env);
-  } catch (e) {
-    if (e instanceof BuildDateError) throw new UsageError(t0.badSourceDateEpoch(e.value));
-    throw e;
-  }
+  const templates = templatesOption(io, opts.templates, t0);
+  const date = bookDate(io, t0);
 
   const checked = checkProject(root, { lang: opts.lang });
   const t = checked.locale.messages;

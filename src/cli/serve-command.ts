@@ -1,10 +1,8 @@
 // `masterplan serve [DIR] [--port N]`: live preview of the HTML books on 127.0.0.1.
 
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { BuildDateError, buildDate } from '../build/build-date.js';
 import type { Lang } from '../model/types.js';
 import { startLiveServer, type BuildResult } from '../serve/live-server.js';
+import { bookDate, templatesOption } from './book-options.js';
 import { pickLocale, resolveTarget, UsageError, type Io } from './context.js';
 
 export interface ServeCommandOptions {
@@ -21,17 +19,8 @@ export async function runServe(io: Io, dir: string | undefined, opts: ServeComma
   const t = locale.messages;
   const port = Number(opts.port);
   if (!/^\d+$/.test(opts.port) || port > 65535) throw new UsageError(t.badPort(opts.port));
-  const templates = opts.templates === undefined ? undefined : resolve(io.cwd, opts.templates);
-  if (templates !== undefined && !(existsSync(templates) && statSync(templates).isDirectory())) {
-    throw new UsageError(t.templatesMissing(opts.templates ?? ''));
-  }
-  let date: Date;
-  try {
-    date = buildDate(io.env);
-  } catch (e) {
-    if (e instanceof BuildDateError) throw new UsageError(t.badSourceDateEpoch(e.value));
-    throw e;
-  }
+  const templates = templatesOption(io, opts.templates, t);
+  const date = bookDate(io, t);
   const report = (r: BuildResult) => {
     const ms = Math.round(r.ms);
     if (r.errors > 0) io.err(`masterplan: ${t.rebuiltErrors(r.errors)}\n`);

@@ -45,7 +45,7 @@ export interface PdfInfo {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
-  const doc: PdfJsDocument = await getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
+  const doc: PdfJsDocument = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 })
     .promise;
   const pageOfDest = async (dest: unknown): Promise<number | undefined> => {
     const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null);

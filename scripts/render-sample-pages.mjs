@@ -1,0 +1,88 @@
+// Review aid (never a test): build the example's PDFs with the real CLI and render chosen pages
+// to PNG with poppler's `pdftoppm`, to look at: the cover, the contents, a long table breaking
+// across pages (the RPJMD appendix), the roadmap grid and the traceability matrix.
+// Usage: npm run build && node scripts/render-sample-pages.mjs [--out DIR] [--dpi 60]
+//        [--pages buku-1:1,2;masterplan:60-62]   (file:pages, 1-based; replaces the defaults)
+// Needs poppler-utils (pdftoppm) and the dev dependency pdfjs-dist (to find pages by anchor).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? def : process.argv[i + 1];
+};
+const out = arg('out', join(root, 'scratch', 'pages'));
+const dpi = arg('dpi', '60');
+const pdfDir = join(out, 'pdf');
+
+if (!existsSync(join(root, 'dist', 'cli.js'))) {
+  console.error('dist/cli.js is missing: run `npm run build` first');
+  process.exit(2);
+}
+if (spawnSync('pdftoppm', ['-v']).error) {
+  console.error('pdftoppm not found: install poppler-utils');
+  process.exit(2);
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const started = performance.now();
+const build = spawnSync(process.execPath, [join(root, 'bin', 'masterplan.js'), 'build', join(root, 'examples', 'banggai'), '--out', pdfDir, '--format', 'pdf'], {
+  env: { ...process.env, SOURCE_DATE_EPOCH: '1709294400' },
+  encoding: 'utf8',
+});
+process.stderr.write(build.stderr);
+if (build.status !== 0) process.exit(build.status ?? 1);
+console.log(`built the PDFs in ${((performance.now() - started) / 1000).toFixed(2)} s (whole CLI run)`);
+
+/** 1-based page of a named destination (a section or record id) in one of the PDFs. */
+async function pageOf(file, anchor) {
+  const doc = await getDocument({ data: new Uint8Array(readFileSync(join(pdfDir, `${file}.pdf`))), verbosity: 0 }).promise;
+  try {
+    const dest = await doc.getDestination(anchor);
+    return dest ? (await doc.getPageIndex(dest[0])) + 1 : undefined;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function defaults() {
+  const picks = [
+    { name: 'cover', file: 'buku-1', pages: [1] },
+    { name: 'contents', file: 'buku-1', pages: [2] },
+  ];
+  const rpjmd = await pageOf('buku-1', 'lampiran-rpjmd');
+  if (rpjmd) picks.push({ name: 'long-table', file: 'buku-1', pages: [rpjmd, rpjmd + 1, rpjmd + 2] });
+  const roadmap = await pageOf('buku-4', 'buku-4-smart-governance');
+  if (roadmap) picks.push({ name: 'roadmap', file: 'buku-4', pages: [roadmap] });
+  const cards = await pageOf('buku-3', 'INO-ECO-1');
+  if (cards) picks.push({ name: 'innovations', file: 'buku-3', pages: [cards] });
+  const matrix = await pageOf('masterplan', 'lampiran-matriks');
+  if (matrix) picks.push({ name: 'matrix', file: 'masterplan', pages: [matrix, matrix + 1] });
+  return picks;
+}
+
+function parsePages(spec) {
+  return spec.split(';').map((part) => {
+    const [file, list] = part.split(':');
+    const pages = list.split(',').flatMap((r) => {
+      const [a, b] = r.split('-').map(Number);
+      return b ? Array.from({ length: b - a + 1 }, (_, i) => a + i) : [a];
+    });
+    return { name: file, file, pages };
+  });
+}
+
+const picks = arg('pages') ? parsePages(arg('pages')) : await defaults();
+for (const pick of picks) {
+  for (const page of pick.pages) {
+    const prefix = join(out, `${pick.name}-${pick.file}-p${String(page).padStart(3, '0')}`);
+    const run = spawnSync('pdftoppm', ['-r', dpi, '-png', '-singlefile', '-f', String(page), '-l', String(page), join(pdfDir, `${pick.file}.pdf`), prefix]);
+    if (run.status !== 0) console.error(`pdftoppm failed on ${pick.file} page ${page}: ${run.stderr}`);
+    else console.log(`${prefix}.png`);
+  }
+}

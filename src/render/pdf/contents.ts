@@ -1,0 +1,121 @@
+// The table of contents. Its pages come right after the cover, before the body exists, so it
+// is laid out first with the page numbers unknown (their column has a fixed width), those
+// pages are reserved, and it is drawn into them once the body has been laid out.
+
+import type { Section } from '../../book/types.js';
+import type { RenderContext } from './context.js';
+import { drawLine, layoutLines, linesHeight, style, type Line } from './inline-text.js';
+import { COLOR, headingSpec, TYPE } from './theme.js';
+
+interface Entry {
+  section: Section;
+  lines: Line[];
+  indent: number;
+  gapBefore: number;
+}
+
+interface Placed {
+  entry: Entry;
+  /** Page offset from the first contents page. */
+  page: number;
+  y: number;
+}
+
+export interface ContentsLayout {
+  heading: Line[];
+  placed: Placed[];
+  pages: number;
+}
+
+const NUMBER_COLUMN = 34;
+const INDENT = 16;
+
+export function contentsSections(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  const walk = (list: Section[]) => {
+    for (const s of list) {
+      if (s.toc) out.push(s);
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  return out;
+}
+
+export function layoutContents(ctx: RenderContext, sections: Section[]): ContentsLayout {
+  const { flow } = ctx;
+  const frame = flow.body;
+  const heading = layoutLines(ctx, [{ text: ctx.book.labels.contents, style: style(headingSpec(1), { color: COLOR.accent }) }], frame.width);
+  const entries: Entry[] = sections.map((section, i) => {
+    const depth = Math.max(0, section.level - 1);
+    const top = section.level === 1;
+    const s = style(TYPE.toc, top ? { bold: true } : depth > 1 ? { size: 9.5, color: COLOR.muted } : {});
+    const indent = depth * INDENT;
+    return {
+      section,
+      indent,
+      gapBefore: i === 0 ? 0 : top ? 7 : 1,
+      lines: layoutLines(ctx, [{ text: section.title, style: s }], frame.width - indent - NUMBER_COLUMN - 8),
+    };
+  });
+  if (entries.length === 0) return { heading, placed: [], pages: 0 };
+  const placed: Placed[] = [];
+  let page = 0;
+  let y = flow.top + linesHeight(heading) + 20;
+  for (const entry of entries) {
+    const height = linesHeight(entry.lines);
+    if (y + entry.gapBefore + height > flow.bottom) {
+      page++;
+      y = flow.top;
+    } else {
+      y += entry.gapBefore;
+    }
+    placed.push({ entry, page, y });
+    y += height;
+  }
+  return { heading, placed, pages: page + 1 };
+}
+
+/** Draw the contents into its reserved pages, now that every section's page is known. */
+export function drawContents(ctx: RenderContext, layout: ContentsLayout, firstPage: number): void {
+  const { pdf, flow } = ctx;
+  const frame = flow.body;
+  if (layout.pages === 0) return;
+  const current = flow.page;
+  pdf.switchToPage(firstPage);
+  let y = flow.top;
+  for (const line of layout.heading) {
+    drawLine(pdf, ctx.dests, line, frame.x, y);
+    y += line.height;
+  }
+  y += 4;
+  pdf.save().lineWidth(1.2).strokeColor(COLOR.accent).moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore();
+
+  for (const { entry, page, y: top } of layout.placed) {
+    pdf.switchToPage(firstPage + page);
+    const target = ctx.sectionPages.get(entry.section.id);
+    const x = frame.x + entry.indent;
+    let lineTop = top;
+    for (const line of entry.lines) {
+      drawLine(pdf, ctx.dests, line, x, lineTop);
+      lineTop += line.height;
+    }
+    const last = entry.lines[entry.lines.length - 1];
+    if (!last || target === undefined) continue;
+    const lastTop = lineTop - last.height;
+    const s = last.pieces[0]?.style ?? style(TYPE.toc);
+    const number = String(target + 1);
+    const [numberLine] = layoutLines(ctx, [{ text: number, style: { ...s, color: COLOR.text } }], NUMBER_COLUMN, 'right');
+    const right = frame.x + frame.width;
+    drawLine(pdf, ctx.dests, numberLine, right - NUMBER_COLUMN, lastTop);
+    // Dot leaders from the title to the number.
+    const from = x + last.width + 6;
+    const to = right - numberLine.width - 6;
+    if (to - from > 6) {
+      const base = lastTop + last.baseline;
+      pdf.save().lineWidth(0.8).strokeColor(COLOR.rule).dash(0.8, { space: 2.6 }).moveTo(from, base).lineTo(to, base).stroke().undash().restore();
+    }
+    ctx.dests.annotate(pdf, x, top, right - x, lineTop - top, { kind: 'dest', name: entry.section.id });
+  }
+  pdf.switchToPage(current);
+}

@@ -1,0 +1,87 @@
+// One block of a section, by kind: Markdown, generated paragraphs, lists and notes here;
+// tables and record cards in their own modules.
+
+import type { Block, Inline, TableBlock } from '../../book/types.js';
+import { inlineRuns } from './book-inline.js';
+import type { RenderContext } from './context.js';
+import { boxInnerWidth, flowBoxedLines, type BoxLook } from './draw-box.js';
+import { drawMarkdown, markdownLead } from './draw-markdown.js';
+import { flowLines, flowParagraph } from './draw-paragraph.js';
+import { drawRecord, recordLead } from './draw-record.js';
+import { drawTable, tableLead, type TableSpec } from './draw-table.js';
+import type { Frame } from './flow.js';
+import { drawLine, layoutLines, style, type TextStyle } from './inline-text.js';
+import { COLOR, SPACE, TYPE } from './theme.js';
+
+export function drawBlock(ctx: RenderContext, block: Block, frame: Frame, level: number): void {
+  const body = style(TYPE.body);
+  switch (block.type) {
+    case 'markdown':
+      return drawMarkdown(ctx, block.markdown, frame, { base: body, level: block.level });
+    case 'paragraph':
+      return flowParagraph(ctx, inlineRuns(ctx, block.content, body), frame);
+    case 'list':
+      return drawBulleted(ctx, block.items, frame, body, block.tone === 'warning' ? COLOR.warningBar : COLOR.muted);
+    case 'note': {
+      const look: BoxLook =
+        block.tone === 'warning'
+          ? { fill: COLOR.warningFill, bar: COLOR.warningBar, padX: 8, padY: 6 }
+          : { fill: COLOR.infoFill, bar: COLOR.infoBar, padX: 8, padY: 6 };
+      const text = style(TYPE.body, { size: 9.5, color: block.tone === 'warning' ? COLOR.warningText : COLOR.text });
+      return flowBoxedLines(ctx, layoutLines(ctx, inlineRuns(ctx, block.content, text), boxInnerWidth(frame, look)), frame, look);
+    }
+    case 'table':
+      return drawTable(ctx, bookTable(ctx, block), frame);
+    case 'record':
+      return drawRecord(ctx, block, frame, level);
+  }
+}
+
+function drawBulleted(ctx: RenderContext, items: Inline[][], frame: Frame, base: TextStyle, markerColor: string): void {
+  const indent = base.size * 1.2;
+  const inner: Frame = { x: frame.x + indent, width: frame.width - indent };
+  items.forEach((item, k) => {
+    if (k > 0) ctx.flow.gap(2);
+    const lines = layoutLines(ctx, inlineRuns(ctx, item, base), inner.width);
+    if (!lines.length) return;
+    ctx.flow.ensure(lines.slice(0, 2).reduce((h, l) => h + l.height, 0));
+    const [marker] = layoutLines(ctx, [{ text: '•', style: { ...base, color: markerColor } }], indent);
+    if (marker) drawLine(ctx.pdf, ctx.dests, marker, frame.x, ctx.flow.y);
+    flowLines(ctx, lines, inner);
+  });
+}
+
+/** Height a block needs right below a heading, so the heading is not left alone at a page end. */
+export function blockLead(ctx: RenderContext, block: Block, frame: Frame): number {
+  switch (block.type) {
+    case 'record':
+      return recordLead(ctx, block, frame);
+    case 'table':
+      return tableLead(ctx, bookTable(ctx, block), frame);
+    case 'markdown':
+      return markdownLead(ctx, block.markdown, frame, { base: style(TYPE.body), level: block.level });
+    default:
+      return SPACE.keepWithHeading;
+  }
+}
+
+/** The book layout's table as the table drawer's input (cells built per chosen type size). */
+function bookTable(ctx: RenderContext, table: TableBlock): TableSpec {
+  return {
+    caption: table.caption || undefined,
+    columns: table.columns.map((c) => ({ label: c.label, width: c.width, align: c.align })),
+    variant: table.variant,
+    empty: table.empty,
+    rows: table.rows.map((row) => ({
+      id: row.id,
+      header: row.header,
+      tone: row.tone,
+      cells: row.cells.map((cell) => ({
+        lines: cell.lines.map((line) => (b: TextStyle) => inlineRuns(ctx, line, b)),
+        bullets: cell.bullets,
+        align: cell.align,
+        tone: cell.tone,
+      })),
+    })),
+  };
+}

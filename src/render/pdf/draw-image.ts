@@ -1,0 +1,46 @@
+// Images from the narratives (PNG, JPEG): resolved inside the masterplan repository, shown at
+// their natural size (96 dpi) or scaled down to fit the column and a share of the page. An
+// image that is missing, outside the repository or in another format is named instead.
+
+import { resolveAsset } from '../../model/asset-path.js';
+import type { RenderContext } from './context.js';
+import { flowParagraph } from './draw-paragraph.js';
+import type { Frame } from './flow.js';
+import { style } from './inline-text.js';
+import { COLOR, TYPE } from './theme.js';
+
+interface OpenedImage {
+  width: number;
+  height: number;
+  orientation?: number;
+}
+
+const PT_PER_PX = 0.75;
+/** The tallest an image may be, as a share of the text area height. */
+const MAX_PAGE_SHARE = 0.6;
+
+export function drawImage(ctx: RenderContext, url: string, alt: string, fromFile: string, frame: Frame): void {
+  const { flow, pdf } = ctx;
+  const asset = resolveAsset(ctx.book.root, fromFile, url);
+  let image: OpenedImage | undefined;
+  if (asset.ok) {
+    try {
+      image = (pdf as unknown as { openImage(src: string): OpenedImage }).openImage(asset.abs);
+    } catch {
+      image = undefined; // not a PNG or JPEG pdfkit can read
+    }
+  }
+  if (!asset.ok || !image) {
+    flowParagraph(ctx, [{ text: ctx.book.labels.imageMissing(alt || url), style: style(TYPE.small, { italic: true, color: COLOR.muted }) }], frame);
+    return;
+  }
+  const turned = (image.orientation ?? 1) > 4; // EXIF rotation by 90°: pdfkit swaps the sides
+  const naturalW = (turned ? image.height : image.width) * PT_PER_PX;
+  const naturalH = (turned ? image.width : image.height) * PT_PER_PX;
+  const scale = Math.min(1, frame.width / naturalW, (flow.pageHeight * MAX_PAGE_SHARE) / naturalH);
+  const w = naturalW * scale;
+  const h = naturalH * scale;
+  flow.ensure(h);
+  pdf.image(asset.abs, frame.x + (frame.width - w) / 2, flow.y, { width: w, height: h });
+  flow.y += h;
+}

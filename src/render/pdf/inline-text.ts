@@ -1,0 +1,292 @@
+// Runs of styled text (bold, italic, code, links, badges) broken into lines that fit a width,
+// then drawn line by line. Our own line breaker rather than pdfkit's `continued` text: it knows
+// each line's height before drawing, so paragraphs, table cells and cards can break pages
+// cleanly, and every link gets an exact clickable rectangle.
+
+import { fontKey, unitWidth, verticalMetrics, type Family, type FontKey, type GlyphCoverage } from './fonts.js';
+import { linkKey, type Destinations, type LinkTarget } from './links.js';
+import type { TypeSpec } from './theme.js';
+import { COLOR } from './theme.js';
+
+export interface TextStyle {
+  family: Family;
+  bold?: boolean;
+  italic?: boolean;
+  size: number;
+  /** Line height as a multiple of `size`. */
+  leading: number;
+  color: string;
+  link?: LinkTarget;
+  underline?: boolean;
+  strike?: boolean;
+  /** Drawn on a small rounded plate (status badges, record ids). */
+  badge?: boolean;
+}
+
+/** Styled text; `\n` is a hard line break. */
+export interface Run {
+  text: string;
+  style: TextStyle;
+}
+
+export interface Piece {
+  text: string;
+  font: FontKey;
+  style: TextStyle;
+  /** Offset from the line's left edge. */
+  x: number;
+  width: number;
+}
+
+export interface Line {
+  pieces: Piece[];
+  width: number;
+  height: number;
+  /** Baseline, from the line's top. */
+  baseline: number;
+}
+
+export type Align = 'left' | 'right' | 'center';
+
+/** What line layout needs: a document to measure with and the glyph coverage to split by. */
+export interface TextKit {
+  pdf: PDFKit.PDFDocument;
+  glyphs: GlyphCoverage;
+}
+
+export function style(spec: TypeSpec, extra: Partial<TextStyle> = {}): TextStyle {
+  return { family: spec.family, bold: spec.bold, italic: spec.italic, size: spec.size, leading: spec.leading, color: COLOR.text, ...extra };
+}
+
+const BADGE_PAD = 3;
+
+export function measure(_pdf: PDFKit.PDFDocument, font: FontKey, size: number, text: string): number {
+  return unitWidth(font, text) * size;
+}
+
+/** One unbreakable word: consecutive non-space text, possibly in several styles and faces. */
+interface Word {
+  parts: { text: string; font: FontKey; style: TextStyle; width: number }[];
+  width: number;
+  /** The space before it (0 at a line start or after a hard break). */
+  space: { style: TextStyle; width: number } | null;
+  hardBreakBefore: boolean;
+}
+
+function toWords(kit: TextKit, runs: Run[]): Word[] {
+  const words: Word[] = [];
+  let pendingSpace: Word['space'] = null;
+  let pendingBreak = false;
+  let current: Word | null = null;
+  const flush = () => {
+    if (current) words.push(current);
+    current = null;
+  };
+  for (const run of runs) {
+    const base = fontKey(run.style.family, run.style.bold, run.style.italic);
+    // A badge never breaks inside.
+    const source = run.style.badge ? run.text.replace(/ /g, '\u00a0') : run.text;
+    for (const token of source.match(/\n|[ \t\r]+|[^ \t\r\n]+/g) ?? []) {
+      if (token === '\n') {
+        flush();
+        if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
+        pendingBreak = true;
+        pendingSpace = null;
+      } else if (/^[ \t\r]/.test(token)) {
+        flush();
+        if (!pendingSpace) pendingSpace = { style: run.style, width: measure(kit.pdf, base, run.style.size, ' ') };
+      } else {
+        if (!current) {
+          current = { parts: [], width: 0, space: pendingSpace, hardBreakBefore: pendingBreak };
+          pendingSpace = null;
+          pendingBreak = false;
+        }
+        const pad = run.style.badge ? BADGE_PAD * 2 : 0;
+        for (const part of kit.glyphs.split(token, base)) {
+          const width = measure(kit.pdf, part.font, run.style.size, part.text);
+          current.parts.push({ ...part, style: run.style, width });
+          current.width += width;
+        }
+        current.width += pad;
+      }
+    }
+  }
+  flush();
+  if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
+  return words;
+}
+
+const BREAK_AFTER = /[-/_.,;:)\]]/;
+
+/** Cut a word wider than a whole line: after punctuation if possible, else between letters. */
+function cutWord(kit: TextKit, word: Word, width: number): Word[] {
+  const chars: { ch: string; font: FontKey; style: TextStyle; w: number }[] = [];
+  for (const part of word.parts) {
+    for (const ch of part.text) chars.push({ ch, font: part.font, style: part.style, w: measure(kit.pdf, part.font, part.style.size, ch) });
+  }
+  const pieces: Word[] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let used = 0;
+    let end = start;
+    let lastSoft = -1;
+    while (end < chars.length && (end === start || used + chars[end].w <= width)) {
+      used += chars[end].w;
+      if (BREAK_AFTER.test(chars[end].ch)) lastSoft = end + 1;
+      end++;
+    }
+    if (end < chars.length && lastSoft > start + 1) end = lastSoft;
+    const slice = chars.slice(start, end);
+    const parts: Word['parts'] = [];
+    for (const c of slice) {
+      const last = parts[parts.length - 1];
+      if (last && last.font === c.font && last.style === c.style) last.text += c.ch;
+      else parts.push({ text: c.ch, font: c.font, style: c.style, width: 0 });
+    }
+    for (const p of parts) p.width = measure(kit.pdf, p.font, p.style.size, p.text);
+    pieces.push({
+      parts,
+      width: parts.reduce((s, p) => s + p.width, 0),
+      space: start === 0 ? word.space : null,
+      hardBreakBefore: start === 0 && word.hardBreakBefore,
+    });
+    start = end;
+  }
+  return pieces;
+}
+
+function styleKey(piece: { font: FontKey; style: TextStyle }): string {
+  const s = piece.style;
+  return `${piece.font}|${s.size}|${s.color}|${s.underline ? 1 : 0}${s.strike ? 1 : 0}${s.badge ? 1 : 0}|${linkKey(s.link)}`;
+}
+
+/** Break runs into lines no wider than `width`. */
+export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Align = 'left'): Line[] {
+  const lines: Line[] = [];
+  let pieces: Piece[] = [];
+  let x = 0;
+  let lineStyles: TextStyle[] = [];
+  const endLine = (fallback?: TextStyle) => {
+    lines.push(finishLine(pieces, x, lineStyles.length ? lineStyles : fallback ? [fallback] : [], width, align));
+    pieces = [];
+    x = 0;
+    lineStyles = [];
+  };
+  const place = (word: Word) => {
+    const pad = word.parts.some((p) => p.style.badge) ? BADGE_PAD : 0;
+    x += pad;
+    for (const part of word.parts) {
+      const last = pieces[pieces.length - 1];
+      if (last && !part.style.badge && styleKey(last) === styleKey(part) && Math.abs(last.x + last.width - x) < 0.01) {
+        last.text += part.text;
+        last.width += part.width;
+      } else {
+        pieces.push({ text: part.text, font: part.font, style: part.style, x, width: part.width });
+      }
+      lineStyles.push(part.style);
+      x += part.width;
+    }
+    x += pad;
+  };
+  let words = toWords(kit, runs);
+  if (words.length === 0) return [];
+  let started = false;
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i];
+    if (word.hardBreakBefore && started) endLine(word.space?.style ?? runs[0]?.style);
+    started = true;
+    if (word.parts.length === 0) continue;
+    const spaceWidth = x > 0 && word.space ? word.space.width : 0;
+    if (x > 0 && x + spaceWidth + word.width > width + 0.01) {
+      endLine();
+      i--;
+      words = words.slice();
+      words[i + 1] = { ...word, space: null, hardBreakBefore: false };
+      continue;
+    }
+    if (x === 0 && word.width > width + 0.01) {
+      const cut = cutWord(kit, { ...word, space: null, hardBreakBefore: false }, width);
+      words = [...words.slice(0, i), ...cut, ...words.slice(i + 1)];
+      word = words[i];
+    }
+    if (spaceWidth > 0 && word.space) {
+      // The space goes into the text of the piece before it, so copied or extracted text
+      // keeps its word boundaries.
+      const last = pieces[pieces.length - 1];
+      if (last && !last.style.badge && styleKey(last) === styleKey({ font: last.font, style: word.space.style })) {
+        last.text += ' ';
+        last.width += spaceWidth;
+      } else {
+        const font = fontKey(word.space.style.family, word.space.style.bold, word.space.style.italic);
+        pieces.push({ text: ' ', font, style: word.space.style, x, width: spaceWidth });
+      }
+      x += spaceWidth;
+    }
+    place(word);
+  }
+  if (pieces.length || lines.length === 0) endLine(runs[0]?.style);
+  return lines;
+}
+
+function finishLine(pieces: Piece[], width: number, styles: TextStyle[], maxWidth: number, align: Align): Line {
+  let height = 0;
+  let baseline = 0;
+  let below = 0;
+  for (const s of styles) {
+    const { ascent, descent } = verticalMetrics(fontKey(s.family, s.bold, s.italic));
+    const h = s.size * s.leading;
+    const half = (h - (ascent + descent) * s.size) / 2;
+    height = Math.max(height, h);
+    baseline = Math.max(baseline, half + ascent * s.size);
+    below = Math.max(below, half + descent * s.size);
+  }
+  height = Math.max(height, baseline + below);
+  const shift = align === 'right' ? maxWidth - width : align === 'center' ? (maxWidth - width) / 2 : 0;
+  if (shift > 0) for (const p of pieces) p.x += shift;
+  return { pieces, width, height, baseline };
+}
+
+export function linesHeight(lines: Line[]): number {
+  return lines.reduce((h, l) => h + l.height, 0);
+}
+
+/** Draw one laid-out line with its top-left corner at (x, top); links become annotations. */
+export function drawLine(pdf: PDFKit.PDFDocument, dests: Destinations, line: Line, x: number, top: number): void {
+  const base = top + line.baseline;
+  for (const p of line.pieces) {
+    const s = p.style;
+    const px = x + p.x;
+    if (s.badge) {
+      const { ascent, descent } = verticalMetrics(p.font);
+      pdf
+        .roundedRect(px - BADGE_PAD, base - ascent * s.size - 0.5, p.width + BADGE_PAD * 2, (ascent + descent) * s.size + 1, 2)
+        .fill(COLOR.badgeFill);
+    }
+    pdf.font(p.font).fontSize(s.size).fillColor(s.color);
+    pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width } as PDFKit.Mixins.TextOptions);
+    if (s.underline || s.strike) {
+      const thickness = Math.max(0.4, s.size * 0.055);
+      const width = p.width - (p.text.endsWith(' ') ? measure(pdf, p.font, s.size, ' ') : 0);
+      const at = s.underline ? base + s.size * 0.12 : base - s.size * 0.28;
+      pdf.save().lineWidth(thickness).strokeColor(s.color).moveTo(px, at).lineTo(px + width, at).stroke().restore();
+    }
+  }
+  // One clickable rectangle per link per line, spanning its adjacent pieces.
+  let i = 0;
+  while (i < line.pieces.length) {
+    const link = line.pieces[i].style.link;
+    if (!link) {
+      i++;
+      continue;
+    }
+    const key = linkKey(link);
+    let j = i;
+    while (j + 1 < line.pieces.length && linkKey(line.pieces[j + 1].style.link) === key) j++;
+    const last = line.pieces[j];
+    const trailing = last.text.endsWith(' ') ? measure(pdf, last.font, last.style.size, ' ') : 0;
+    const left = x + line.pieces[i].x;
+    const right = x + last.x + last.width - trailing;
+    dests.annotate(pdf, left, top, right - left, line.height, link);
+    i = j + 1;
+  }
+}

@@ -1,0 +1,121 @@
+// Links in the PDF: a record or section id becomes a named destination where it is drawn;
+// a reference to it becomes a GoTo (same file) or GoToR (another book's PDF) annotation.
+
+import type { BookDoc } from '../../book/types.js';
+
+export type LinkTarget =
+  /** A named destination in this PDF. */
+  | { kind: 'dest'; name: string }
+  /** A named destination in a sibling PDF (`buku-3.pdf`), opened by the viewer. */
+  | { kind: 'file'; file: string; anchor: string }
+  | { kind: 'uri'; uri: string };
+
+export function linkKey(target: LinkTarget | undefined): string {
+  if (!target) return '';
+  if (target.kind === 'dest') return `#${target.name}`;
+  if (target.kind === 'file') return `${target.file}#${target.anchor}`;
+  return target.uri;
+}
+
+/** Where a record id points, seen from this book; undefined for an unknown id. */
+export function refTarget(book: BookDoc, id: string, sectionIds: ReadonlySet<string>): LinkTarget | undefined {
+  const target = book.resolve(id);
+  if (target) {
+    return target.file === book.file
+      ? { kind: 'dest', name: target.anchor }
+      : { kind: 'file', file: `${target.file}.pdf`, anchor: target.anchor };
+  }
+  return sectionIds.has(id) ? { kind: 'dest', name: id } : undefined;
+}
+
+/** A Markdown link URL: `#ID` → record, a web or mail address → URI, anything else → none. */
+export function urlTarget(book: BookDoc, url: string, sectionIds: ReadonlySet<string>): LinkTarget | undefined {
+  if (url.startsWith('#')) {
+    let id = url.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      /* keep as written */
+    }
+    return refTarget(book, id, sectionIds);
+  }
+  if (/^(https?:|mailto:)/i.test(url)) return { kind: 'uri', uri: url };
+  return undefined;
+}
+
+/**
+ * Named destinations of one PDF. Each id is registered once (the first place it is drawn), and
+ * every GoTo is remembered so that a link to a name never drawn can be reported, not shipped.
+ */
+export class Destinations {
+  private readonly names = new Set<string>();
+  private readonly wanted = new Set<string>();
+
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** Anchor `name` at height `y` (from the page top) on the current page. */
+  add(pdf: PDFKit.PDFDocument, name: string, y: number): void {
+    if (!name || this.names.has(name)) return;
+    this.names.add(name);
+    pdf.addNamedDestination(name, 'XYZ', null, Math.max(0, y - 4), null);
+  }
+
+  /** Names linked to but never anchored (a renderer bug, not a user error). */
+  dangling(): string[] {
+    return [...this.wanted].filter((n) => !this.names.has(n)).sort();
+  }
+
+  /** A clickable area on the current page. */
+  annotate(pdf: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, target: LinkTarget): void {
+    this.place(pdf, x, y, w, h, target);
+    forgetWrittenAnnotation(pdf);
+  }
+
+  private place(pdf: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, target: LinkTarget): void {
+    if (target.kind === 'dest') {
+      this.wanted.add(target.name);
+      pdf.goTo(x, y, w, h, target.name);
+    } else if (target.kind === 'uri') {
+      pdf.link(x, y, w, h, target.uri);
+    } else {
+      // GoToR: the PDF way to open another file at a named destination (viewers resolve the
+      // file name against this PDF's location, so the books link to each other side by side).
+      const action = pdf.ref({
+        S: 'GoToR',
+        F: { Type: 'Filespec', F: new String(target.file), UF: new String(target.file) },
+        D: new String(target.anchor),
+        NewWindow: false,
+      });
+      action.end(undefined);
+      pdf.annotate(x, y, w, h, { Subtype: 'Link', A: action } as unknown as PDFKit.Mixins.AnnotationOption);
+    }
+  }
+}
+
+/**
+ * pdfkit writes a link annotation (and its action) out at once but keeps the objects on the
+ * page until the document ends; only their object numbers are needed after writing. On books of
+ * thousands of pages with a few dozen links each, dropping the written dictionaries matters.
+ */
+function forgetWrittenAnnotation(pdf: PDFKit.PDFDocument): void {
+  type Ref = { data?: { A?: Ref }; offset?: number };
+  const annots = (pdf.page as unknown as { dictionary?: { data?: { Annots?: Ref[] } } }).dictionary?.data?.Annots;
+  const ref = annots?.[annots.length - 1];
+  if (!ref || ref.offset === undefined) return;
+  if (ref.data?.A && ref.data.A.offset !== undefined) ref.data.A.data = {};
+  ref.data = {};
+}
+
+/**
+ * pdfkit sorts the destination name tree with `localeCompare`; the PDF format wants plain byte
+ * order (viewers binary-search it), and locale order also varies between machines.
+ */
+export function useByteOrderForNames(pdf: PDFKit.PDFDocument): void {
+  const root = (pdf as unknown as { _root?: { data?: { Names?: { data?: { Dests?: { _compareKeys?: unknown } } } } } })._root;
+  const dests = root?.data?.Names?.data?.Dests;
+  if (dests && typeof dests._compareKeys === 'function') {
+    dests._compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  }
+}

@@ -20,6 +20,7 @@ export async function renderOutputs(docs: readonly BookDoc[], req: RenderRequest
   const files: OutputFiles = { write: new Map(), copy: new Map() };
   if (req.html) {
     for (const doc of docs) {
+      req.onProgress?.(`${doc.file}.html`);
       const book = renderBook(doc, { template: req.template, books: docs });
       files.write.set(book.file, book.html);
       for (const [to, from] of book.assets) files.copy.set(to, from);

@@ -17,6 +17,7 @@ import { loadTemplate, TemplateError } from '../render/html/index.js';
 import { PLACEHOLDERS } from '../render/html/template.js';
 import type { ReportFormat } from '../report/formats.js';
 import { bookDate, templatesOption } from './book-options.js';
+import { progress } from './progress.js';
 import { pickLocale, resolveTarget, UsageError, type Io } from './context.js';
 import { report } from './validate-command.js';
 
@@ -78,16 +79,18 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   })();
 
   const docs = buildBooks(checked.model, { date });
+  const bar = progress(io, { quiet: opts.quiet });
   const files = await renderOutputs(docs, {
     html: opts.format !== 'pdf',
     pdf,
     template,
     // PDF progress only on a terminal: in a CI log it is noise.
-    onProgress: opts.quiet || !io.isTTY ? undefined : (msg) => io.err(`${msg}\n`),
+    onProgress: (msg) => bar.update(msg),
     onMissingGlyphs: (file, missing) => {
       for (const m of missing) io.err(`masterplan: ${t.pdfMissingGlyph(file, m.codePoint, m.char, m.count, m.where)}\n`);
     },
   });
+  bar.done();
   try {
     writeOutput(out, files);
   } catch (e) {

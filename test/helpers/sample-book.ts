@@ -2,12 +2,12 @@
 // across pages, a matrix, a roadmap grid, Markdown with every construct, and a link to a
 // sibling book — independent of how build-book lays out the example.
 
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Block, BookDoc, Cell, Inline, Row, Section } from '../../src/book/types.js';
 import { locale } from '../../src/i18n/index.js';
-import { REPO_ROOT } from './cli.js';
 
-export const SAMPLE_ROOT = join(REPO_ROOT, 'examples', 'banggai');
+/** The bundled example: its assets folder holds the images the sample narrative shows. */
+export const SAMPLE_ROOT = fileURLToPath(new URL('../../examples/banggai', import.meta.url));
 
 const t = (text: string, extra: Partial<{ strong: boolean; emphasis: boolean }> = {}): Inline => ({ type: 'text', text, ...extra });
 const ref = (id: string, text = id): Inline => ({ type: 'ref', id, text });

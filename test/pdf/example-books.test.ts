@@ -11,8 +11,8 @@ import { buildBooks } from '../../src/book/build-book.js';
 import type { BookDoc, Section } from '../../src/book/types.js';
 import { checkProject } from '../../src/pipeline.js';
 import { renderPdfWithReport, type PdfReport } from '../../src/render/pdf/index.js';
-import { EXAMPLE } from '../helpers/build.js';
 import { readPdf, type PdfInfo } from '../helpers/pdf.js';
+import { SAMPLE_ROOT as EXAMPLE } from '../helpers/sample-book.js';
 
 const DATE = new Date(Date.UTC(2024, 2, 1));
 const { model } = checkProject(EXAMPLE);
@@ -146,6 +146,21 @@ describe('example PDFs', () => {
     }
   });
 
+  it('anchors every section, record and table row id as a named destination', async () => {
+    for (const doc of docs) {
+      const ids = new Set<string>();
+      for (const section of flatten(doc.sections)) {
+        ids.add(section.id);
+        for (const block of section.blocks) {
+          if (block.type === 'record' && block.id) ids.add(block.id);
+          if (block.type === 'table') for (const row of block.rows) if (row.id) ids.add(row.id);
+        }
+      }
+      const { pdf } = get(doc.file);
+      for (const id of ids) expect(await pdf.destinationPage(id), `${doc.file}: ${id}`).toBeDefined();
+    }
+  });
+
   it('links records in other books with GoToR to the right file and anchor', async () => {
     const { pdf } = get('buku-1');
     const remote = pdf.links.filter((l) => l.url && !/^https?:/.test(l.url));
@@ -175,6 +190,20 @@ describe('example PDFs', () => {
           expect(t.y, `${file} p${p + 1} "${t.str}"`).toBeGreaterThanOrEqual(20);
           expect(t.y, `${file} p${p + 1} "${t.str}"`).toBeLessThanOrEqual(height - 20);
         }
+      });
+    }
+  });
+
+  it('never ends a page with a heading', () => {
+    for (const [file, { pdf }] of rendered) {
+      pdf.items.forEach((items, p) => {
+        if (p < 2) return; // cover and contents
+        // Body text only: above the footer band.
+        const body = items.filter((t) => t.str.trim() && t.y > 60 && t.y < pdf.pageSizes[p].height - 60);
+        if (body.length === 0) return;
+        const lowest = body.reduce((a, b) => (b.y < a.y ? b : a));
+        // Headings are drawn at 12.5 pt and more; body, tables and cards below that.
+        expect(lowest.height, `${file} page ${p + 1} ends with "${lowest.str}"`).toBeLessThan(12);
       });
     }
   });

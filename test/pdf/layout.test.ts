@@ -114,3 +114,34 @@ describe('PDF layout of a hand-made book', () => {
     }
   });
 });
+
+describe('PDF layout edge cases', () => {
+  it('renders a book without sections as its cover alone', async () => {
+    const empty = await renderPdfWithReport(sampleBook({ sections: [] }));
+    const read = await readPdf(empty.pdf);
+    expect(read.pages).toBe(1);
+    expect(read.outline).toEqual([]);
+    await read.close();
+  });
+
+  it('cuts a word wider than the column instead of running off the page', async () => {
+    const long = 'https://example.org/' + 'sangat-panjang-'.repeat(30);
+    const doc = sampleBook({
+      sections: [
+        {
+          id: 'x', title: 'Kata panjang', level: 1, newPage: true, toc: true, children: [],
+          blocks: [
+            { type: 'paragraph', content: [{ type: 'text', text: `Awal ${long} akhir` }] },
+            { type: 'table', caption: '', columns: [{ label: 'A', width: 1 }, { label: 'B', width: 6 }], rows: [{ cells: [{ lines: [[{ type: 'text', text: long }]] }, { lines: [[{ type: 'text', text: 'b' }]] }] }] },
+          ],
+        },
+      ],
+    });
+    const read = await readPdf((await renderPdfWithReport(doc)).pdf);
+    for (const [p, items] of read.items.entries()) {
+      for (const t of items) expect(t.x + t.width, `p${p + 1} ${t.str}`).toBeLessThanOrEqual(read.pageSizes[p].width - 60);
+    }
+    expect(read.text.join(' ').replace(/\s+/g, '')).toContain(long.replace(/\s+/g, ''));
+    await read.close();
+  });
+});

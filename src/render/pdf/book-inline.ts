@@ -8,7 +8,19 @@ import { COLOR } from './theme.js';
 
 export function linkStyle(base: TextStyle, link: LinkTarget | undefined): TextStyle {
   if (!link) return base;
-  return { ...base, link, color: COLOR.link, underline: link.kind === 'uri' ? true : base.underline };
+  // Spelled out rather than spread: this runs for every reference in every table cell.
+  return {
+    family: base.family,
+    bold: base.bold,
+    italic: base.italic,
+    size: base.size,
+    leading: base.leading,
+    color: COLOR.link,
+    link,
+    underline: link.kind === 'uri' ? true : base.underline,
+    strike: base.strike,
+    badge: base.badge,
+  };
 }
 
 export function inlineRuns(ctx: RenderContext, content: Inline[], base: TextStyle): Run[] {

@@ -62,17 +62,23 @@ export function layoutContents(ctx: RenderContext, sections: Section[]): Content
   const placed: Placed[] = [];
   let page = 0;
   let y = flow.top + linesHeight(heading) + 20;
-  for (const entry of entries) {
-    const height = linesHeight(entry.lines);
-    if (y + entry.gapBefore + height > flow.bottom) {
+  const height = (e: Entry) => linesHeight(e.lines);
+  entries.forEach((entry, i) => {
+    // A chapter's entry and its sections' entries stay on one page when they fit on one.
+    let need = height(entry);
+    if (entry.section.level === 1) {
+      for (let j = i + 1; j < entries.length && entries[j].section.level > 1; j++) need += entries[j].gapBefore + height(entries[j]);
+      if (need > flow.pageHeight) need = height(entry);
+    }
+    if (y + entry.gapBefore + need > flow.bottom) {
       page++;
       y = flow.top;
     } else {
       y += entry.gapBefore;
     }
     placed.push({ entry, page, y });
-    y += height;
-  }
+    y += height(entry);
+  });
   return { heading, placed, pages: page + 1 };
 }
 

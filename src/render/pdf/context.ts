@@ -3,7 +3,7 @@
 
 import type { BookDoc } from '../../book/types.js';
 import type { Flow } from './flow.js';
-import type { GlyphCoverage } from './fonts.js';
+import type { GlyphCoverage } from './glyph-coverage.js';
 import type { TextKit } from './inline-text.js';
 import type { Destinations } from './links.js';
 

@@ -38,10 +38,9 @@ export function drawCover(ctx: RenderContext): void {
   place(title, titleTop);
   place(label, titleTop - linesHeight(label) - 4);
 
-  let y = BAND_HEIGHT + 50;
-  y = place(lay(cover.title, style({ family: 'serif', bold: true, size: 20, leading: 1.25 }, { color: COLOR.text })), y);
+  const below = place(lay(cover.title, style({ family: 'serif', bold: true, size: 20, leading: 1.25 }, { color: COLOR.text })), BAND_HEIGHT + 50);
   // Titles often end with the period already ("… 2022–2031"): do not say it twice.
-  if (!cover.title.includes(cover.period)) y = place(lay(cover.period, sans(14, { color: COLOR.accent })), y + 10);
+  if (!cover.title.includes(cover.period)) place(lay(cover.period, sans(14, { color: COLOR.accent })), below + 10);
 
   const bottom = PAGE.height - PAGE.margins.bottom;
   const generated = lay(book.labels.generatedBy, style(TYPE.small, { color: COLOR.muted }));
@@ -49,7 +48,6 @@ export function drawCover(ctx: RenderContext): void {
   const dateTop = bottom - linesHeight(generated) - 6 - linesHeight(date);
   place(date, dateTop);
   place(generated, dateTop + linesHeight(date) + 6);
-  void y;
   // The body starts on a fresh page.
   flow.y = flow.bottom;
 }

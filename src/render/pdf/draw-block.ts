@@ -6,7 +6,7 @@ import { inlineRuns } from './book-inline.js';
 import type { RenderContext } from './context.js';
 import { boxInnerWidth, flowBoxedLines, type BoxLook } from './draw-box.js';
 import { drawMarkdown, markdownLead } from './draw-markdown.js';
-import { flowLines, flowParagraph } from './draw-paragraph.js';
+import { flowLines, flowParagraph, leadHeight } from './draw-paragraph.js';
 import { drawRecord, recordLead } from './draw-record.js';
 import { drawTable, tableLead, type TableSpec } from './draw-table.js';
 import type { Frame } from './flow.js';
@@ -44,7 +44,7 @@ function drawBulleted(ctx: RenderContext, items: Inline[][], frame: Frame, base:
     if (k > 0) ctx.flow.gap(2);
     const lines = layoutLines(ctx, inlineRuns(ctx, item, base), inner.width);
     if (!lines.length) return;
-    ctx.flow.ensure(lines.slice(0, 2).reduce((h, l) => h + l.height, 0));
+    ctx.flow.ensure(leadHeight(lines));
     const [marker] = layoutLines(ctx, [{ text: '•', style: { ...base, color: markerColor } }], indent);
     if (marker) drawLine(ctx.pdf, ctx.dests, marker, frame.x, ctx.flow.y);
     flowLines(ctx, lines, inner);
@@ -52,10 +52,10 @@ function drawBulleted(ctx: RenderContext, items: Inline[][], frame: Frame, base:
 }
 
 /** Height a block needs right below a heading, so the heading is not left alone at a page end. */
-export function blockLead(ctx: RenderContext, block: Block, frame: Frame): number {
+export function blockLead(ctx: RenderContext, block: Block, frame: Frame, level: number): number {
   switch (block.type) {
     case 'record':
-      return recordLead(ctx, block, frame);
+      return recordLead(ctx, block, frame, level);
     case 'table':
       return tableLead(ctx, bookTable(ctx, block), frame);
     case 'markdown':

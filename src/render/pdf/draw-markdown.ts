@@ -19,7 +19,7 @@ import { parseMarkdown } from '../../markdown/parse.js';
 import type { RenderContext } from './context.js';
 import { flowBoxedLines } from './draw-box.js';
 import { drawImage } from './draw-image.js';
-import { flowLines } from './draw-paragraph.js';
+import { flowLines, leadHeight } from './draw-paragraph.js';
 import { drawTable, tableLead, type TableSpec } from './draw-table.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, measure, style, type Line, type TextStyle } from './inline-text.js';
@@ -71,9 +71,7 @@ export function markdownLead(ctx: RenderContext, markdown: Markdown, frame: Fram
     return lines.reduce((h, l) => h + l.height, 0) + SPACE.keepWithHeading;
   }
   if (first.type === 'paragraph' && !first.children.some((c) => c.type === 'image' || c.type === 'imageReference')) {
-    return layoutLines(ctx, phrasingRuns(ctx, first.children, s.base, s.defs), frame.width)
-      .slice(0, 2)
-      .reduce((h, l) => h + l.height, 0);
+    return leadHeight(layoutLines(ctx, phrasingRuns(ctx, first.children, s.base, s.defs), frame.width));
   }
   if (first.type === 'table') return tableLead(ctx, markdownTable(ctx, first, s), frame);
   return first.type === 'paragraph' ? SPACE.keepWithHeading * 2 : twoLines;
@@ -165,7 +163,7 @@ function drawList(ctx: RenderContext, list: List, frame: Frame, s: State, depth:
   const start = list.start ?? 1;
   const markerStyle = { ...s.base, bold: false, italic: false, color: list.ordered ? s.base.color : COLOR.muted };
   const markerWidth = list.ordered
-    ? measure(ctx.pdf, fontKey(markerStyle.family), markerStyle.size, `${start + list.children.length - 1}.`) + 6
+    ? measure(fontKey(markerStyle.family), markerStyle.size, `${start + list.children.length - 1}.`) + 6
     : s.base.size * 1.2;
   const itemFrame: Frame = { x: frame.x + markerWidth, width: frame.width - markerWidth };
   const lineHeight = s.base.size * s.base.leading;

@@ -5,12 +5,17 @@ import type { RenderContext } from './context.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, type Align, type Line, type Run } from './inline-text.js';
 
+/** Height of the lines a paragraph keeps together at its start (all of a short paragraph). */
+export function leadHeight(lines: Line[]): number {
+  return sum(lines.slice(0, lines.length <= 3 ? lines.length : 2));
+}
+
 export function flowLines(ctx: RenderContext, lines: Line[], frame: Frame): void {
   const { flow } = ctx;
   const n = lines.length;
   for (let i = 0; i < n; i++) {
     let need = lines[i].height;
-    if (i === 0) need = sum(lines.slice(0, n <= 3 ? n : 2));
+    if (i === 0) need = leadHeight(lines);
     else if (n - i === 2 && i >= 2) need = sum(lines.slice(i));
     flow.ensure(need);
     drawLine(ctx.pdf, ctx.dests, lines[i], frame.x, flow.y);

@@ -5,8 +5,8 @@
 import type { Field, RecordBlock } from '../../book/types.js';
 import { inlineRuns } from './book-inline.js';
 import type { RenderContext } from './context.js';
-import { drawMarkdown } from './draw-markdown.js';
-import { flowLines } from './draw-paragraph.js';
+import { drawMarkdown, markdownLead } from './draw-markdown.js';
+import { flowLines, leadHeight } from './draw-paragraph.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, style, type Line, type Run } from './inline-text.js';
 import { COLOR, TYPE } from './theme.js';
@@ -18,7 +18,7 @@ const VALUE = { ...TYPE.body, size: 10, leading: 1.4 };
 /** Space above the title, below it, and above each field's text. */
 const PAD = { top: 2, title: 3, field: 3 };
 
-function cardLayout(ctx: RenderContext, record: RecordBlock, frame: Frame) {
+function cardLayout(ctx: RenderContext, record: RecordBlock, frame: Frame, level: number) {
   const inner: Frame = { x: frame.x + BAR + INSET, width: frame.width - BAR - INSET };
   const labelWidth = Math.min(120, inner.width * 0.27);
   const valueFrame: Frame = { x: inner.x + labelWidth, width: inner.width - labelWidth };
@@ -37,23 +37,30 @@ function cardLayout(ctx: RenderContext, record: RecordBlock, frame: Frame) {
   };
   const labelLines = (field: Field) => layoutLines(ctx, [{ text: field.label, style: labelStyle }], labelWidth - 8);
   /** Room a field needs to start on a page: its label beside the value's first lines. */
-  const fieldLead = (label: Line[], value: Line[] | null) =>
-    PAD.field + Math.max(linesHeight(label), value ? linesHeight(value.slice(0, 2)) : 2 * VALUE.size * VALUE.leading) + 1;
+  const fieldLead = (field: Field, label: Line[], value: Line[] | null) => {
+    const start =
+      value !== null
+        ? leadHeight(value)
+        : 'markdown' in field.value
+          ? markdownLead(ctx, field.value.markdown, valueFrame, { base: valueStyle, level: level + 1 })
+          : 0;
+    return PAD.field + Math.max(linesHeight(label), start) + 1;
+  };
   const first = record.fields[0];
   const firstValue = first ? valueLines(first) : [];
   // The title never stays behind alone: it keeps the first field with it.
-  const lead = PAD.top + linesHeight(titleLines) + PAD.title + (first ? fieldLead(labelLines(first), firstValue) : 0);
+  const lead = PAD.top + linesHeight(titleLines) + PAD.title + (first ? fieldLead(first, labelLines(first), firstValue) : 0);
   return { inner, valueFrame, valueStyle, titleLines, valueLines, labelLines, fieldLead, firstValue, lead };
 }
 
 /** Height a card needs on the page it starts on. */
-export function recordLead(ctx: RenderContext, record: RecordBlock, frame: Frame): number {
-  return cardLayout(ctx, record, frame).lead;
+export function recordLead(ctx: RenderContext, record: RecordBlock, frame: Frame, level: number): number {
+  return cardLayout(ctx, record, frame, level).lead;
 }
 
 export function drawRecord(ctx: RenderContext, record: RecordBlock, frame: Frame, level: number): void {
   const { flow, pdf } = ctx;
-  const card = cardLayout(ctx, record, frame);
+  const card = cardLayout(ctx, record, frame, level);
   flow.ensure(card.lead);
 
   const from = flow.mark();
@@ -68,7 +75,7 @@ export function drawRecord(ctx: RenderContext, record: RecordBlock, frame: Frame
   record.fields.forEach((field, i) => {
     const labelLines = card.labelLines(field);
     const valueLines = i === 0 ? card.firstValue : card.valueLines(field);
-    flow.ensure(card.fieldLead(labelLines, valueLines));
+    flow.ensure(card.fieldLead(field, labelLines, valueLines));
     if (!flow.atTop) {
       const color = i === 0 ? COLOR.rule : COLOR.ruleLight;
       pdf.save().lineWidth(0.5).strokeColor(color).moveTo(card.inner.x, flow.y).lineTo(card.inner.x + card.inner.width, flow.y).stroke().restore();

@@ -66,7 +66,7 @@ function ruleSpace(section: Section): number {
 /** How much of what follows a heading must fit below it on the same page. */
 function leadHeight(ctx: RenderContext, section: Section, frame: Frame): number {
   const [first] = shownBlocks(section);
-  if (first) return Math.min(blockLead(ctx, first, frame), ctx.flow.pageHeight / 2);
+  if (first) return Math.min(blockLead(ctx, first, frame, section.level), ctx.flow.pageHeight / 2);
   const child = section.children[0];
   if (!child) return 0;
   return 16 + linesHeight(headingLines(ctx, child, frame)) + ruleSpace(child) + leadHeight(ctx, child, frame);

@@ -159,7 +159,7 @@ function columnLayout(ctx: RenderContext, table: TableSpec, spec: TypeSpec, widt
     let max = 0;
     for (const run of runs) {
       const key = fontKey(run.style.family, run.style.bold, run.style.italic);
-      for (const word of run.text.split(/[ \t\r\n]+/)) if (word) max = Math.max(max, measure(ctx.pdf, key, run.style.size, word));
+      for (const word of run.text.split(/[ \t\r\n]+/)) if (word) max = Math.max(max, measure(key, run.style.size, word));
     }
     return max;
   };
@@ -170,7 +170,7 @@ function columnLayout(ctx: RenderContext, table: TableSpec, spec: TypeSpec, widt
       const cell = row.cells[i];
       if (!cell) continue;
       const cellStyle = row.header && i === 0 ? { ...probe, bold: true } : probe;
-      const indent = cell.bullets ? bulletIndent(ctx, probe) : 0;
+      const indent = cell.bullets ? bulletIndent(probe) : 0;
       for (const line of cell.lines) widest = Math.max(widest, longest(line(cellStyle)) + indent);
     }
     return widest;
@@ -192,13 +192,13 @@ function columnLayout(ctx: RenderContext, table: TableSpec, spec: TypeSpec, widt
   return { widths, size };
 }
 
-function bulletIndent(ctx: RenderContext, base: TextStyle): number {
-  return measure(ctx.pdf, fontKey(base.family), base.size, `${BULLET} `);
+function bulletIndent(base: TextStyle): number {
+  return measure(fontKey(base.family), base.size, `${BULLET} `);
 }
 
 function layCell(ctx: RenderContext, cell: CellSpec, width: number, base: TextStyle): LaidCell {
   const room = width - 2 * TABLE.padX;
-  const indent = cell.bullets ? bulletIndent(ctx, base) : 0;
+  const indent = cell.bullets ? bulletIndent(base) : 0;
   const lines: Line[] = [];
   const bullets = new Set<number>();
   cell.lines.forEach((make, k) => {

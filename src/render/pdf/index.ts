@@ -9,13 +9,13 @@ import { drawCover } from './cover.js';
 import { createDocument } from './document.js';
 import { drawSection } from './draw-section.js';
 import { Flow } from './flow.js';
-import { GlyphCoverage, type MissingGlyph } from './fonts.js';
+import { GlyphCoverage, type MissingGlyph } from './glyph-coverage.js';
 import { Destinations } from './links.js';
 import { buildOutline } from './outline.js';
 import { OutputBytes, PageContents } from './output.js';
 import { drawPageFrames } from './page-frame.js';
 
-export type { MissingGlyph } from './fonts.js';
+export type { MissingGlyph } from './glyph-coverage.js';
 
 export interface PdfOptions {
   /** Called per chapter and when the file is done (the build command shows it on a TTY). */
@@ -37,7 +37,7 @@ export async function renderPdf(doc: BookDoc, opts: PdfOptions = {}): Promise<Ui
 
 export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): Promise<PdfReport> {
   const pdf = createDocument(doc);
-  const contents = new PageContents(pdf);
+  const pageContents = new PageContents(pdf);
   const output = new OutputBytes();
   pdf.on('data', (chunk: Uint8Array) => output.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -52,7 +52,7 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   const ctx: RenderContext = {
     pdf,
     book: doc,
-    flow: new Flow(pdf, (page) => contents.seal(page)),
+    flow: new Flow(pdf, (page) => pageContents.seal(page)),
     dests: new Destinations(),
     glyphs,
     sectionIds,

@@ -3,7 +3,8 @@
 // each line's height before drawing, so paragraphs, table cells and cards can break pages
 // cleanly, and every link gets an exact clickable rectangle.
 
-import { fontKey, unitWidth, verticalMetrics, type Family, type FontKey, type GlyphCoverage } from './fonts.js';
+import { fontKey, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
+import type { GlyphCoverage } from './glyph-coverage.js';
 import { linkKey, type Destinations, type LinkTarget } from './links.js';
 import type { TypeSpec } from './theme.js';
 import { COLOR } from './theme.js';
@@ -48,9 +49,8 @@ export interface Line {
 
 export type Align = 'left' | 'right' | 'center';
 
-/** What line layout needs: a document to measure with and the glyph coverage to split by. */
+/** What line layout needs besides the text: which face can draw each character. */
 export interface TextKit {
-  pdf: PDFKit.PDFDocument;
   glyphs: GlyphCoverage;
 }
 
@@ -60,7 +60,8 @@ export function style(spec: TypeSpec, extra: Partial<TextStyle> = {}): TextStyle
 
 const BADGE_PAD = 3;
 
-export function measure(_pdf: PDFKit.PDFDocument, font: FontKey, size: number, text: string): number {
+/** Width of `text` in a face at a size (our own measure; see `unitWidth`). */
+export function measure(font: FontKey, size: number, text: string): number {
   return unitWidth(font, text) * size;
 }
 
@@ -73,6 +74,8 @@ interface Word {
   hardBreakBefore: boolean;
 }
 
+const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
+
 function toWords(kit: TextKit, runs: Run[]): Word[] {
   const words: Word[] = [];
   let pendingSpace: Word['space'] = null;
@@ -83,32 +86,43 @@ function toWords(kit: TextKit, runs: Run[]): Word[] {
     current = null;
   };
   for (const run of runs) {
-    const base = fontKey(run.style.family, run.style.bold, run.style.italic);
+    const style = run.style;
+    const base = fontKey(style.family, style.bold, style.italic);
     // A badge never breaks inside.
-    const source = run.style.badge ? run.text.replace(/ /g, '\u00a0') : run.text;
-    for (const token of source.match(/\n|[ \t\r]+|[^ \t\r\n]+/g) ?? []) {
-      if (token === '\n') {
+    const text = style.badge ? run.text.replace(/ /g, '\u00a0') : run.text;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
         flush();
         if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
         pendingBreak = true;
         pendingSpace = null;
-      } else if (/^[ \t\r]/.test(token)) {
-        flush();
-        if (!pendingSpace) pendingSpace = { style: run.style, width: measure(kit.pdf, base, run.style.size, ' ') };
-      } else {
-        if (!current) {
-          current = { parts: [], width: 0, space: pendingSpace, hardBreakBefore: pendingBreak };
-          pendingSpace = null;
-          pendingBreak = false;
-        }
-        const pad = run.style.badge ? BADGE_PAD * 2 : 0;
-        for (const part of kit.glyphs.split(token, base)) {
-          const width = measure(kit.pdf, part.font, run.style.size, part.text);
-          current.parts.push({ ...part, style: run.style, width });
-          current.width += width;
-        }
-        current.width += pad;
+        i++;
+        continue;
       }
+      let j = i + 1;
+      if (isBlank(c)) {
+        while (j < n && isBlank(text.charCodeAt(j))) j++;
+        flush();
+        if (!pendingSpace) pendingSpace = { style, width: unitWidth(base, ' ') * style.size };
+        i = j;
+        continue;
+      }
+      while (j < n && !isBlank(text.charCodeAt(j)) && text.charCodeAt(j) !== 10) j++;
+      if (!current) {
+        current = { parts: [], width: 0, space: pendingSpace, hardBreakBefore: pendingBreak };
+        pendingSpace = null;
+        pendingBreak = false;
+      }
+      for (const part of kit.glyphs.split(text.slice(i, j), base)) {
+        const width = unitWidth(part.font, part.text) * style.size;
+        current.parts.push({ text: part.text, font: part.font, style, width });
+        current.width += width;
+      }
+      if (style.badge) current.width += BADGE_PAD * 2;
+      i = j;
     }
   }
   flush();
@@ -119,10 +133,10 @@ function toWords(kit: TextKit, runs: Run[]): Word[] {
 const BREAK_AFTER = /[-/_.,;:)\]]/;
 
 /** Cut a word wider than a whole line: after punctuation if possible, else between letters. */
-function cutWord(kit: TextKit, word: Word, width: number): Word[] {
+function cutWord(word: Word, width: number): Word[] {
   const chars: { ch: string; font: FontKey; style: TextStyle; w: number }[] = [];
   for (const part of word.parts) {
-    for (const ch of part.text) chars.push({ ch, font: part.font, style: part.style, w: measure(kit.pdf, part.font, part.style.size, ch) });
+    for (const ch of part.text) chars.push({ ch, font: part.font, style: part.style, w: measure(part.font, part.style.size, ch) });
   }
   const pieces: Word[] = [];
   let start = 0;
@@ -143,7 +157,7 @@ function cutWord(kit: TextKit, word: Word, width: number): Word[] {
       if (last && last.font === c.font && last.style === c.style) last.text += c.ch;
       else parts.push({ text: c.ch, font: c.font, style: c.style, width: 0 });
     }
-    for (const p of parts) p.width = measure(kit.pdf, p.font, p.style.size, p.text);
+    for (const p of parts) p.width = measure(p.font, p.style.size, p.text);
     pieces.push({
       parts,
       width: parts.reduce((s, p) => s + p.width, 0),
@@ -155,9 +169,20 @@ function cutWord(kit: TextKit, word: Word, width: number): Word[] {
   return pieces;
 }
 
-function styleKey(piece: { font: FontKey; style: TextStyle }): string {
-  const s = piece.style;
-  return `${piece.font}|${s.size}|${s.color}|${s.underline ? 1 : 0}${s.strike ? 1 : 0}${s.badge ? 1 : 0}|${linkKey(s.link)}`;
+/** Whether two pieces can be drawn as one: same face and look, same link. */
+function sameLook(a: { font: FontKey; style: TextStyle }, b: { font: FontKey; style: TextStyle }): boolean {
+  if (a.font !== b.font) return false;
+  const x = a.style;
+  const y = b.style;
+  if (x === y) return true;
+  return (
+    x.size === y.size &&
+    x.color === y.color &&
+    !x.underline === !y.underline &&
+    !x.strike === !y.strike &&
+    !x.badge === !y.badge &&
+    (x.link === y.link || linkKey(x.link) === linkKey(y.link))
+  );
 }
 
 /** Break runs into lines no wider than `width`. */
@@ -177,7 +202,7 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
     x += pad;
     for (const part of word.parts) {
       const last = pieces[pieces.length - 1];
-      if (last && !part.style.badge && styleKey(last) === styleKey(part) && Math.abs(last.x + last.width - x) < 0.01) {
+      if (last && !part.style.badge && sameLook(last, part) && Math.abs(last.x + last.width - x) < 0.01) {
         last.text += part.text;
         last.width += part.width;
       } else {
@@ -205,7 +230,7 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
       continue;
     }
     if (x === 0 && word.width > width + 0.01) {
-      const cut = cutWord(kit, { ...word, space: null, hardBreakBefore: false }, width);
+      const cut = cutWord({ ...word, space: null, hardBreakBefore: false }, width);
       words = [...words.slice(0, i), ...cut, ...words.slice(i + 1)];
       word = words[i];
     }
@@ -213,12 +238,12 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
       // The space goes into the text of the piece before it, so copied or extracted text
       // keeps its word boundaries.
       const last = pieces[pieces.length - 1];
-      if (last && !last.style.badge && styleKey(last) === styleKey({ font: last.font, style: word.space.style })) {
+      const spaceFont = fontKey(word.space.style.family, word.space.style.bold, word.space.style.italic);
+      if (last && !last.style.badge && sameLook(last, { font: spaceFont, style: word.space.style })) {
         last.text += ' ';
         last.width += spaceWidth;
       } else {
-        const font = fontKey(word.space.style.family, word.space.style.bold, word.space.style.italic);
-        pieces.push({ text: ' ', font, style: word.space.style, x, width: spaceWidth });
+        pieces.push({ text: ' ', font: spaceFont, style: word.space.style, x, width: spaceWidth });
       }
       x += spaceWidth;
     }
@@ -263,10 +288,10 @@ export function drawLine(pdf: PDFKit.PDFDocument, dests: Destinations, line: Lin
         .fill(COLOR.badgeFill);
     }
     pdf.font(p.font).fontSize(s.size).fillColor(s.color);
-    pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width } as PDFKit.Mixins.TextOptions);
+    pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
     if (s.underline || s.strike) {
       const thickness = Math.max(0.4, s.size * 0.055);
-      const width = p.width - (p.text.endsWith(' ') ? measure(pdf, p.font, s.size, ' ') : 0);
+      const width = p.width - (p.text.endsWith(' ') ? measure(p.font, s.size, ' ') : 0);
       const at = s.underline ? base + s.size * 0.12 : base - s.size * 0.28;
       pdf.save().lineWidth(thickness).strokeColor(s.color).moveTo(px, at).lineTo(px + width, at).stroke().restore();
     }
@@ -283,7 +308,7 @@ export function drawLine(pdf: PDFKit.PDFDocument, dests: Destinations, line: Lin
     let j = i;
     while (j + 1 < line.pieces.length && linkKey(line.pieces[j + 1].style.link) === key) j++;
     const last = line.pieces[j];
-    const trailing = last.text.endsWith(' ') ? measure(pdf, last.font, last.style.size, ' ') : 0;
+    const trailing = last.text.endsWith(' ') ? measure(last.font, last.style.size, ' ') : 0;
     const left = x + line.pieces[i].x;
     const right = x + last.x + last.width - trailing;
     dests.annotate(pdf, left, top, right - left, line.height, link);

@@ -95,17 +95,20 @@ export class Destinations {
 }
 
 /**
- * pdfkit writes a link annotation (and its action) out at once but keeps the objects on the
- * page until the document ends; only their object numbers are needed after writing. On books of
- * thousands of pages with a few dozen links each, dropping the written dictionaries matters.
+ * pdfkit writes a link annotation (and its action) out at once but keeps the reference objects
+ * on the page until the document ends, though only their object numbers are needed by then. On
+ * books of thousands of pages with a few dozen links each, that matters: keep a bare reference
+ * (same class, so pdfkit still writes it as `n 0 R`) instead.
  */
 function forgetWrittenAnnotation(pdf: PDFKit.PDFDocument): void {
-  type Ref = { data?: { A?: Ref }; offset?: number };
+  type Ref = { id: number; gen: number; offset?: number };
   const annots = (pdf.page as unknown as { dictionary?: { data?: { Annots?: Ref[] } } }).dictionary?.data?.Annots;
   const ref = annots?.[annots.length - 1];
-  if (!ref || ref.offset === undefined) return;
-  if (ref.data?.A && ref.data.A.offset !== undefined) ref.data.A.data = {};
-  ref.data = {};
+  if (!ref || ref.offset === undefined || typeof ref.id !== 'number') return;
+  const bare = Object.create(Object.getPrototypeOf(ref)) as Ref;
+  bare.id = ref.id;
+  bare.gen = ref.gen;
+  annots[annots.length - 1] = bare;
 }
 
 /**

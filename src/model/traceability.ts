@@ -71,8 +71,17 @@ export function traceability(L: Lookup): Traceability {
     return { id: p.id, name: p.name, target: p.target, mission: L.missionOf(p.id)?.id, cells, innovations: here.length };
   });
 
+  // Programs per mission, found once (not once per mission: large catalogs have hundreds).
+  const byMission = new Map<string, typeof programs>();
+  for (const p of programs) {
+    const m = L.missionOf(p.id)?.id;
+    if (m === undefined) continue;
+    const list = byMission.get(m);
+    if (list) list.push(p);
+    else byMission.set(m, [p]);
+  }
   const missions: TraceMission[] = model.rpjmd.missions.map((m) => {
-    const own = programs.filter((p) => L.missionOf(p.id)?.id === m.id);
+    const own = byMission.get(m.id) ?? [];
     const covered = own.filter((p) => linked(p.id).length > 0).length;
     const innovations = new Set(own.flatMap((p) => linked(p.id).map((i) => i.id))).size;
     return { id: m.id, text: m.text, programs: own.length, covered, percent: percent(covered, own.length), innovations };

@@ -1,9 +1,9 @@
 // Tiny hast builders for the generated structure (headings, tables, cards). Everything the
-// renderer writes goes through hast and one stringifier, so escaping is the same everywhere.
+// renderer writes goes through hast and one serializer (serialize.ts), so escaping is the same
+// everywhere.
 
 import type { Element, ElementContent, Properties, Root, RootContent, Text } from 'hast';
-import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+import { serialize } from './serialize.js';
 
 export type Child = ElementContent | string | undefined | false | null;
 
@@ -42,9 +42,7 @@ export function headingTag(level: number): string {
   return `h${Math.min(6, Math.max(1, level))}`;
 }
 
-const stringifier = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } });
-
 export function toHtml(nodes: RootContent[] | Root): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
-  return stringifier.stringify(root);
+  return serialize(root);
 }

@@ -83,7 +83,7 @@ export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { p
 }
 
 /** Labels only the HTML pages need (skip link, footnotes), in the book's language. */
-function htmlLabels(doc: BookDoc): HtmlLabels {
+export function htmlLabels(doc: BookDoc): HtmlLabels {
   const { skipToContent, footnotes, footnoteBack } = locale(doc.lang).render;
   return { skipToContent, footnotes, footnoteBack };
 }

@@ -66,8 +66,9 @@ export interface RecordBlock {
 
 export type Block =
   /**
-   * User Markdown. `level` is the level of the section it sits in: a Markdown `#` heading is
-   * drawn one level below it (level + 1), `##` at level + 2, and so on.
+   * User Markdown. `level` is the level of the section it sits in: the text's shallowest
+   * heading is drawn one level below it (level + 1), deeper ones keep their distance
+   * (src/markdown/heading-level.ts).
    */
   | { type: 'markdown'; markdown: Markdown; level: number }
   | { type: 'paragraph'; content: Inline[] }

@@ -9,6 +9,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Markdown } from '../../book/types.js';
+import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
 import { parseMarkdown } from '../../markdown/parse.js';
 import { resolveAsset } from '../../model/asset-path.js';
 import { hrefFor, type RenderContext } from './context.js';
@@ -61,14 +62,16 @@ function sanitized(text: string, ctx: RenderContext): Sanitized {
 
 /**
  * Renders one Markdown text that sits at nesting `level` (its section's, or a card title's):
- * a Markdown `#` heading becomes level + 1, `##` level + 2, … (as in the PDF), at most h6.
+ * its shallowest heading becomes level + 1, the others keep their distance (heading-level.ts,
+ * as in the PDF), at most h6.
  */
 export function markdownToHast(md: Markdown, ctx: RenderContext, level: number): ElementContent[] {
   const plain = plainParagraph(md.text);
   if (plain) return [plain];
   const { tree, ids } = sanitized(md.text, ctx);
   const prefix = `_m${++ctx.markdownCount}-`;
-  const children = rewrite(tree.children, { ctx, md, prefix, ids, level });
+  const top = shallowestHeading(parseMarkdown(md.text));
+  const children = rewrite(tree.children, { ctx, md, prefix, ids, level, top });
   return children.filter((c): c is ElementContent => c.type !== 'doctype');
 }
 
@@ -79,6 +82,8 @@ interface Rewrite {
   /** Ids (already clobber-prefixed) present in this text, for footnote links. */
   ids: Set<string>;
   level: number;
+  /** Depth of the text's shallowest heading. */
+  top: number;
 }
 
 function rewrite(nodes: RootContent[], r: Rewrite): RootContent[] {
@@ -104,7 +109,7 @@ function rewriteElement(node: Element, r: Rewrite): ElementContent[] {
   const rank = headingRank(node);
   if (rank) {
     const footnoteLabel = node.properties.id === CLOBBER + 'footnote-label';
-    node.tagName = `h${Math.min(6, r.level + (footnoteLabel ? 1 : rank))}`;
+    node.tagName = `h${Math.min(6, footnoteLabel ? r.level + 1 : headingLevel(r.level, rank, r.top))}`;
   }
   renameIds(node, r.prefix);
   if (node.tagName === 'a') return rewriteLink(node, r);

@@ -47,19 +47,30 @@ function write(node: Nodes, out: string[], raw: boolean): void {
   }
 }
 
+// property-information's lookup normalises the name on every call; books repeat a few dozen names.
+const infoCache = new Map<string, ReturnType<typeof find>>();
+function info(key: string): ReturnType<typeof find> {
+  let i = infoCache.get(key);
+  if (!i) {
+    i = find(html, key);
+    infoCache.set(key, i);
+  }
+  return i;
+}
+
 function attributes(props: Properties | undefined): string {
   if (!props) return '';
   let s = '';
   for (const key in props) {
     const value = props[key];
     if (value === undefined || value === null || value === false) continue;
-    const info = find(html, key);
-    if (value === true || (info.boolean && value)) {
-      s += ` ${info.attribute}`;
+    const i = info(key);
+    if (value === true || (i.boolean && value)) {
+      s += ` ${i.attribute}`;
       continue;
     }
-    const text = Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value);
-    s += ` ${info.attribute}="${escapeAttribute(text)}"`;
+    const text = Array.isArray(value) ? value.join(i.commaSeparated ? ', ' : ' ') : String(value);
+    s += ` ${i.attribute}="${escapeAttribute(text)}"`;
   }
   return s;
 }

@@ -15,6 +15,7 @@ import type {
   Table,
 } from 'mdast';
 import type { Markdown } from '../../book/types.js';
+import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
 import { parseMarkdown } from '../../markdown/parse.js';
 import type { RenderContext } from './context.js';
 import { flowBoxedLines } from './draw-box.js';
@@ -30,11 +31,13 @@ import { COLOR, headingSpec, SPACE, TYPE } from './theme.js';
 export interface MarkdownLook {
   /** Style of running text. */
   base: TextStyle;
-  /** Level of the section holding the text: a `#` heading inside it is one level below. */
+  /** Level of the section holding the text: its shallowest heading is one level below. */
   level: number;
 }
 
 interface State extends MarkdownLook {
+  /** Depth of the text's shallowest heading (heading-level.ts). */
+  top: number;
   fromFile: string;
   defs: Map<string, Definition>;
   footnotes: FootnoteDefinition[];
@@ -42,7 +45,7 @@ interface State extends MarkdownLook {
 
 export function drawMarkdown(ctx: RenderContext, markdown: Markdown, frame: Frame, look: MarkdownLook): void {
   const tree = parseMarkdown(markdown.text);
-  const state: State = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [] };
+  const state: State = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
   drawBlocks(ctx, tree.children, frame, state);
   if (state.footnotes.length) {
     ctx.flow.gap(SPACE.paragraph);
@@ -62,12 +65,12 @@ export function drawMarkdown(ctx: RenderContext, markdown: Markdown, frame: Fram
 /** Height the start of a narrative needs below a heading: its first lines, table rows or image. */
 export function markdownLead(ctx: RenderContext, markdown: Markdown, frame: Frame, look: MarkdownLook): number {
   const tree = parseMarkdown(markdown.text);
-  const s: State = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [] };
+  const s: State = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
   const first = tree.children.find((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition');
   const twoLines = 2 * s.base.size * s.base.leading;
   if (!first) return 0;
   if (first.type === 'heading') {
-    const lines = layoutLines(ctx, phrasingRuns(ctx, first.children, style(headingSpec(s.level + first.depth)), s.defs), frame.width);
+    const lines = layoutLines(ctx, phrasingRuns(ctx, first.children, style(headingSpec(headingLevel(s.level, first.depth, s.top))), s.defs), frame.width);
     return lines.reduce((h, l) => h + l.height, 0) + SPACE.keepWithHeading;
   }
   if (first.type === 'paragraph' && !first.children.some((c) => c.type === 'image' || c.type === 'imageReference')) {
@@ -148,7 +151,7 @@ function drawParagraph(ctx: RenderContext, node: Paragraph, frame: Frame, s: Sta
 }
 
 function drawHeading(ctx: RenderContext, node: Heading, frame: Frame, s: State): void {
-  const spec = headingSpec(s.level + node.depth);
+  const spec = headingSpec(headingLevel(s.level, node.depth, s.top));
   const base = style(spec, { color: COLOR.text });
   const lines = layoutLines(ctx, phrasingRuns(ctx, node.children, base, s.defs), frame.width);
   const height = lines.reduce((h, l) => h + l.height, 0);

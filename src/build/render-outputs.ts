@@ -2,7 +2,9 @@
 // Nothing is written here; write-output.ts puts the result in place all at once.
 
 import type { BookDoc } from '../book/types.js';
-import { renderBook, renderIndex, type Template } from '../render/html/index.js';
+import { markdownOf } from '../book/markdown-of.js';
+import { forgetMarkdown } from '../markdown/parse.js';
+import { forgetSanitized, renderBook, renderIndex, startBook, type RenderedBook, type Template } from '../render/html/index.js';
 import type { PdfRenderer, PdfResult } from './pdf-renderer.js';
 import type { OutputFiles } from './write-output.js';
 
@@ -19,9 +21,8 @@ export interface RenderRequest {
 export async function renderOutputs(docs: readonly BookDoc[], req: RenderRequest): Promise<OutputFiles> {
   const files: OutputFiles = { write: new Map(), copy: new Map() };
   if (req.html) {
-    for (const doc of docs) {
-      req.onProgress?.(`${doc.file}.html`);
-      const book = renderBook(doc, { template: req.template, books: docs });
+    const books = renderHtmlBooks(docs, req);
+    for (const book of books) {
       files.write.set(book.file, book.html);
       for (const [to, from] of book.assets) files.copy.set(to, from);
     }
@@ -36,4 +37,38 @@ export async function renderOutputs(docs: readonly BookDoc[], req: RenderRequest
     }
   }
   return files;
+}
+
+/**
+ * Renders every book's HTML, interleaving the combined masterplan with the stage books: after
+ * Buku N, the masterplan's part for Buku N, and then the Markdown of that stage is no longer
+ * needed by any book and its cached trees are dropped. Large masterplans then never hold the
+ * trees of all four stages at once.
+ */
+function renderHtmlBooks(docs: readonly BookDoc[], req: RenderRequest): RenderedBook[] {
+  const opts = { template: req.template, books: docs };
+  const combined = docs.find((d) => d.stage === undefined);
+  const whole = combined ? startBook(combined, opts) : undefined;
+  const done = new Set<number>();
+  const rendered: RenderedBook[] = [];
+  for (const doc of docs) {
+    if (doc === combined) continue;
+    req.onProgress?.(`${doc.file}.html`);
+    rendered.push(renderBook(doc, opts));
+    if (!combined || !whole) continue;
+    const part = combined.sections.findIndex((s) => s.id === doc.file);
+    if (part === -1) continue;
+    whole.section(part);
+    done.add(part);
+    const texts = markdownOf([doc.sections, [combined.sections[part]]].flat());
+    forgetSanitized(texts);
+    forgetMarkdown(texts);
+  }
+  if (combined && whole) {
+    req.onProgress?.(`${combined.file}.html`);
+    combined.sections.forEach((_, i) => done.has(i) || whole.section(i));
+    rendered.push(whole.finish());
+  }
+  const order = docs.map((d) => `${d.file}.html`);
+  return rendered.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file));
 }

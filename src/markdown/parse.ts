@@ -1,7 +1,7 @@
 // Markdown → mdast, shared by the link check and both renderers (GFM: tables, strikethrough,
 // autolinks). Parsed once per text and cached, since books reuse the same texts.
 
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -13,7 +13,20 @@ export function parseMarkdown(text: string): Root {
   let tree = cache.get(text);
   if (!tree) {
     tree = processor.runSync(processor.parse(text)) as Root;
+    // Source positions are not used once parsed (links are checked by scan-links.ts) and
+    // are three objects per node: dropped, they no longer weigh on large builds.
+    dropPositions(tree);
     cache.set(text, tree);
   }
   return tree;
+}
+
+/** Drops cached trees of texts no longer needed (a build frees each book's texts once drawn). */
+export function forgetMarkdown(texts: Iterable<string>): void {
+  for (const t of texts) cache.delete(t);
+}
+
+function dropPositions(node: Nodes): void {
+  node.position = undefined; // not `delete`: that would turn every node into a slow dictionary object
+  if ('children' in node) for (const child of node.children) dropPositions(child as Nodes);
 }

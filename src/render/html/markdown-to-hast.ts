@@ -40,6 +40,14 @@ interface Sanitized {
 }
 const sanitizedCache = new Map<string, Sanitized>();
 
+/** Drops the cached trees of texts no book still to be rendered shows (bounds a build's memory). */
+export function forgetSanitized(texts: Iterable<string>): void {
+  const gone = new Set(texts);
+  for (const key of sanitizedCache.keys()) {
+    if (gone.has(key.slice(key.indexOf('\u0000', key.indexOf('\u0000') + 1) + 1))) sanitizedCache.delete(key);
+  }
+}
+
 function sanitized(text: string, ctx: RenderContext): Sanitized {
   const labels = `${ctx.labels.footnotes}\u0000${ctx.labels.footnoteBack}`;
   const key = `${labels}\u0000${text}`;

@@ -23,23 +23,41 @@ export interface RenderOptions {
 }
 
 export function renderBook(doc: BookDoc, opts: RenderOptions): RenderedBook {
+  const book = startBook(doc, opts);
+  doc.sections.forEach((_, i) => book.section(i));
+  return book.finish();
+}
+
+/** A book rendered one top-level section at a time (so a build can interleave books). */
+export interface BookInProgress {
+  section(index: number): void;
+  finish(): RenderedBook;
+}
+
+export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
   const labels = htmlLabels(doc);
   const ctx = createContext(doc, labels);
-  const body = sectionsToHast(doc.sections, ctx);
-  const toc = tocToHast(doc);
-  const html = fillTemplate(opts.template.html, {
-    lang: attr(doc.langTag),
-    title: toHtml([{ type: 'text', value: doc.title }]),
-    css: styleText(opts.template.css),
-    skipLabel: toHtml([{ type: 'text', value: labels.skipToContent }]),
-    nav: toHtml([booksNav(doc.file, opts.books, doc.labels.books)]),
-    cover: toHtml([coverToHast(doc)]),
-    toc: toc ? toHtml([toc]) : '',
-    body: toHtml(body),
-    footer: toHtml([footer(doc)]),
-    date: attr(doc.date.iso),
-  });
-  return { file: `${doc.file}.html`, html, assets: ctx.assets };
+  const parts: string[] = [];
+  return {
+    // Siblings serialize independently, so the parts join into the same HTML as one pass.
+    section: (i) => void (parts[i] = toHtml(sectionsToHast([doc.sections[i]], ctx))),
+    finish: () => {
+      const toc = tocToHast(doc);
+      const html = fillTemplate(opts.template.html, {
+        lang: attr(doc.langTag),
+        title: toHtml([{ type: 'text', value: doc.title }]),
+        css: styleText(opts.template.css),
+        skipLabel: toHtml([{ type: 'text', value: labels.skipToContent }]),
+        nav: toHtml([booksNav(doc.file, opts.books, doc.labels.books)]),
+        cover: toHtml([coverToHast(doc)]),
+        toc: toc ? toHtml([toc]) : '',
+        body: parts.join(''),
+        footer: toHtml([footer(doc)]),
+        date: attr(doc.date.iso),
+      });
+      return { file: `${doc.file}.html`, html, assets: ctx.assets };
+    },
+  };
 }
 
 /** `index.html`: the cover of the whole masterplan and a list of its books. */

@@ -1,0 +1,22 @@
+// The build renders the combined masterplan interleaved with the stage books (and frees each
+// stage's Markdown as it goes): the result must be exactly what rendering each book alone gives.
+import { describe, expect, it } from 'vitest';
+import { buildBooks } from '../../src/book/build-book.js';
+import { renderOutputs } from '../../src/build/render-outputs.js';
+import { checkProject } from '../../src/pipeline.js';
+import { loadTemplate, renderBook } from '../../src/render/html/index.js';
+
+describe('interleaved HTML rendering', () => {
+  it('gives the same files as rendering each book on its own', async () => {
+    const { model } = checkProject('examples/banggai');
+    const template = loadTemplate([]);
+    const docs = buildBooks(model, { date: new Date(Date.UTC(2023, 3, 28)) });
+    const files = await renderOutputs(docs, { html: true, template });
+    for (const doc of docs) {
+      const alone = renderBook(doc, { template, books: docs });
+      expect(files.write.get(alone.file), alone.file).toBe(alone.html);
+      for (const [to, from] of alone.assets) expect(files.copy.get(to)).toBe(from);
+    }
+    expect([...files.write.keys()]).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'index.html']);
+  });
+});

@@ -146,7 +146,8 @@ export const en: Locale = {
     money: (digits: string) => `Rp ${digits}`,
     thousands: ',',
     decimal: '.',
-    chapterTitle: (pokja: string, title?: string) => (title ? `${pokja}: ${title}` : pokja),
+    // A worksheet title that already names the Pokja is shown as it is.
+    chapterTitle: (pokja: string, title?: string) => (!title ? pokja : title.includes(pokja) ? title : `${pokja}: ${title}`),
     status: { draft: 'draft', review: 'in review', final: 'final' },
     noWorksheet: 'This Pokja has not filled in a worksheet for this stage yet.',
     summary: 'Summary',

@@ -151,7 +151,8 @@ export const id = {
     money: (digits: string) => `Rp ${digits}`,
     thousands: '.',
     decimal: ',',
-    chapterTitle: (pokja: string, title?: string) => (title ? `${pokja}: ${title}` : pokja),
+    // A worksheet title that already names the Pokja is shown as it is.
+    chapterTitle: (pokja: string, title?: string) => (!title ? pokja : title.includes(pokja) ? title : `${pokja}: ${title}`),
     status: { draft: 'draf', review: 'telaah', final: 'final' } as Record<string, string>,
     noWorksheet: 'Pokja ini belum mengisi kertas kerja untuk tahap ini.',
     summary: 'Ringkasan',

@@ -1,18 +1,21 @@
-// Markdown → mdast, shared by the link check and both renderers (GFM: tables, strikethrough,
+// Markdown → mdast for both renderers (GFM: tables, strikethrough, task lists, footnotes,
 // autolinks). Parsed once per text and cached, since books reuse the same texts.
 
 import type { Nodes, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+// What remark-parse + remark-gfm do, without the per-call set-up: the extensions are made once
+// (test/markdown/parse.test.ts checks the trees are the same).
+const extensions = [gfm()];
+const mdastExtensions = [gfmFromMarkdown()];
 const cache = new Map<string, Root>();
 
 export function parseMarkdown(text: string): Root {
   let tree = cache.get(text);
   if (!tree) {
-    tree = processor.runSync(processor.parse(text)) as Root;
+    tree = fromMarkdown(text, { extensions, mdastExtensions });
     // Source positions are not used once parsed (links are checked by scan-links.ts) and
     // are three objects per node: dropped, they no longer weigh on large builds.
     dropPositions(tree);

@@ -34,34 +34,22 @@ export function rpjmdAppendix(id: string, level: number, L: Lookup): Section {
       },
     ]),
   );
-  children.push(
-    section(`${id}-tujuan`, b.goals, level + 1, [
+  // Tujuan and sasaran: the same table, each record linked up to its parent in the chain.
+  const chainTable = (anchor: string, title: string, label: string, parentLabel: string, records: { id: string; text: string; parent: string }[]) =>
+    section(`${id}-${anchor}`, title, level + 1, [
       {
         type: 'table',
-        caption: b.goals,
-        columns: [
-          { label: b.id, width: 0.9 },
-          { label: b.goal, width: 6 },
-          { label: b.mission, width: 0.9 },
-        ],
-        rows: r.goals.map((g) => ({ id: g.id, header: true, cells: [{ lines: [[text(g.id)]] }, { lines: [[text(g.text)]] }, { lines: [[ref(g.mission)]] }] })),
-      },
-    ]),
-  );
-  children.push(
-    section(`${id}-sasaran`, b.targets, level + 1, [
-      {
-        type: 'table',
-        caption: b.targets,
+        caption: title,
         columns: [
           { label: b.id, width: 1 },
-          { label: b.target, width: 6 },
-          { label: b.goal, width: 0.9 },
+          { label, width: 6 },
+          { label: parentLabel, width: 0.9 },
         ],
-        rows: r.targets.map((t) => ({ id: t.id, header: true, cells: [{ lines: [[text(t.id)]] }, { lines: [[text(t.text)]] }, { lines: [[ref(t.goal)]] }] })),
+        rows: records.map((x) => ({ id: x.id, header: true, cells: [{ lines: [[text(x.id)]] }, { lines: [[text(x.text)]] }, { lines: [[ref(x.parent)]] }] })),
       },
-    ]),
-  );
+    ]);
+  children.push(chainTable('tujuan', b.goals, b.goal, b.mission, r.goals.map((g) => ({ id: g.id, text: g.text, parent: g.mission }))));
+  children.push(chainTable('sasaran', b.targets, b.target, b.goal, r.targets.map((t) => ({ id: t.id, text: t.text, parent: t.goal }))));
   children.push(
     section(`${id}-program`, b.programs, level + 1, [
       {

@@ -37,7 +37,7 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   const target = resolveTarget(dir === undefined ? [] : [dir], opts.lang, io.cwd);
   if (target.only) throw new UsageError(pickLocale(target.root, opts.lang).locale.messages.notADirectory(dir ?? ''));
   const root = target.root;
-  const { locale: early } = pickLocale(root, opts.lang);
+  const { lang, locale: early } = pickLocale(root, opts.lang);
   const t0 = early.messages;
   const show = (p: string) => relative(io.cwd, p).split(sep).join('/') || '.';
 
@@ -48,7 +48,7 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   const templates = templatesOption(io, opts.templates, t0);
   const date = bookDate(io, t0);
 
-  const checked = checkProject(root, { lang: opts.lang });
+  const checked = checkProject(root, { lang });
   const t = checked.locale.messages;
   const errors = checked.diagnostics.some((d) => d.severity === 'error');
   const shown = opts.quiet ? checked.diagnostics.filter((d) => d.severity === 'error') : checked.diagnostics;

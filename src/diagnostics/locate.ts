@@ -47,13 +47,6 @@ export function locate(file: ParsedFile, path: DataPath, want: Want = 'value'): 
   return shift(spanOf(node), base) ?? whole;
 }
 
-/** The raw source text of the node at a path, with its offset, or undefined. */
-export function rawValue(file: ParsedFile, path: DataPath): { text: string; offset: number } | undefined {
-  const span = locate(file, path, 'value');
-  if (!documentOf(file)) return undefined;
-  return { text: file.source.text.slice(span.start, span.end), offset: span.start };
-}
-
 function spanOf(node: Node | Pair): Span | undefined {
   if (isPair(node) || !node.range) return undefined;
   return { start: node.range[0], end: node.range[1] };

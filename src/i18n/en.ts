@@ -101,6 +101,7 @@ export const en: Locale = {
     previewErrorsHint: 'Fix the problems below and save the file: this page reloads by itself.',
     previewErrorsCount: (errors: number, warnings: number) =>
       `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    previewWrongHost: (url: string) => `This preview answers only at ${url} (the Host of this request names another site).`,
     serving: (url: string) => `previewing the books at ${url} (Ctrl+C to stop)`,
     rebuiltPages: (pages: string, ms: number) => `rebuilt in ${ms} ms: ${pages}`,
     rebuiltNothing: (ms: number) => `checked in ${ms} ms: no page changed`,

@@ -106,6 +106,7 @@ export const id = {
     previewErrorsTitle: 'Kertas kerja masih bermasalah',
     previewErrorsHint: 'Perbaiki masalah berikut dan simpan berkasnya: halaman ini dimuat ulang dengan sendirinya.',
     previewErrorsCount: (errors: number, warnings: number) => `${errors} galat, ${warnings} peringatan`,
+    previewWrongHost: (url: string) => `Pratinjau ini hanya melayani ${url} (Host permintaan ini menyebut situs lain).`,
     serving: (url: string) => `pratinjau buku di ${url} (Ctrl+C untuk berhenti)`,
     rebuiltPages: (pages: string, ms: number) => `dibangun ulang dalam ${ms} ms: ${pages}`,
     rebuiltNothing: (ms: number) => `diperiksa dalam ${ms} ms: tidak ada halaman yang berubah`,

@@ -29,6 +29,16 @@ export function forgetMarkdown(texts: Iterable<string>): void {
   for (const t of texts) cache.delete(t);
 }
 
+/** Keeps only the cached trees of `texts` (the preview: the texts its latest build shows). */
+export function retainMarkdown(texts: ReadonlySet<string>): void {
+  for (const t of cache.keys()) if (!texts.has(t)) cache.delete(t);
+}
+
+/** How many trees are cached (for tests: a long preview session must not pile them up). */
+export function cachedMarkdownCount(): number {
+  return cache.size;
+}
+
 function dropPositions(node: Nodes): void {
   node.position = undefined; // not `delete`: that would turn every node into a slow dictionary object
   if ('children' in node) for (const child of node.children) dropPositions(child as Nodes);

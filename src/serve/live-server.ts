@@ -6,17 +6,22 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, sep } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { buildBooks } from '../book/build-book.js';
+import { markdownOf } from '../book/markdown-of.js';
 import type { BookDoc } from '../book/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../i18n/index.js';
 import type { Lang, Masterplan } from '../model/types.js';
 import { checkProject } from '../pipeline.js';
-import { loadTemplate, renderBook, renderIndex } from '../render/html/index.js';
+import { retainMarkdown } from '../markdown/parse.js';
+import { loadTemplate, renderBook, renderIndex, retainSanitized } from '../render/html/index.js';
 import { affectedBooks, ALL_BOOKS } from './affected-books.js';
 import { errorPage } from './error-page.js';
-import { EVENTS_PATH, withReload } from './reload-script.js';
+import { FileStamps } from './file-stamps.js';
+import { isLoopbackHost } from './host-check.js';
+import { EVENTS_PATH, RELOAD_PATH, RELOAD_SCRIPT, withReload } from './reload-script.js';
+import { watchTree } from './watch-tree.js';
 
 export interface ServeOptions {
   root: string;
@@ -28,6 +33,8 @@ export interface ServeOptions {
   onBuild?: (result: BuildResult) => void;
   /** Milliseconds to wait for more file events before rebuilding (editors save in bursts). */
   debounce?: number;
+  /** Milliseconds between checks of the files' stamps, in case a watcher missed a save (0: never). */
+  poll?: number;
 }
 
 export interface BuildResult {
@@ -53,29 +60,73 @@ const TYPES: Record<string, string> = {
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
   '.webp': 'image/webp',
+  '.js': 'text/javascript; charset=utf-8',
 };
+
+/**
+ * What the books need and nothing more: their own inline <style> and the column widths in
+ * `style` attributes, images from assets/, the reload script (a file, never inline) and its
+ * event stream. No inline script, no other site, no framing, no forms, no <base>.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Above this much Markdown the preview keeps no parsed trees between rebuilds (memory). */
+const RETAIN_LIMIT = 4 * 1024 * 1024;
 
 export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
   const pages = new Map<string, string>();
   const assets = new Map<string, string>();
   const clients = new Set<ServerResponse>();
+  /** Page → the images it shows (target under assets/ → source), to serve exactly those. */
+  const bookImages = new Map<string, ReadonlyMap<string, string>>();
   let model: Masterplan | undefined;
   let docs: BookDoc[] = [];
   let failing: { html: string } | undefined;
   let loc: Locale;
+  const stamps = new FileStamps();
+  /** Absolute path → rebuild key of what the last good build read besides the checked files. */
+  let extra = new Map<string, string>();
+
+  /** Files (and their folders) the build read, with the key a change to each is told as. */
+  const track = (files: readonly string[], before: Map<string, string>) => {
+    const paths = new Map<string, string>(extra);
+    for (const rel of files) {
+      const abs = join(opts.root, ...rel.split('/'));
+      paths.set(abs, rel);
+      // A folder's stamp changes when a worksheet is added, removed or renamed in it.
+      for (let dir = dirname(rel); dir !== '.'; dir = dirname(dir)) paths.set(join(opts.root, ...dir.split('/')), dir);
+    }
+    paths.set(opts.root, '.');
+    stamps.track(paths, before);
+  };
 
   const build = (changed?: string[]): BuildResult => {
     const t0 = performance.now();
+    const before = stamps.now();
     const checked = checkProject(opts.root, { lang: opts.lang });
     loc = checked.locale;
     const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) {
       failing = { html: errorPage(checked.diagnostics, loc) };
+      track(checked.files, before);
       return { pages: ['*'], ms: performance.now() - t0, errors, diagnostics: checked.diagnostics };
     }
     const wasFailing = failing !== undefined;
     failing = undefined;
     const template = loadTemplate([opts.templates, checked.model.templates]);
+    extra = new Map([
+      [template.from.html, '*templates*'],
+      [template.from.css, '*templates*'],
+    ]);
     const touched = changed && model && !wasFailing ? affectedBooks(changed, model, checked.model) : new Set<string>(ALL_BOOKS);
     docs = buildBooks(checked.model, { date: opts.date });
     model = checked.model;
@@ -85,11 +136,26 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
       const book = renderBook(doc, { template, books: docs });
       if (pages.get(book.file) !== book.html) changedPages.push(book.file);
       pages.set(book.file, book.html);
-      for (const [to, from] of book.assets) assets.set(to, from);
+      bookImages.set(book.file, book.assets);
     }
+    const imagesOf = new Map([...bookImages.values()].flatMap((m) => [...m]));
     const index = renderIndex(docs, { template, books: docs, pdf: false });
     if (pages.get('index.html') !== index) changedPages.push('index.html');
     pages.set('index.html', index);
+    // Images no book shows any more are no longer served.
+    assets.clear();
+    for (const [to, from] of imagesOf) assets.set(to, from);
+    for (const from of assets.values()) extra.set(from, '*images*');
+    track(checked.files, before);
+    // Parsed Markdown is kept for the texts the books show now (the next rebuild re-renders
+    // most of them unchanged); trees of texts edited away are dropped, so memory stays that of
+    // one build however long the session.
+    const texts = markdownOf(docs.flatMap((d) => d.sections));
+    let size = 0;
+    for (const text of texts) size += text.length;
+    const keep = size <= RETAIN_LIMIT ? texts : new Set<string>();
+    retainMarkdown(keep);
+    retainSanitized(keep);
     return { pages: wasFailing ? ['*'] : changedPages, ms: performance.now() - t0, errors: 0, diagnostics: checked.diagnostics };
   };
 
@@ -101,10 +167,16 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
   };
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    // DNS rebinding: a page of another site whose name now resolves to 127.0.0.1 still sends
+    // its own name as Host. Only this machine's loopback names at this port are answered.
+    if (!isLoopbackHost(req.headers.host, port)) return send(res, 421, 'text/plain; charset=utf-8', `${loc.messages.previewWrongHost(baseUrl)}\n`);
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
+    if (url.pathname === RELOAD_PATH) return send(res, 200, TYPES['.js'], RELOAD_SCRIPT);
+    // Browsers ask for it on every page; the books have none (a 404 would log a console error).
+    if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
     if (url.pathname === EVENTS_PATH) {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, { 'content-type': 'text/event-stream', ...SECURITY_HEADERS, connection: 'keep-alive' });
       res.write(': connected\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -135,6 +207,7 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
 
   notify(build());
 
+  let port = 0;
   const server: Server = createServer((req, res) => {
     serve(req, res).catch(() => send(res, 500, 'text/plain; charset=utf-8', 'internal error\n'));
   });
@@ -143,7 +216,8 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     // Loopback only: the preview is for the person at this machine, not the network.
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}/`;
 
   // Rebuild on changes, a burst of events at a time.
   let pending = new Set<string>();
@@ -172,23 +246,28 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     notify(result);
     return result;
   };
-  const watcher: FSWatcher = watch(opts.root, { recursive: true }, (_event, name) => {
-    if (!name) return;
-    const rel = name.toString().split(sep).join('/');
-    // Output folders and dotfiles (editor swap files, .git) are not sources.
-    if (rel.split('/').some((part) => part.startsWith('.') || part === 'dist' || part === 'node_modules')) return;
-    schedule(rel);
-  });
-  const templateWatcher = opts.templates ? watch(opts.templates, () => schedule('*templates*')) : undefined;
+  // Output folders and dotfiles (editor swap files, .git) are not sources.
+  const notSource = (rel: string) => rel.split('/').some((part) => part.startsWith('.') || part === 'dist' || part === 'node_modules');
+  const watcher = watchTree(opts.root, schedule, notSource);
+  // A folder watcher reports its files by name, so saves by rename are seen here too.
+  const templateWatcher: FSWatcher | undefined = opts.templates ? watch(opts.templates, () => schedule('*templates*')) : undefined;
+  const poller =
+    (opts.poll ?? 1000) > 0
+      ? setInterval(() => {
+          for (const key of stamps.changed()) schedule(key);
+        }, opts.poll ?? 1000)
+      : undefined;
+  poller?.unref();
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: baseUrl,
     rebuild: (changed = ['*']) => {
       changed.forEach((c) => pending.add(c));
       return flush();
     },
     close: async () => {
       if (timer) clearTimeout(timer);
+      if (poller) clearInterval(poller);
       watcher.close();
       templateWatcher?.close();
       for (const c of clients) c.end();
@@ -200,7 +279,14 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
   };
 }
 
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });
   res.end(body);
 }

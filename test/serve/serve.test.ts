@@ -1,13 +1,19 @@
 // `masterplan serve`: answers on loopback, re-renders after a worksheet changes (only the books
 // the change touches), shows validation errors in the page, and shuts down cleanly.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type BuildResult, type LiveServer } from '../../src/serve/live-server.js';
 import { affectedBooks } from '../../src/serve/affected-books.js';
+import { FileStamps } from '../../src/serve/file-stamps.js';
 import { checkProject } from '../../src/pipeline.js';
+import { cachedMarkdownCount } from '../../src/markdown/parse.js';
+import { cachedSanitizedCount } from '../../src/render/html/index.js';
+import { markdownOf } from '../../src/book/markdown-of.js';
+import { buildBooks } from '../../src/book/build-book.js';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'banggai');
 const INNOVATIONS = 'pokja/smart-economy/3-inovasi-a.md';
@@ -35,11 +41,27 @@ function nextBuild(action: () => void): Promise<BuildResult> {
   });
 }
 
+/** A GET with the Host header as given (fetch would always send the URL's own). */
+function get(path: string, host: string | undefined): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  const port = Number(new URL(server.url).port);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, setHost: false, headers: host === undefined ? {} : { host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'masterplan-serve-'));
   cpSync(EXAMPLE, dir, { recursive: true });
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
-  server = await startLiveServer({ root: dir, port: 0, date: new Date(Date.UTC(2023, 3, 28)), onBuild: (r) => builds.push(r), debounce: 30 });
+  // No stamp poll here: the tests of saves must pass on the watchers alone.
+  server = await startLiveServer({ root: dir, port: 0, date: new Date(Date.UTC(2023, 3, 28)), onBuild: (r) => builds.push(r), debounce: 30, poll: 0 });
 });
 
 afterAll(async () => {
@@ -55,7 +77,11 @@ describe('masterplan serve', () => {
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await index.text();
     expect(html).toContain('href="buku-3.html"');
-    expect(html).toContain('/__masterplan/events');
+    expect(html).toContain('<script src="/__masterplan/reload.js" data-page="index.html"></script></body>');
+    const script = await fetch(new URL('/__masterplan/reload.js', server.url));
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain("new EventSource(\"/__masterplan/events\")");
     const book = await (await fetch(new URL('buku-3.html', server.url))).text();
     expect(book).toContain('id="INO-ECO-1"');
     expect(builds[0].pages).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'index.html']);
@@ -110,12 +136,138 @@ describe('masterplan serve', () => {
     expect(await (await fetch(new URL('buku-1.html', server.url))).text()).toContain('id="buku-1-smart-society"');
   });
 
+  it('answers only requests addressed to a loopback name at its port (DNS rebinding)', async () => {
+    const port = Number(new URL(server.url).port);
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
+      expect((await get('/buku-1.html', host)).status, host).toBe(200);
+    }
+    const refused = [
+      `evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `localhost.:${port}`,
+      `localhost:${port + 1}`,
+      `127.0.0.1:${port}.evil.example`,
+      'localhost',
+      `127.0.0.2:${port}`,
+      '',
+    ];
+    for (const host of refused) {
+      for (const path of ['/', '/buku-1.html', '/__masterplan/events', '/__masterplan/reload.js']) {
+        const r = await get(path, host);
+        expect(r.status, `${host} ${path}`).toBe(421);
+        expect(r.body).toBe(`Pratinjau ini hanya melayani http://127.0.0.1:${port}/ (Host permintaan ini menyebut situs lain).\n`);
+        expect(r.body).not.toContain('Banggai');
+      }
+    }
+    // HTTP/1.1 without any Host: refused by Node itself.
+    expect((await get('/buku-1.html', undefined)).status).toBe(400);
+  });
+
+  it('sends nosniff and a Content-Security-Policy without inline scripts on everything it serves', async () => {
+    const book = await (await fetch(new URL('buku-1.html', server.url))).text();
+    const image = /<img[^>]*src="([^"]+)"/.exec(book)![1];
+    for (const path of ['/', '/buku-1.html', image, '/__masterplan/reload.js', '/nope.txt']) {
+      const r = await fetch(new URL(path, server.url));
+      expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+      const csp = r.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      await r.arrayBuffer();
+    }
+    // Every script of a served page is a file of this server (script-src 'self' allows no other).
+    for (const tag of book.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/^<script src="\/__masterplan\/reload\.js"/);
+  });
+
+  it('sees every save: after a save by rename, in-place saves too; recovers after an invalid one', async () => {
+    const file = join(dir, INNOVATIONS);
+    const good = readFileSync(file, 'utf8');
+    const titled = (t: string) => good.replace(/^    title: Galeri UKM .*$/m, `    title: ${t}`);
+    const shows = async (text: string) => (await (await fetch(new URL('buku-3.html', server.url))).text()).includes(text);
+    // Atomic save (sed -i, editors): a new file renamed over the old one.
+    const renamed = await nextBuild(() => {
+      writeFileSync(`${file}.tmp`, titled('Galeri UKM Satu'));
+      renameSync(`${file}.tmp`, file);
+    });
+    expect(renamed.errors).toBe(0);
+    expect(await shows('Galeri UKM Satu'), 'Galeri UKM Satu').toBe(true);
+    // Then in-place saves (VS Code's default) to the same path.
+    const broken = await nextBuild(() => writeFileSync(file, titled('[Galeri')));
+    expect(broken.errors).toBeGreaterThan(0);
+    expect(await shows(INNOVATIONS), INNOVATIONS).toBe(true);
+    const fixed = await nextBuild(() => writeFileSync(file, titled('Galeri UKM Dua')));
+    expect(fixed.errors).toBe(0);
+    expect(fixed.pages).toEqual(['*']);
+    expect(await shows('Galeri UKM Dua'), 'Galeri UKM Dua').toBe(true);
+    const again = await nextBuild(() => writeFileSync(file, titled('Galeri UKM Tiga')));
+    expect(again.pages).toContain('buku-3.html');
+    expect(await shows('Galeri UKM Tiga'), 'Galeri UKM Tiga').toBe(true);
+    // A folder renamed away and back (git checkout does such things) is still watched.
+    const folder = join(dir, 'pokja', 'smart-economy');
+    await nextBuild(() => renameSync(folder, `${folder}-x`));
+    await nextBuild(() => renameSync(`${folder}-x`, folder));
+    const after = await nextBuild(() => writeFileSync(file, titled('Galeri UKM Empat')));
+    expect(after.errors).toBe(0);
+    expect(await shows('Galeri UKM Empat'), 'Galeri UKM Empat').toBe(true);
+    await nextBuild(() => writeFileSync(file, good));
+  });
+
+  it('the error page does not run what the address says', async () => {
+    const file = join(dir, ANALYSIS);
+    const good = readFileSync(file, 'utf8');
+    await nextBuild(() => writeFileSync(file, good.replace(/^stage: 1$/m, 'stage: 9')));
+    const r = await fetch(new URL('/x%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E.html', server.url));
+    const html = await r.text();
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('data-page="x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;.html"');
+    await nextBuild(() => writeFileSync(file, good));
+  });
+
+  it('keeps the parsed Markdown of what the books show now, not of every earlier save', async () => {
+    const file = join(dir, ANALYSIS);
+    const good = readFileSync(file, 'utf8');
+    const counts: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      writeFileSync(file, `${good}\n## Catatan ${i}\n\nTeks *baru* nomor ${i}, dengan [tautan](#PP-01).\n`);
+      const r = await server.rebuild([ANALYSIS]);
+      expect(r.errors).toBe(0);
+      counts.push(cachedMarkdownCount() + cachedSanitizedCount());
+    }
+    const { model } = checkProject(dir);
+    const texts = markdownOf(buildBooks(model, { date: new Date(Date.UTC(2023, 3, 28)) }).flatMap((d) => d.sections)).size;
+    expect(cachedMarkdownCount()).toBeLessThanOrEqual(texts);
+    expect(cachedSanitizedCount()).toBeLessThanOrEqual(texts);
+    expect(counts[counts.length - 1]).toBe(counts[0]);
+    writeFileSync(file, good);
+    await server.rebuild([ANALYSIS]);
+  });
+
   it('knows which books a change touches', () => {
     const { model } = checkProject(EXAMPLE);
     expect([...affectedBooks(['pokja/smart-society/1-analisis.md'], model, model)].sort()).toEqual(['buku-1', 'masterplan']);
     expect([...affectedBooks(['pokja/smart-governance/2-program-opd.yaml'], model, model)].sort()).toEqual(['buku-2', 'buku-3', 'masterplan']);
     expect([...affectedBooks(['pokja/smart-living/4-peta-jalan.md'], model, model)].sort()).toEqual(['buku-3', 'buku-4', 'masterplan']);
     expect([...affectedBooks(['rpjmd.yaml'], model, model)].sort()).toEqual(['buku-1', 'buku-2', 'buku-3', 'buku-4', 'masterplan']);
+  });
+});
+
+describe('file stamps (the fallback for missed watcher events)', () => {
+  it('notice in-place saves, saves by rename and deletions, each once', () => {
+    const d = mkdtempSync(join(tmpdir(), 'masterplan-stamps-'));
+    const f = join(d, 'a.md');
+    writeFileSync(f, 'one');
+    const stamps = new FileStamps();
+    stamps.track(new Map([[f, 'a.md']]), new Map());
+    expect(stamps.changed()).toEqual([]);
+    writeFileSync(`${f}.tmp`, 'two');
+    renameSync(`${f}.tmp`, f);
+    expect(stamps.changed()).toEqual(['a.md']);
+    expect(stamps.changed()).toEqual([]);
+    writeFileSync(f, 'six');
+    expect(stamps.changed()).toEqual(['a.md']);
+    rmSync(f);
+    expect(stamps.changed()).toEqual(['a.md']);
+    rmSync(d, { recursive: true, force: true });
   });
 });
 

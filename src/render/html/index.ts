@@ -1,5 +1,5 @@
 // HTML books: BookDoc → self-contained HTML pages (see render-book.ts).
 export { renderBook, renderIndex, startBook, type BookInProgress, type RenderedBook, type RenderOptions } from './render-book.js';
-export { forgetSanitized } from './markdown-to-hast.js';
+export { cachedSanitizedCount, forgetSanitized, retainSanitized } from './markdown-to-hast.js';
 export type { HtmlLabels } from './context.js';
 export { loadTemplate, TemplateError, type Template } from './template.js';

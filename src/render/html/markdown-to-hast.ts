@@ -48,6 +48,18 @@ export function forgetSanitized(texts: Iterable<string>): void {
   }
 }
 
+/** Keeps only the cached trees of `texts` (the preview: the texts its latest build shows). */
+export function retainSanitized(texts: ReadonlySet<string>): void {
+  for (const key of sanitizedCache.keys()) {
+    if (!texts.has(key.slice(key.indexOf('\u0000', key.indexOf('\u0000') + 1) + 1))) sanitizedCache.delete(key);
+  }
+}
+
+/** How many sanitized trees are cached (for tests). */
+export function cachedSanitizedCount(): number {
+  return sanitizedCache.size;
+}
+
 function sanitized(text: string, ctx: RenderContext): Sanitized {
   const labels = `${ctx.labels.footnotes}\u0000${ctx.labels.footnoteBack}`;
   const key = `${labels}\u0000${text}`;

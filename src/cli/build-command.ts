@@ -16,6 +16,7 @@ import { checkProject } from '../pipeline.js';
 import { loadTemplate, TemplateError } from '../render/html/index.js';
 import { PLACEHOLDERS } from '../render/html/template.js';
 import type { ReportFormat } from '../report/formats.js';
+import { printable } from '../report/printable.js';
 import { bookDate, templatesOption } from './book-options.js';
 import { progress } from './progress.js';
 import { pickLocale, resolveTarget, UsageError, type Io } from './context.js';
@@ -87,7 +88,7 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
     // PDF progress only on a terminal: in a CI log it is noise.
     onProgress: (msg) => bar.update(msg),
     onMissingGlyphs: (file, missing) => {
-      for (const m of missing) io.err(`masterplan: ${t.pdfMissingGlyph(file, m.codePoint, m.char, m.count, m.where)}\n`);
+      for (const m of missing) io.err(`masterplan: ${printable(t.pdfMissingGlyph(file, m.codePoint, m.char, m.count, m.where))}\n`);
     },
   });
   bar.done();

@@ -4,6 +4,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { locale, isLang } from '../i18n/index.js';
 import { REPORT_FORMATS } from '../report/formats.js';
+import { printable } from '../report/printable.js';
 import { processIo, UsageError, type Io } from './context.js';
 import { runValidate } from './validate-command.js';
 import { runInit } from './init-command.js';
@@ -133,11 +134,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.err(`masterplan: ${e.message}\n`);
+      io.err(`masterplan: ${printable(e.message)}\n`);
       return 2;
     }
     const detail = e instanceof Error ? e.message : String(e);
-    io.err(`masterplan: ${locale('id').messages.internalError(detail)}\n`);
+    io.err(`masterplan: ${printable(locale('id').messages.internalError(detail))}\n`);
     if (process.env.MASTERPLAN_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 2;
   }

@@ -2,6 +2,7 @@
 
 import type { Diagnostic, Summary } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../i18n/index.js';
+import { printable } from './printable.js';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
@@ -23,9 +24,10 @@ export const formatText: Reporter = (diagnostics, summary, opts) => {
   const lines: string[] = [];
   for (const d of diagnostics) {
     if (opts.quiet && d.severity !== 'error') continue;
-    const place = paint(opts.color, '1', `${d.file}:${d.line}:${d.column}`);
+    // File names and messages quote worksheet text: never raw control characters on a terminal.
+    const place = paint(opts.color, '1', `${printable(d.file)}:${d.line}:${d.column}`);
     const sev = paint(opts.color, d.severity === 'error' ? '31' : '33', d.severity);
-    lines.push(`${place}: ${sev}: ${d.message} ${paint(opts.color, '2', `(${d.rule})`)}`);
+    lines.push(`${place}: ${sev}: ${printable(d.message)} ${paint(opts.color, '2', `(${printable(d.rule)})`)}`);
   }
   if (!opts.quiet) {
     lines.push(
@@ -56,6 +58,8 @@ export const formatJson: Reporter = (diagnostics, summary, opts) => {
 };
 
 // GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+// Line breaks would end the command (and could start a forged one): besides GitHub's own
+// escaping (% CR LF; in properties also : and ,), control characters are shown as escapes.
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
@@ -64,14 +68,14 @@ export const formatGithub: Reporter = (diagnostics, summary, opts) => {
   for (const d of diagnostics) {
     if (opts.quiet && d.severity !== 'error') continue;
     const props = [
-      `file=${escapeProperty(opts.displayPath(d.file))}`,
+      `file=${escapeProperty(printable(opts.displayPath(d.file)))}`,
       `line=${d.line}`,
       `col=${d.column}`,
       `endLine=${d.endLine}`,
       `endColumn=${d.endColumn}`,
-      `title=${escapeProperty(`masterplan ${d.rule}`)}`,
+      `title=${escapeProperty(printable(`masterplan ${d.rule}`))}`,
     ].join(',');
-    lines.push(`::${d.severity} ${props}::${escapeData(d.message)}`);
+    lines.push(`::${d.severity} ${props}::${escapeData(printable(d.message))}`);
   }
   if (!opts.quiet) lines.push(opts.locale.messages.summary(summary.errors, summary.warnings, summary.files));
   return lines.length ? lines.join('\n') + '\n' : '';

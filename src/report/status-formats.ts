@@ -3,6 +3,7 @@
 
 import type { Locale } from '../i18n/index.js';
 import { STAGE_COUNTS, type PokjaProgress, type Progress, type StageProgress } from '../model/progress.js';
+import { markdownText, printable } from './printable.js';
 import { markdownTable, textTable, type Cell, type TableSpec } from './table.js';
 
 export type StatusFormat = 'text' | 'json' | 'markdown';
@@ -92,7 +93,7 @@ export function statusText(pr: Progress, o: StatusOptions): string {
   const dim = paint(o.color, '2') ?? ((s: string) => s);
   const bold = paint(o.color, '1') ?? ((s: string) => s);
   return [
-    bold(pr.title),
+    bold(printable(pr.title)),
     '',
     textTable(progressTable(pr, o), dim),
     bold(o.locale.workflow.coverageTitle),
@@ -105,7 +106,7 @@ export function statusText(pr: Progress, o: StatusOptions): string {
 export function statusMarkdown(pr: Progress, o: StatusOptions): string {
   const plain = { ...o, color: false };
   return [
-    `## ${o.locale.workflow.statusHeading(pr.title)}`,
+    `## ${o.locale.workflow.statusHeading(markdownText(pr.title))}`,
     '',
     markdownTable(progressTable(pr, plain)),
     `### ${o.locale.workflow.coverageTitle}`,

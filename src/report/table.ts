@@ -1,6 +1,9 @@
 // Tables for the terminal (aligned columns, two spaces apart) and for Markdown (GitHub-flavoured),
 // shared by `status` and `trace`. Widths count characters of the plain text: colour is applied
-// after padding, so escape codes never shift a column.
+// after padding, so escape codes never shift a column. Control characters in a text are shown as
+// escapes (printable.ts); in Markdown, Markdown and HTML in a text show as written.
+
+import { markdownText, printable } from './printable.js';
 
 export type Align = 'left' | 'right';
 
@@ -15,8 +18,8 @@ export interface TableSpec {
   rows: (string | Cell)[][];
 }
 
-/** One line per row: line breaks inside a text (a multi-line YAML string) become spaces. */
-export const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
+/** One line per row: line breaks inside a text (a multi-line YAML string) become spaces; other controls escapes. */
+export const oneLine = (s: string) => printable(s.replace(/\s*[\r\n]+\s*/g, ' '));
 const cell = (c: string | Cell): Cell => (typeof c === 'string' ? { text: oneLine(c) } : { ...c, text: oneLine(c.text) });
 const width = (s: string) => [...s].length;
 
@@ -40,9 +43,9 @@ export function textTable(t: TableSpec, rule: (s: string) => string = (s) => s):
   return out.join('\n') + '\n';
 }
 
-/** `|` and line breaks would end a Markdown table cell early. */
+/** Line breaks and `|` would end a Markdown table cell early; other Markdown would render. */
 function mdCell(s: string): string {
-  return oneLine(s).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return markdownText(s.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 export function markdownTable(t: TableSpec): string {

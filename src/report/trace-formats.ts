@@ -4,6 +4,7 @@
 import type { Locale } from '../i18n/index.js';
 import type { Traceability } from '../model/traceability.js';
 import { csv, type CsvDelimiter } from './csv.js';
+import { printable } from './printable.js';
 import { oneLine, textTable, type TableSpec } from './table.js';
 
 export type TraceFormat = 'text' | 'csv' | 'json';
@@ -39,17 +40,18 @@ export function traceText(tr: Traceability, o: TraceTextOptions): string {
   const b = o.locale.book;
   const bold = (s: string) => paint(o.color, '1', s);
   const dim = (s: string) => paint(o.color, '2', s);
-  const pokjaName = new Map(tr.pokja.map((p) => [p.id, p.name]));
+  // Names and ids are worksheet text: oneLine and printable show control characters as escapes.
+  const pokjaName = new Map(tr.pokja.map((p) => [p.id, oneLine(p.name)]));
   const out: string[] = [bold(t.matrixTitle), ''];
 
-  const idWidth = Math.max(0, ...tr.programs.map((p) => p.id.length));
+  const idWidth = Math.max(0, ...tr.programs.map((p) => printable(p.id).length));
   const nameWidth = Math.max(0, ...tr.programs.map((p) => [...oneLine(p.name)].length));
   for (const p of tr.programs) {
     const name = oneLine(p.name);
     const count = p.innovations ? t.innovationCount(p.innovations) : paint(o.color, '33', `${t.innovationCount(0)}, ${t.notCovered}`);
-    out.push(`${p.id.padEnd(idWidth)}  ${name}${' '.repeat(nameWidth - [...name].length)}  ${count}`);
+    out.push(`${printable(p.id).padEnd(idWidth)}  ${name}${' '.repeat(nameWidth - [...name].length)}  ${count}`);
     for (const [pokja, ids] of p.cells) {
-      if (ids.length) out.push(`${' '.repeat(idWidth + 2)}${dim(`${pokjaName.get(pokja) ?? pokja}:`)} ${ids.join(', ')}`);
+      if (ids.length) out.push(`${' '.repeat(idWidth + 2)}${dim(`${pokjaName.get(pokja) ?? printable(pokja)}:`)} ${printable(ids.join(', '))}`);
     }
   }
 
@@ -70,10 +72,10 @@ export function traceText(tr: Traceability, o: TraceTextOptions): string {
     const rows = gapRows(tr, key);
     out.push('', bold(`${t.gapTitles[key]} (${rows.length})`));
     if (!rows.length) out.push(`  ${dim(t.noGap)}`);
-    const w = Math.max(0, ...rows.map((r) => r.id.length));
+    const w = Math.max(0, ...rows.map((r) => printable(r.id).length));
     for (const r of rows) {
-      const owner = r.pokja ? dim(` (${pokjaName.get(r.pokja) ?? r.pokja})`) : '';
-      out.push(`  ${paint(o.color, '33', r.id.padEnd(w))}  ${oneLine(r.name)}${owner}`);
+      const owner = r.pokja ? dim(` (${pokjaName.get(r.pokja) ?? printable(r.pokja)})`) : '';
+      out.push(`  ${paint(o.color, '33', printable(r.id).padEnd(w))}  ${oneLine(r.name)}${owner}`);
     }
   }
   return out.join('\n') + '\n';

@@ -252,6 +252,27 @@ describe('masterplan serve', () => {
 });
 
 describe('file stamps (the fallback for missed watcher events)', () => {
+  it('a save no watcher reports (templates in a dot folder) is seen by the poll', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'masterplan-serve-poll-'));
+    cpSync(EXAMPLE, root, { recursive: true });
+    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    // Dot folders are not watched (editor swap files, .git); a template there is still read.
+    cpSync(join(__dirname, '..', '..', 'templates'), join(root, '.tpl'), { recursive: true });
+    writeFileSync(join(root, 'masterplan.yaml'), `${readFileSync(join(root, 'masterplan.yaml'), 'utf8')}templates: .tpl\n`);
+    const seen: BuildResult[] = [];
+    const s = await startLiveServer({ root, port: 0, date: new Date(Date.UTC(2023, 3, 28)), onBuild: (r) => seen.push(r), debounce: 10, poll: 50 });
+    try {
+      expect(seen[0].errors).toBe(0);
+      const css = join(root, '.tpl', 'book.css');
+      writeFileSync(css, `${readFileSync(css, 'utf8')}\n.penanda-poll { color: red; }\n`);
+      await expect.poll(() => seen.length, { timeout: 5000 }).toBeGreaterThan(1);
+      expect(await (await fetch(new URL('buku-1.html', s.url))).text()).toContain('.penanda-poll');
+    } finally {
+      await s.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('notice in-place saves, saves by rename and deletions, each once', () => {
     const d = mkdtempSync(join(tmpdir(), 'masterplan-stamps-'));
     const f = join(d, 'a.md');

@@ -2,6 +2,7 @@
 // years, Markdown, coverage). Diagnostics are collected, never thrown; the model is built even
 // with errors so that every problem is found in one run.
 
+import { checkReservedIds } from './check/anchors.js';
 import { checkCoverage } from './check/coverage.js';
 import { checkMarkdown } from './check/markdown-links.js';
 import { checkDuplicateIds, checkReferences, ReferenceChecker } from './check/references.js';
@@ -56,6 +57,7 @@ export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedP
   if (project.config.fatal || settings === null || typeof settings !== 'object' || Array.isArray(settings)) uncertain.add('pokja');
 
   checkDuplicateIds(definitions, out, t);
+  checkReservedIds(model, definitions, out, t);
   checkReferences(model, new ReferenceChecker(model, out, t, uncertain));
   checkYears(model, out, t, CONFIG_FILE);
   checkMarkdown(model, out, t, uncertain.size > 0);

@@ -38,7 +38,7 @@ export function findRoot(start: string, walkUp: boolean): string | undefined {
 /** The configured language, read before any message is written (messages depend on it). */
 export function peekLanguage(root: string): Lang | undefined {
   try {
-    const doc = parseDocument(readFileSync(join(root, CONFIG_FILE), 'utf8').replace(/^\uFEFF/, ''));
+    const doc = parseDocument(readFileSync(join(root, CONFIG_FILE), 'utf8').replace(/^\uFEFF/, ''), { logLevel: 'error' });
     const lang = (doc.toJS({ maxAliasCount: 10 }) as Record<string, unknown> | null)?.language;
     return isLang(lang) ? lang : undefined;
   } catch {

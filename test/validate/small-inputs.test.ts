@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EPOCH } from '../helpers/build.js';
-import { REPO_ROOT, runCli } from '../helpers/cli.js';
+import { REPO_ROOT, runCli, runCliProcess } from '../helpers/cli.js';
 import { FIXTURES, makeFixture, removeTemps, tempDir } from '../helpers/fixtures.js';
 import { readPdf } from '../helpers/pdf.js';
 
@@ -73,5 +73,15 @@ describe('raw HTML in a narrative', () => {
     const all = pdf.text.join(' ');
     expect(all).toContain('Paragraf biasa sesudahnya.');
     expect(all).not.toContain('TEKS-DALAM-HTML');
+  });
+});
+
+describe('a mapping key that is itself a list', () => {
+  it('prints no warning of the YAML library on the terminal', () => {
+    const repo = makeFixture(undefined, { 'masterplan.yaml': `${readFileSync(join(FIXTURES, 'base', 'masterplan.yaml'), 'utf8')}? [a, b]\n: c\n` });
+    const r = runCliProcess(['validate'], { cwd: repo });
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/Warning|mapAsMap/);
+    expect(r.stdout).not.toMatch(/Warning|mapAsMap/);
   });
 });

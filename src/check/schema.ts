@@ -74,7 +74,7 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
       const known = Object.keys((err.parentSchema?.properties as object | undefined) ?? {});
       const suggestion = closest(field, known);
       const hint = suggestion ? t.didYouMean(suggestion) : known.length ? t.allowedFields(known.join(', ')) : '';
-      return reportAt(file, out, [...path, field], 'key', `${t.unknownField(field)}${hint ? '; ' + hint : ''}`);
+      return reportAt(file, out, [...path, field], 'key', `${t.unknownField(field)}${hint ? '; ' + hint : ''}`, false, suggestion);
     }
     case 'type': {
       const types = String(p.type)
@@ -115,8 +115,8 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
   }
 }
 
-function reportAt(file: ParsedFile, out: Collector, path: DataPath, want: 'key' | 'value', message: string, firstLine = false): void {
-  out.at({ file: file.rel, path }, 'schema', message, { want, firstLine });
+function reportAt(file: ParsedFile, out: Collector, path: DataPath, want: 'key' | 'value', message: string, firstLine = false, expected?: string): void {
+  out.at({ file: file.rel, path }, 'schema', message, { want, firstLine, expected });
 }
 
 /** JSON pointer (`/innovations/0/rpjmd`) → data path; numeric segments become indexes. */

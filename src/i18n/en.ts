@@ -326,5 +326,16 @@ export const en: Locale = {
     // schema
     schemaNames: 'Masterplan JSON schemas (print one with: masterplan schema NAME):',
   },
+  lsp: {
+    required: 'required',
+    chain: 'Chain',
+    years: 'Years',
+    year: 'Year',
+    citedTimes: (n: number) => (n === 0 ? 'Not cited anywhere yet.' : `Cited ${n} ${n === 1 ? 'time' : 'times'}.`),
+    renameNotAnId: 'Only record ids (programs, OPD, innovations, …) can be renamed.',
+    renameTaken: (id: string) => `id "${id}" is already taken; choose another id`,
+    quickFix: (value: string) => `Replace with "${value}"`,
+    noMasterplan: (path: string) => `masterplan: no masterplan.yaml above ${path}; this file is not checked`,
+  },
   scaffold: scaffoldEn,
 };

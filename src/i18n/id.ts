@@ -336,6 +336,17 @@ export const id = {
     // schema
     schemaNames: 'Skema JSON masterplan (cetak satu dengan: masterplan schema NAMA):',
   },
+  lsp: {
+    required: 'wajib',
+    chain: 'Rantai',
+    years: 'Tahun',
+    year: 'Tahun',
+    citedTimes: (n: number) => (n === 0 ? 'Belum dirujuk di mana pun.' : `Dirujuk ${n} kali.`),
+    renameNotAnId: 'Yang dapat diganti namanya hanya id catatan (program, OPD, inovasi, …).',
+    renameTaken: (id: string) => `id "${id}" sudah dipakai; pilih id lain`,
+    quickFix: (value: string) => `Ganti dengan "${value}"`,
+    noMasterplan: (path: string) => `masterplan: tidak ada masterplan.yaml di atas ${path}; berkas ini tidak diperiksa`,
+  },
   scaffold: scaffoldId,
 };
 

@@ -2,15 +2,17 @@
 // years, Markdown, coverage). Diagnostics are collected, never thrown; the model is built even
 // with errors so that every problem is found in one run.
 
+import { checkReservedIds } from './check/anchors.js';
 import { checkCoverage } from './check/coverage.js';
 import { checkMarkdown } from './check/markdown-links.js';
-import { checkDuplicateIds, checkReferences, ReferenceChecker } from './check/references.js';
+import { checkDuplicateIds, checkReferences, ReferenceChecker, type RecordReference } from './check/references.js';
 import { checkSchema } from './check/schema.js';
 import { checkYears } from './check/years.js';
 import { Collector } from './diagnostics/collector.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locale, type Locale } from './i18n/index.js';
-import { CONFIG_FILE, loadProject, peekLanguage } from './load/load-project.js';
+import { CONFIG_FILE, loadProject, peekLanguage, type Overlay } from './load/load-project.js';
+import type { ParsedFile } from './load/parsed-file.js';
 import { buildModel } from './model/build-model.js';
 import type { Lang, Masterplan, RecordKind } from './model/types.js';
 
@@ -21,18 +23,22 @@ export interface CheckedProject {
   files: string[];
   lang: Lang;
   locale: Locale;
+  /** Every file read, by relative path, with its text and positions. */
+  sources: ReadonlyMap<string, ParsedFile>;
+  /** Every reference to a record or Pokja, where it is written (for the language server). */
+  references: readonly RecordReference[];
 }
 
 const RPJMD_KINDS: RecordKind[] = ['mission', 'goal', 'target', 'program', 'opd'];
 const WORKSHEET_KINDS: RecordKind[] = ['quick-win', 'sector', 'innovation'];
 
-export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedProject {
+export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overlay } = {}): CheckedProject {
   const lang = opts.lang ?? peekLanguage(root) ?? 'id';
   const loc = locale(lang);
   const t = loc.messages;
   const out = new Collector();
 
-  const project = loadProject(root, out, t);
+  const project = loadProject(root, out, t, opts.overlay);
   const all = [project.config, ...(project.rpjmd ? [project.rpjmd] : []), ...project.worksheets];
   for (const file of all) checkSchema(file, out, t);
 
@@ -56,10 +62,20 @@ export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedP
   if (project.config.fatal || settings === null || typeof settings !== 'object' || Array.isArray(settings)) uncertain.add('pokja');
 
   checkDuplicateIds(definitions, out, t);
-  checkReferences(model, new ReferenceChecker(model, out, t, uncertain));
+  checkReservedIds(model, definitions, out, t);
+  const refs = new ReferenceChecker(model, out, t, uncertain);
+  checkReferences(model, refs);
   checkYears(model, out, t, CONFIG_FILE);
   checkMarkdown(model, out, t, uncertain.size > 0);
   if (uncertain.size === 0) checkCoverage(model, out, t, CONFIG_FILE);
 
-  return { model, diagnostics: sortDiagnostics(out.list), files: all.map((f) => f.rel), lang, locale: loc };
+  return {
+    model,
+    diagnostics: sortDiagnostics(out.list),
+    files: all.map((f) => f.rel),
+    lang,
+    locale: loc,
+    sources: out.files,
+    references: refs.seen,
+  };
 }

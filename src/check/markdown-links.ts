@@ -40,7 +40,9 @@ function checkLink(
   }
   if (model.ids.has(id) || pokjaIds.has(id) || uncertain) return;
   const hint = closest(id, knownIds);
-  out.inMarkdown(md, node.offset, node.url, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''));
+  out.inMarkdown(md, node.offset, node.url, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''), {
+    expected: hint && `#${hint}`,
+  });
 }
 
 function checkImage(md: Markdown, node: ScannedLink, model: Masterplan, out: Collector, t: Locale['messages']): void {

@@ -11,8 +11,17 @@ import { closest } from './did-you-mean.js';
 /** Kinds whose records may sit in a file that could not be read: references to them are not judged. */
 export type Uncertain = ReadonlySet<RecordKind | 'pokja'>;
 
+/** One reference as written: the id, the kind it must be, and where (for find-references and rename). */
+export interface RecordReference {
+  id: string;
+  kind: RecordKind | 'pokja';
+  src: SourceRef;
+}
+
 export class ReferenceChecker {
   private readonly byKind = new Map<string, string[]>();
+  /** Every reference checked, in order. */
+  readonly seen: RecordReference[] = [];
 
   constructor(
     private readonly model: Masterplan,
@@ -31,11 +40,12 @@ export class ReferenceChecker {
   ref(id: string, kind: RecordKind, src: SourceRef): boolean {
     // A missing or mistyped field reaches the model as '': the schema check reported it.
     if (id === '') return false;
+    this.seen.push({ id, kind, src });
     const rec = this.model.ids.get(id);
     if (!rec) {
       if (this.uncertain.has(kind)) return false;
       const hint = closest(id, this.byKind.get(kind) ?? []);
-      this.out.at(src, 'unknown-reference', this.t.unknownRef(this.t.kinds[kind], id) + (hint ? '; ' + this.t.didYouMean(hint) : ''));
+      this.out.at(src, 'unknown-reference', this.t.unknownRef(this.t.kinds[kind], id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), { expected: hint });
       return false;
     }
     if (rec.kind !== kind) {
@@ -50,10 +60,11 @@ export class ReferenceChecker {
   }
 
   pokja(id: string, src: SourceRef): boolean {
+    this.seen.push({ id, kind: 'pokja', src });
     if (this.model.pokja.some((p) => p.id === id)) return true;
     if (!this.uncertain.has('pokja')) {
       const hint = closest(id, this.model.pokja.map((p) => p.id));
-      this.out.at(src, 'unknown-reference', this.t.unknownPokja(id) + (hint ? '; ' + this.t.didYouMean(hint) : ''));
+      this.out.at(src, 'unknown-reference', this.t.unknownPokja(id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), { expected: hint });
     }
     return false;
   }
@@ -68,7 +79,7 @@ export class ReferenceChecker {
     if (!pokja || this.uncertain.has('pokja')) return;
     if (pokja.elements.some((e) => e.id === element)) return;
     const hint = closest(element, pokja.elements.map((e) => e.id));
-    this.out.at(src, 'unknown-reference', this.t.elementNotInPokja(element, pokjaId) + (hint ? '; ' + this.t.didYouMean(hint) : ''));
+    this.out.at(src, 'unknown-reference', this.t.elementNotInPokja(element, pokjaId) + (hint ? '; ' + this.t.didYouMean(hint) : ''), { expected: hint });
   }
 }
 
@@ -82,7 +93,7 @@ export function checkDuplicateIds(definitions: readonly IdDefinition[], out: Col
       first.set(d.id, d);
       continue;
     }
-    out.at(at(d.src, 'id'), 'duplicate-id', t.duplicateId(d.id, out.place(at(prev.src, 'id'))));
+    out.at(at(d.src, 'id'), 'duplicate-id', t.duplicateId(d.id, out.place(at(prev.src, 'id'))), { related: at(prev.src, 'id') });
   }
 }
 

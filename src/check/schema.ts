@@ -10,6 +10,8 @@ import type { DataPath } from '../model/types.js';
 import { closest } from './did-you-mean.js';
 
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+/** The schemas' pattern for text that must hold more than spaces. */
+const NOT_BLANK = '\\S';
 const STAGE_VALIDATORS: Record<number, ValidateFunction> = {
   1: validators.stage1,
   2: validators.stage2,
@@ -72,7 +74,7 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
       const known = Object.keys((err.parentSchema?.properties as object | undefined) ?? {});
       const suggestion = closest(field, known);
       const hint = suggestion ? t.didYouMean(suggestion) : known.length ? t.allowedFields(known.join(', ')) : '';
-      return reportAt(file, out, [...path, field], 'key', `${t.unknownField(field)}${hint ? '; ' + hint : ''}`);
+      return reportAt(file, out, [...path, field], 'key', `${t.unknownField(field)}${hint ? '; ' + hint : ''}`, false, suggestion);
     }
     case 'type': {
       const types = String(p.type)
@@ -87,6 +89,7 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
       return reportAt(file, out, path, 'value', t.mustEqual(JSON.stringify(p.allowedValue)));
     case 'pattern': {
       const value = String(valueAt(file.data, path));
+      if (p.pattern === NOT_BLANK) return reportAt(file, out, path, 'value', t.emptyValue);
       return reportAt(file, out, path, 'value', p.pattern === ID_PATTERN ? t.badId(value) : t.badPattern(value));
     }
     case 'minItems':
@@ -96,9 +99,12 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
       return reportAt(file, out, path, 'value', t.maxItems(Number(p.limit)));
     case 'minimum':
     case 'exclusiveMinimum':
+      // The schemas bound every number to what a double holds exactly (±2^53 − 1).
+      if (Math.abs(Number(p.limit)) === Number.MAX_SAFE_INTEGER) return reportAt(file, out, path, 'value', t.unsafeNumber);
       return reportAt(file, out, path, 'value', t.minimum(Number(p.limit)));
     case 'maximum':
     case 'exclusiveMaximum':
+      if (Math.abs(Number(p.limit)) === Number.MAX_SAFE_INTEGER) return reportAt(file, out, path, 'value', t.unsafeNumber);
       return reportAt(file, out, path, 'value', t.maximum(Number(p.limit)));
     case 'minLength':
       return reportAt(file, out, path, 'value', t.emptyValue);
@@ -109,8 +115,8 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
   }
 }
 
-function reportAt(file: ParsedFile, out: Collector, path: DataPath, want: 'key' | 'value', message: string, firstLine = false): void {
-  out.at({ file: file.rel, path }, 'schema', message, { want, firstLine });
+function reportAt(file: ParsedFile, out: Collector, path: DataPath, want: 'key' | 'value', message: string, firstLine = false, expected?: string): void {
+  out.at({ file: file.rel, path }, 'schema', message, { want, firstLine, expected });
 }
 
 /** JSON pointer (`/innovations/0/rpjmd`) → data path; numeric segments become indexes. */

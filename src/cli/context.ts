@@ -1,9 +1,9 @@
 // What every command needs to find its masterplan and to speak the user's language.
 
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { locale, type Locale } from '../i18n/index.js';
-import { findRoot, peekLanguage } from '../load/load-project.js';
+import { CONFIG_FILE, findRoot, peekLanguage } from '../load/load-project.js';
 import type { Lang } from '../model/types.js';
 
 /** Where a command reads and writes: the real process, or a test's buffers. */
@@ -54,6 +54,7 @@ export function resolveTarget(args: string[], lang: Lang | undefined, cwd: strin
   const start = dir ?? (files.length > 0 ? dirname(resolve(cwd, files[0])) : cwd);
   const root = findRoot(start, dir === undefined);
   if (!root) throw new UsageError(t.noMasterplan(start));
+  if (!statSync(join(root, CONFIG_FILE)).isFile()) throw new UsageError(t.configNotAFile(join(root, CONFIG_FILE)));
   if (files.length === 0) return { root };
   const only = new Set<string>();
   for (const f of files) {

@@ -119,6 +119,15 @@ function program(io: Io, setExit: (code: number) => void): Command {
       setExit(await runServe(io, dir, { port: o.port, templates: o.templates, lang: isLang(o.lang) ? o.lang : undefined }));
     });
 
+  cmd
+    .command('lsp')
+    .description('language server for editors: problems while typing, completion, hover, go to definition, references, rename (LSP over stdio)')
+    .option('--stdio', 'talk Language Server Protocol over stdin/stdout (the only transport; editors pass it)')
+    .action(async () => {
+      const { runLsp } = await import('./lsp-command.js');
+      setExit(await runLsp());
+    });
+
   return cmd;
 }
 

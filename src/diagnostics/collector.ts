@@ -2,7 +2,7 @@
 
 import type { Markdown, SourceRef } from '../model/types.js';
 import type { ParsedFile } from '../load/parsed-file.js';
-import { RULE_SEVERITY, type Diagnostic, type RuleId, type Severity } from './diagnostic.js';
+import { RULE_SEVERITY, type Diagnostic, type Range, type RuleId, type Severity } from './diagnostic.js';
 import { locate, type Want } from './locate.js';
 
 export class Collector {
@@ -11,12 +11,23 @@ export class Collector {
   readonly files = new Map<string, ParsedFile>();
 
   /** A problem between two offsets of a file's text. */
-  span(file: string, start: number, end: number, rule: RuleId, message: string, severity?: Severity): void {
+  span(file: string, start: number, end: number, rule: RuleId, message: string, severity?: Severity, extra: Extra = {}): void {
     const parsed = this.files.get(file);
     const range = parsed
       ? parsed.source.range(start, end)
       : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    this.list.push({ file, ...range, severity: severity ?? RULE_SEVERITY[rule], rule, message });
+    const d: Diagnostic = { file, ...range, severity: severity ?? RULE_SEVERITY[rule], rule, message };
+    if (extra.expected !== undefined) d.expected = extra.expected;
+    if (extra.related) d.related = this.rangeOf(extra.related);
+    this.list.push(d);
+  }
+
+  /** The range of a data path's value (or its file's first character when the file is unknown). */
+  rangeOf(src: SourceRef, want: Want = 'value'): Range & { file: string } {
+    const parsed = this.files.get(src.file);
+    if (!parsed) return { file: src.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const s = locate(parsed, src.path, want);
+    return { file: src.file, ...parsed.source.range(s.start, s.end) };
   }
 
   /** A problem at a data path: the value there, or its key with `want: 'key'`. */
@@ -24,17 +35,17 @@ export class Collector {
     src: SourceRef,
     rule: RuleId,
     message: string,
-    opts: { want?: Want; severity?: Severity; firstLine?: boolean } = {},
+    opts: { want?: Want; severity?: Severity; firstLine?: boolean } & Extra = {},
   ): void {
     const parsed = this.files.get(src.file);
-    if (!parsed) return this.span(src.file, 0, 0, rule, message, opts.severity);
+    if (!parsed) return this.span(src.file, 0, 0, rule, message, opts.severity, opts);
     const s = locate(parsed, src.path, opts.want);
     let end = s.end;
     if (opts.firstLine) {
       // A whole mapping spans many lines; for "missing here" problems its first line is the place.
       end = Math.min(end, parsed.source.lineEnd(parsed.source.position(s.start).line - 1));
     }
-    this.span(src.file, s.start, end, rule, message, opts.severity);
+    this.span(src.file, s.start, end, rule, message, opts.severity, opts);
   }
 
   /** `file:line:column` of a data path, as the text reporter prints places. */
@@ -50,12 +61,18 @@ export class Collector {
    * In a YAML string (quoted, folded, escaped) offsets differ from the source, so the same
    * occurrence of the needle is looked up in the raw source text instead.
    */
-  inMarkdown(md: Markdown, offset: number, needle: string, rule: RuleId, message: string): void {
+  inMarkdown(md: Markdown, offset: number, needle: string, rule: RuleId, message: string, extra: Extra = {}): void {
+    const s = this.markdownSpan(md, offset, needle);
+    this.span(md.src.file, s.start, s.end, rule, message, undefined, extra);
+  }
+
+  /** Offsets in the file's text of `needle` found at `offset` of a Markdown string. */
+  markdownSpan(md: Markdown, offset: number, needle: string): { start: number; end: number } {
     const parsed = this.files.get(md.src.file);
-    if (!parsed) return this.span(md.src.file, 0, 0, rule, message);
+    if (!parsed) return { start: 0, end: 0 };
     if (md.body && parsed.body) {
       const start = parsed.body.offset + offset;
-      return this.span(md.src.file, start, start + needle.length, rule, message);
+      return { start, end: start + needle.length };
     }
     const valueSpan = locate(parsed, md.src.path, 'value');
     const raw = parsed.source.text.slice(valueSpan.start, valueSpan.end);
@@ -65,10 +82,16 @@ export class Collector {
       at = raw.indexOf(needle, at + 1);
       if (at === -1) break;
     }
-    if (at === -1) return this.span(md.src.file, valueSpan.start, valueSpan.end, rule, message);
+    if (at === -1) return valueSpan;
     const start = valueSpan.start + at;
-    this.span(md.src.file, start, start + needle.length, rule, message);
+    return { start, end: start + needle.length };
   }
+}
+
+/** What a diagnostic may carry besides its message: a suggested value, a related place. */
+interface Extra {
+  expected?: string;
+  related?: SourceRef;
 }
 
 function countOccurrences(text: string, needle: string): number {

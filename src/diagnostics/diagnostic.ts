@@ -40,6 +40,10 @@ export interface Diagnostic extends Range {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /** The value a did-you-mean hint suggests instead of the one written (editor quick fixes). */
+  expected?: string;
+  /** The other place involved, e.g. the first definition of a duplicate id. */
+  related?: Range & { file: string };
 }
 
 export interface Summary {

@@ -48,6 +48,7 @@ export const en: Locale = {
     minimum: (n: number) => `value must be at least ${n}`,
     maximum: (n: number) => `value must be at most ${n}`,
     emptyValue: 'value must not be empty',
+    unsafeNumber: 'number too large to be stored exactly (limit ±9,007,199,254,740,991); check its digits',
     duplicateItem: 'the same item appears twice in the list',
     badYearKey: (key: string) => `"${key}" is not a year (four digits)`,
     schemaOther: (detail: string) => `invalid value: ${detail}`,
@@ -61,6 +62,10 @@ export const en: Locale = {
       `sector "${sector}" belongs to Pokja ${owner}, not Pokja ${pokja}`,
     unknownLink: (id: string) => `link "#${id}" does not point at any id`,
     duplicateId: (id: string, where: string) => `id "${id}" is already used at ${where}`,
+    idReserved: (id: string, what: string) => `id "${id}" is already taken by ${what}; choose another id`,
+    reservedPokja: (name: string) => `the id of Pokja ${name}`,
+    reservedElement: (name: string, pokja: string) => `the id of element "${name}" (Pokja ${pokja})`,
+    reservedSection: (title: string) => `the anchor of the section "${title}"`,
     unknownPokja: (id: string) => `Pokja "${id}" is not in masterplan.yaml`,
     yearOutsidePeriod: (year: number, from: number, to: number, what: string) =>
       `year ${year} is outside the ${what} period (${from}–${to})`,
@@ -93,6 +98,7 @@ export const en: Locale = {
       `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'} checked`,
     clean: (files: number) => `no problems (${files} file${files === 1 ? '' : 's'} checked)`,
     severity: { error: 'error', warning: 'warning' },
+    configNotAFile: (path: string) => `${path} is not a file: masterplan.yaml must be a YAML file, not a folder`,
     noMasterplan: (dir: string) =>
       `masterplan.yaml not found in ${dir} (or any folder above it); run the command in a masterplan folder`,
     fileNotFound: (f: string) => `file ${f} not found`,
@@ -320,6 +326,17 @@ export const en: Locale = {
     noGap: 'none',
     // schema
     schemaNames: 'Masterplan JSON schemas (print one with: masterplan schema NAME):',
+  },
+  lsp: {
+    required: 'required',
+    chain: 'Chain',
+    years: 'Years',
+    year: 'Year',
+    citedTimes: (n: number) => (n === 0 ? 'Not cited anywhere yet.' : `Cited ${n} ${n === 1 ? 'time' : 'times'}.`),
+    renameNotAnId: 'Only record ids (programs, OPD, innovations, …) can be renamed.',
+    renameTaken: (id: string) => `id "${id}" is already taken; choose another id`,
+    quickFix: (value: string) => `Replace with "${value}"`,
+    noMasterplan: (path: string) => `masterplan: no masterplan.yaml above ${path}; this file is not checked`,
   },
   scaffold: scaffoldEn,
 };

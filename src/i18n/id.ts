@@ -47,6 +47,7 @@ export const id = {
     minimum: (n: number) => `nilai paling kecil ${n}`,
     maximum: (n: number) => `nilai paling besar ${n}`,
     emptyValue: 'nilai tidak boleh kosong',
+    unsafeNumber: 'angka terlalu besar untuk disimpan dengan tepat (batas ±9.007.199.254.740.991); periksa jumlah digitnya',
     duplicateItem: 'butir yang sama ditulis dua kali dalam daftar',
     badYearKey: (key: string) => `"${key}" bukan tahun (empat angka)`,
     schemaOther: (detail: string) => `nilai tidak sah: ${detail}`,
@@ -62,6 +63,10 @@ export const id = {
       `sektor "${sector}" milik Pokja ${owner}, bukan Pokja ${pokja}`,
     unknownLink: (id: string) => `tautan "#${id}" tidak menunjuk ke id mana pun`,
     duplicateId: (id: string, where: string) => `id "${id}" sudah dipakai di ${where}`,
+    idReserved: (id: string, what: string) => `id "${id}" sudah dipakai sebagai ${what}; pilih id lain`,
+    reservedPokja: (name: string) => `id Pokja ${name}`,
+    reservedElement: (name: string, pokja: string) => `id elemen "${name}" (Pokja ${pokja})`,
+    reservedSection: (title: string) => `jangkar bagian "${title}"`,
     unknownPokja: (id: string) => `Pokja "${id}" tidak ada dalam masterplan.yaml`,
     // years
     yearOutsidePeriod: (year: number, from: number, to: number, what: string) =>
@@ -99,6 +104,7 @@ export const id = {
       `${errors} galat, ${warnings} peringatan, ${files} berkas diperiksa`,
     clean: (files: number) => `tidak ada masalah (${files} berkas diperiksa)`,
     severity: { error: 'galat', warning: 'peringatan' } as Record<string, string>,
+    configNotAFile: (path: string) => `${path} bukan berkas: masterplan.yaml harus berupa berkas YAML, bukan folder`,
     noMasterplan: (dir: string) =>
       `masterplan.yaml tidak ditemukan di ${dir} (atau folder di atasnya); jalankan perintah di folder masterplan`,
     fileNotFound: (f: string) => `berkas ${f} tidak ditemukan`,
@@ -330,6 +336,17 @@ export const id = {
     noGap: 'tidak ada',
     // schema
     schemaNames: 'Skema JSON masterplan (cetak satu dengan: masterplan schema NAMA):',
+  },
+  lsp: {
+    required: 'wajib',
+    chain: 'Rantai',
+    years: 'Tahun',
+    year: 'Tahun',
+    citedTimes: (n: number) => (n === 0 ? 'Belum dirujuk di mana pun.' : `Dirujuk ${n} kali.`),
+    renameNotAnId: 'Yang dapat diganti namanya hanya id catatan (program, OPD, inovasi, …).',
+    renameTaken: (id: string) => `id "${id}" sudah dipakai; pilih id lain`,
+    quickFix: (value: string) => `Ganti dengan "${value}"`,
+    noMasterplan: (path: string) => `masterplan: tidak ada masterplan.yaml di atas ${path}; berkas ini tidak diperiksa`,
   },
   scaffold: scaffoldId,
 };

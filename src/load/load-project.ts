@@ -38,7 +38,7 @@ export function findRoot(start: string, walkUp: boolean): string | undefined {
 /** The configured language, read before any message is written (messages depend on it). */
 export function peekLanguage(root: string): Lang | undefined {
   try {
-    const doc = parseDocument(readFileSync(join(root, CONFIG_FILE), 'utf8').replace(/^\uFEFF/, ''));
+    const doc = parseDocument(readFileSync(join(root, CONFIG_FILE), 'utf8').replace(/^\uFEFF/, ''), { logLevel: 'error' });
     const lang = (doc.toJS({ maxAliasCount: 10 }) as Record<string, unknown> | null)?.language;
     return isLang(lang) ? lang : undefined;
   } catch {
@@ -46,9 +46,18 @@ export function peekLanguage(root: string): Lang | undefined {
   }
 }
 
-export function loadProject(root: string, out: Collector, t: Locale['messages']): LoadedProject {
-  const read = (rel: string, role: ParsedFile['role']) =>
-    parseFile(rel, join(root, ...rel.split('/')), role, readFileSync(join(root, ...rel.split('/'))), out, t);
+/**
+ * Text that stands in for files on disk, by relative path: an editor's unsaved buffers (the
+ * language server). A worksheet that exists only there is read as well.
+ */
+export type Overlay = ReadonlyMap<string, string>;
+
+export function loadProject(root: string, out: Collector, t: Locale['messages'], overlay?: Overlay): LoadedProject {
+  const read = (rel: string, role: ParsedFile['role']) => {
+    const unsaved = overlay?.get(rel);
+    const bytes = unsaved !== undefined ? Buffer.from(unsaved, 'utf8') : readFileSync(join(root, ...rel.split('/')));
+    return parseFile(rel, join(root, ...rel.split('/')), role, bytes, out, t);
+  };
 
   const config = read(CONFIG_FILE, 'config');
   const settings = (config.data !== null && typeof config.data === 'object' ? config.data : {}) as Record<string, unknown>;
@@ -77,9 +86,13 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'])
     else templates = abs;
   }
 
-  const worksheets = listWorksheets(root).map((rel) => read(rel, 'worksheet'));
+  const listed = listWorksheets(root);
+  const unsavedOnly = [...(overlay?.keys() ?? [])].filter((rel) => UNSAVED_WORKSHEET.test(rel) && !listed.includes(rel));
+  const worksheets = [...listed, ...unsavedOnly].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((rel) => read(rel, 'worksheet'));
   return { root, config, rpjmd, rpjmdRel, worksheets, templates };
 }
+
+const UNSAVED_WORKSHEET = /^pokja\/[^/.][^/]*\/[^/.][^/]*\.(ya?ml|md)$/;
 
 /** Relative worksheet paths, sorted (records of one stage merge in this order). */
 export function listWorksheets(root: string): string[] {

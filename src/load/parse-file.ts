@@ -80,7 +80,7 @@ export function parseFile(
   }
   let doc;
   try {
-    doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch {
     return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', t.tooDeep(MAX_DEPTH));
   }
@@ -123,7 +123,7 @@ export function parseFile(
 /** The file's YAML document, parsed again if it was dropped after the parse stage. */
 export function documentOf(file: ParsedFile): Document.Parsed | undefined {
   if (!file.doc && file.yaml !== undefined) {
-    file.doc = parseDocument(file.yaml, { uniqueKeys: true, prettyErrors: false, strict: true });
+    file.doc = parseDocument(file.yaml, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   }
   return file.doc;
 }

@@ -113,12 +113,9 @@ function drawBlock(ctx: RenderContext, node: RootContent, frame: Frame, s: State
       rule(ctx, frame, frame.width);
       ctx.flow.gap(4);
       return;
-    case 'html': {
-      // Raw HTML is not drawn as markup; its text still is.
-      const text = node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-      if (text) flowLines(ctx, layoutLines(ctx, [{ text, style: s.base }], frame.width), frame);
+    case 'html':
+      // Raw HTML is dropped, as the HTML books drop it (no raw HTML passes the sanitizer).
       return;
-    }
     default:
       if ('children' in node && Array.isArray(node.children)) drawBlocks(ctx, node.children as RootContent[], frame, s);
   }

@@ -1,0 +1,72 @@
+// Record ids are the books' anchors, so a record id must not be a name the books already give to
+// something else: a Pokja or an element (a `#smart-living` link goes to the Pokja's chapter), or a
+// section the layout generates (the chapter `buku-3-smart-living`, the appendix part
+// `lampiran-rpjmd-misi`, a matrix row `matriks-PP-01`). Such an id would make a contents entry or
+// a link land on the wrong place, so it is a duplicate id. The generated names are read from the
+// book layout itself, which is what both renderers draw: no list of patterns to keep in step.
+
+import { buildBooks } from '../book/build-book.js';
+import type { Block, Section } from '../book/types.js';
+import type { Collector } from '../diagnostics/collector.js';
+import type { Locale } from '../i18n/index.js';
+import type { IdDefinition } from '../model/build-model.js';
+import type { Masterplan } from '../model/types.js';
+import { at } from './references.js';
+
+export function checkReservedIds(model: Masterplan, definitions: readonly IdDefinition[], out: Collector, t: Locale['messages']): void {
+  if (definitions.length === 0) return;
+  const reserved = new Map<string, string>();
+  for (const p of model.pokja) {
+    reserved.set(p.id, t.reservedPokja(p.name));
+    for (const e of p.elements) if (!reserved.has(e.id)) reserved.set(e.id, t.reservedElement(e.name, p.name));
+  }
+  for (const [id, title] of generatedAnchors(model)) if (!reserved.has(id)) reserved.set(id, t.reservedSection(title));
+
+  // An id defined twice is already a duplicate; its two cards would also count as one generated.
+  const defined = new Map<string, number>();
+  for (const d of definitions) defined.set(d.id, (defined.get(d.id) ?? 0) + 1);
+  const reported = new Set<string>();
+  for (const d of definitions) {
+    if (defined.get(d.id)! > 1) continue;
+    const what = reserved.get(d.id);
+    if (what === undefined || reported.has(d.id)) continue;
+    reported.add(d.id);
+    out.at(at(d.src, 'id'), 'duplicate-id', t.idReserved(d.id, what));
+  }
+}
+
+/**
+ * Anchors the layout gives to what is not a record: every section, and every table row or card
+ * whose anchor is not the id of the record it shows. A record that shares its id with such an
+ * anchor shows up here too (its own card is there once, the generated anchor once more), so an
+ * id is generated when some book holds it more often than the record's own place accounts for.
+ */
+function generatedAnchors(model: Masterplan): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const book of buildBooks(model, { date: new Date(0) })) {
+    const records = new Map<string, number>();
+    const count = (id: string | undefined) => {
+      if (id !== undefined) records.set(id, (records.get(id) ?? 0) + 1);
+    };
+    const walkBlocks = (blocks: Block[]) => {
+      for (const b of blocks) {
+        if (b.type === 'record') count(b.id);
+        if (b.type === 'table') for (const r of b.rows) count(r.id);
+      }
+    };
+    const walk = (sections: Section[]) => {
+      for (const s of sections) {
+        if (!found.has(s.id)) found.set(s.id, s.title);
+        walkBlocks(s.blocks);
+        walk(s.children);
+      }
+    };
+    walk(book.sections);
+    for (const [id, n] of records) {
+      // A record's own anchor appears once per book; a second one with the same name is generated.
+      const own = model.ids.has(id) ? 1 : 0;
+      if (n > own && !found.has(id)) found.set(id, book.shortTitle);
+    }
+  }
+  return found;
+}

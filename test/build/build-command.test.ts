@@ -277,6 +277,19 @@ describe('build: where it refuses to write (exit 2, nothing touched)', () => {
     expect(readTree(dirname(repo))).toEqual(before);
   });
 
+  it('says why in English too, and keeps the file', async () => {
+    const repo = makeFixture(undefined);
+    const out = join(repo, 'publik');
+    mkdirSync(join(out, 'assets'), { recursive: true });
+    writeFileSync(join(out, 'assets', 'README.txt'), 'catatan');
+    const r = await build(repo, out, ['--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^masterplan: output folder \S*publik holds "assets" but no \.masterplan-build\.json \(the list of files a build wrote there\), so masterplan build cannot tell its own files from yours; if the folder holds only books from an older masterplan version, delete it once; otherwise choose another folder\n$/,
+    );
+    expect(readFileSync(join(out, 'assets', 'README.txt'), 'utf8')).toBe('catatan');
+  });
+
   it('an empty folder is written to', async () => {
     const repo = makeFixture(undefined);
     mkdirSync(join(repo, 'publik'));

@@ -48,6 +48,18 @@ export function checkOutDir(out: string, root: string): OutProblem | undefined {
 
 /** What is at OUT, or why the build may not replace it. Never follows a link it did not make. */
 export function outState(out: string): OutState | OutProblem {
+  // Checked without the lock (before rendering), OUT may be swapped by another build while its
+  // version folder is read: that folder vanishes (ENOENT); look again at what OUT is now.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return outStateOnce(out);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 5) throw e;
+    }
+  }
+}
+
+function outStateOnce(out: string): OutState | OutProblem {
   const st = lstatOrUndefined(out);
   if (st === undefined) return { kind: 'missing' };
   if (st.isSymbolicLink()) {

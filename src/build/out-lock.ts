@@ -42,9 +42,13 @@ export function acquireLock(path: string, opts: LockOptions): () => void {
       breakStale(path, holder === 'unreadable' ? undefined : holder.token);
       continue;
     }
-    const pid = holder === 'unreadable' ? 0 : holder.pid;
-    if (Date.now() - start >= opts.timeoutMs) throw new OutputBusyError(pid, path, Math.round(opts.timeoutMs / 1000));
-    if (!told) opts.onWait?.(pid);
+    if (holder === 'unreadable') {
+      // Created a moment ago and not yet written (or stale once old, above): look again shortly.
+      sleep(10);
+      continue;
+    }
+    if (Date.now() - start >= opts.timeoutMs) throw new OutputBusyError(holder.pid, path, Math.round(opts.timeoutMs / 1000));
+    if (!told) opts.onWait?.(holder.pid);
     told = true;
     sleep(50);
   }

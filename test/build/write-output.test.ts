@@ -205,6 +205,24 @@ describe('writeOutput: one writer at a time', () => {
     }
   });
 
+  it('a lock just created (still empty): waits for it without naming a process, then writes', () => {
+    const { parent, out } = previous();
+    const lock = join(parent, '.dist.lock');
+    writeFileSync(lock, '');
+    // Another process removes it in a moment, as its writer would.
+    const remover = spawn(process.execPath, ['-e', `setTimeout(() => require('fs').unlinkSync(${JSON.stringify(lock)}), 300)`]);
+    const waited: number[] = [];
+    const t0 = Date.now();
+    try {
+      writeOutput(out, files('after'), { lockTimeoutMs: 5000, onWait: (pid) => waited.push(pid) });
+    } finally {
+      remover.kill();
+    }
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(200);
+    expect(waited).toEqual([]);
+    expect(readTree(out).get('buku-1.html')!.toString()).toBe('after');
+  });
+
   it('a stale lock (its process is gone, or empty and old) is taken over and removed', () => {
     const { parent, out } = previous();
     const lock = join(parent, '.dist.lock');

@@ -9,7 +9,8 @@ import { buildBooks } from '../book/build-book.js';
 import { checkOutDir, type OutProblem } from '../build/out-dir.js';
 import { loadPdfRenderer, type PdfRenderer } from '../build/pdf-renderer.js';
 import { renderOutputs } from '../build/render-outputs.js';
-import { writeOutput } from '../build/write-output.js';
+import { OutputBusyError } from '../build/out-lock.js';
+import { OutputRefusedError, writeOutput } from '../build/write-output.js';
 import type { Locale } from '../i18n/index.js';
 import type { Lang } from '../model/types.js';
 import { checkProject } from '../pipeline.js';
@@ -93,8 +94,16 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   });
   bar.done();
   try {
-    writeOutput(out, files);
+    writeOutput(out, files, {
+      onWait: (pid) => {
+        if (!opts.quiet) io.err(`masterplan: ${t.outWaiting(show(out), pid)}\n`);
+      },
+    });
   } catch (e) {
+    // OUT changed while the books were rendered (checked again under the lock), or another build
+    // kept it locked: the previous output is left as it was.
+    if (e instanceof OutputRefusedError) throw new UsageError(outMessage(e.problem, show(out), t));
+    if (e instanceof OutputBusyError) throw new UsageError(t.outBusy(show(out), e.pid, show(e.lock), e.seconds));
     throw new UsageError(t.outWriteFailed(show(out), e instanceof Error ? e.message : String(e)));
   }
   if (!opts.quiet) io.err(`masterplan: ${t.written(files.write.size + files.copy.size, show(out))}\n`);
@@ -113,6 +122,12 @@ function outMessage(p: OutProblem, out: string, t: Locale['messages']): string {
       return t.outNotDirectory(out);
     case 'foreign':
       return t.outForeign(out, p.name);
+    case 'unmarked':
+      return t.outUnmarked(out, p.name);
+    case 'bad-marker':
+      return t.outBadMarker(out);
+    case 'foreign-link':
+      return t.outForeignLink(out, p.target);
   }
 }
 

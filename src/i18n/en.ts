@@ -126,6 +126,15 @@ export const en: Locale = {
     outNotDirectory: (out: string) => `${out} exists and is not a folder; choose another output folder`,
     outForeign: (out: string, name: string) =>
       `output folder ${out} holds "${name}", which masterplan build did not write; empty that folder or choose another one`,
+    outUnmarked: (out: string, name: string) =>
+      `output folder ${out} holds "${name}" but no .masterplan-build.json (the list of files a build wrote there), so masterplan build cannot tell its own files from yours; if the folder holds only books from an older masterplan version, delete it once; otherwise choose another folder`,
+    outBadMarker: (out: string) =>
+      `output folder ${out} has a .masterplan-build.json that masterplan build did not write (not its list of files); choose another folder`,
+    outForeignLink: (out: string, target: string) =>
+      `output folder ${out} is a symbolic link to ${target} that masterplan build did not make; give the folder itself, or another one`,
+    outWaiting: (out: string, pid: number) => `waiting for another masterplan build (process ${pid}) to finish writing ${out}`,
+    outBusy: (out: string, pid: number, lock: string, seconds: number) =>
+      `another masterplan build (process ${pid}) has been writing ${out} for more than ${seconds} s; nothing was written. If no build is running, delete ${lock}`,
     outWriteFailed: (out: string, detail: string) => `could not write ${out}: ${detail}; the previous output is left as it was`,
     notWritten: 'no books written: fix the errors above and run again',
     pdfNotAvailable: 'PDF output is not available in this version yet; only HTML was written',

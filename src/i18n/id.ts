@@ -131,6 +131,15 @@ export const id = {
     outNotDirectory: (out: string) => `${out} sudah ada dan bukan folder; pilih folder keluaran lain`,
     outForeign: (out: string, name: string) =>
       `folder keluaran ${out} berisi "${name}", yang bukan hasil masterplan build; kosongkan folder itu atau pilih folder lain`,
+    outUnmarked: (out: string, name: string) =>
+      `folder keluaran ${out} berisi "${name}" tetapi tidak punya .masterplan-build.json (daftar berkas yang ditulis build ke sana), jadi masterplan build tidak dapat membedakan berkasnya dari berkas Anda; jika folder itu hanya berisi buku dari versi masterplan yang lebih lama, hapus folder itu sekali; jika tidak, pilih folder lain`,
+    outBadMarker: (out: string) =>
+      `folder keluaran ${out} berisi .masterplan-build.json yang bukan tulisan masterplan build (bukan daftar berkasnya); pilih folder lain`,
+    outForeignLink: (out: string, target: string) =>
+      `folder keluaran ${out} adalah tautan simbolik ke ${target} yang tidak dibuat masterplan build; berikan folder itu sendiri, atau folder lain`,
+    outWaiting: (out: string, pid: number) => `menunggu masterplan build lain (proses ${pid}) selesai menulis ${out}`,
+    outBusy: (out: string, pid: number, lock: string, seconds: number) =>
+      `masterplan build lain (proses ${pid}) sudah lebih dari ${seconds} detik menulis ${out}; tidak ada yang ditulis. Jika tidak ada build yang berjalan, hapus ${lock}`,
     outWriteFailed: (out: string, detail: string) => `gagal menulis ${out}: ${detail}; keluaran sebelumnya tetap utuh`,
     notWritten: 'buku tidak ditulis: perbaiki galat di atas lalu jalankan lagi',
     pdfNotAvailable: 'keluaran PDF belum tersedia di versi ini; hanya HTML yang ditulis',

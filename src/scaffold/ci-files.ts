@@ -41,7 +41,9 @@ export function vscodeExtensions(): string {
   return JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2) + '\n';
 }
 
-export const GITIGNORE = 'dist/\nnode_modules/\n';
+// `/dist`, not `dist/`: the built books' folder is a symbolic link (to `.dist.v-<n>`, see
+// src/build/write-output.ts), and a pattern ending in `/` matches only real folders.
+export const GITIGNORE = '/dist\n/.dist.*\nnode_modules/\n';
 
 /**
  * The git repository and tag of this package, for `.pre-commit-config.yaml`: from package.json

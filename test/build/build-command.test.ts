@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFil
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, BOOK_FILES, EPOCH, EXAMPLE, readTree } from '../helpers/build.js';
+import { writeOutput } from '../../src/build/write-output.js';
 import { REPO_ROOT, runCli, runCliProcess } from '../helpers/cli.js';
 import { makeFixture, removeTemps, tempDir, writeOverlay } from '../helpers/fixtures.js';
 import { attr, byId, byTag, parsePage, textOf } from '../helpers/html.js';
@@ -26,8 +27,8 @@ describe('build: output', () => {
     for (const [rel, bytes] of ta) expect(bytes.equals(tb.get(rel)!), rel).toBe(true);
     const page = parsePage(ta.get('buku-1.html')!.toString('utf8'));
     expect(textOf(byTag(page, 'header')[0])).toContain('1 Maret 2024');
-    // Only the two output folders: no temporary folder left next to them.
-    expect(readdirSync(parent).sort()).toEqual(['a', 'b']);
+    // Only the two outputs (each a link to its one version folder): no temporary folder left.
+    expect(readdirSync(parent).sort()).toEqual(['.a.v-1', '.b.v-1', 'a', 'b']);
   });
 
   it('a different SOURCE_DATE_EPOCH changes only the date', async () => {
@@ -55,14 +56,18 @@ describe('build: output', () => {
     for (const f of [...BOOK_FILES, 'index.html', 'assets/assets/tahapan.png']) expect(existsSync(join(repo, 'dist', f)), f).toBe(true);
   });
 
-  it('replaces the previous output as a whole (stale files go)', async () => {
+  it('replaces the previous output as a whole (files of the previous build that this one does not write go)', async () => {
     const repo = makeFixture(undefined);
     const out = join(repo, 'dist');
     expect((await build(repo, out)).code).toBe(0);
-    writeFileSync(join(out, 'buku-9.html'), 'stale');
+    expect(existsSync(join(out, 'assets/assets/tahapan.png'))).toBe(true);
+    const md = readFileSync(join(repo, INNOVATION_MD), 'utf8');
+    writeOverlay(repo, { [INNOVATION_MD]: md.replaceAll('../../assets/tahapan.png', '../../assets/tahapan-2.png'), 'assets/tahapan-2.png': readFileSync(join(repo, 'assets/tahapan.png')) });
     expect((await build(repo, out)).code).toBe(0);
-    expect(existsSync(join(out, 'buku-9.html'))).toBe(false);
+    expect(existsSync(join(out, 'assets/assets/tahapan.png'))).toBe(false);
+    expect(existsSync(join(out, 'assets/assets/tahapan-2.png'))).toBe(true);
     expect(existsSync(join(out, 'buku-1.html'))).toBe(true);
+    expect(readdirSync(repo).filter((n) => n.startsWith('.dist'))).toEqual(['.dist.v-2']);
   });
 
   it('--lang en writes English books', async () => {
@@ -197,6 +202,59 @@ describe('build: where it refuses to write (exit 2, nothing touched)', () => {
     ['inside pokja/', (repo) => join(repo, 'pokja', 'smart-economy', 'out'), /di dalam pokja\//],
     ['an existing file', (repo) => join(repo, 'rpjmd.yaml'), /bukan folder/],
     ['a folder holding other files', (repo) => join(repo, 'assets'), /berisi "tahapan\.png"/],
+    // Ownership is positive: without the marker a build writes, nothing is replaced.
+    [
+      'a folder holding only assets/ with a file of the user (no marker)',
+      (repo) => {
+        const out = join(repo, 'publik');
+        mkdirSync(join(out, 'assets'), { recursive: true });
+        writeFileSync(join(out, 'assets', 'README.txt'), 'catatan');
+        return out;
+      },
+      /folder keluaran \S*publik berisi "assets" tetapi tidak punya \.masterplan-build\.json .* hapus folder itu sekali/,
+    ],
+    [
+      'index.html + assets/ as an older version wrote them (no marker)',
+      (repo) => {
+        const out = join(repo, 'dist');
+        mkdirSync(join(out, 'assets'), { recursive: true });
+        writeFileSync(join(out, 'index.html'), '<p>lama</p>');
+        return out;
+      },
+      /tidak punya \.masterplan-build\.json/,
+    ],
+    [
+      'a previous build with a file added to it',
+      (repo) => {
+        const out = join(repo, 'dist');
+        writeOutput(out, { write: new Map([['index.html', 'i']]), copy: new Map() });
+        mkdirSync(join(out, 'assets', 'x'), { recursive: true });
+        writeFileSync(join(out, 'assets', 'x', 'README.txt'), 'catatan');
+        return out;
+      },
+      /berisi "assets", yang bukan hasil masterplan build/,
+    ],
+    [
+      'a folder with a marker the build did not write',
+      (repo) => {
+        const out = join(repo, 'dist');
+        mkdirSync(out);
+        writeFileSync(join(out, '.masterplan-build.json'), '{"files": ["index.html"]}');
+        writeFileSync(join(out, 'index.html'), 'x');
+        return out;
+      },
+      /\.masterplan-build\.json yang bukan tulisan masterplan build/,
+    ],
+    [
+      'a link the build did not make',
+      (repo) => {
+        const target = join(dirname(repo), 'www');
+        mkdirSync(target);
+        symlinkSync(target, join(repo, 'dist'));
+        return join(repo, 'dist');
+      },
+      /adalah tautan simbolik ke .*www yang tidak dibuat masterplan build/,
+    ],
     [
       'a symlink to the masterplan folder',
       (repo) => {
@@ -210,12 +268,33 @@ describe('build: where it refuses to write (exit 2, nothing touched)', () => {
 
   it.each(cases)('OUT = %s', async (_, outOf, message) => {
     const repo = makeFixture(undefined);
+    const out = outOf(repo);
     const before = readTree(dirname(repo));
-    const r = await build(repo, outOf(repo));
+    const r = await build(repo, out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(readTree(dirname(repo))).toEqual(before);
+  });
+
+  it('says why in English too, and keeps the file', async () => {
+    const repo = makeFixture(undefined);
+    const out = join(repo, 'publik');
+    mkdirSync(join(out, 'assets'), { recursive: true });
+    writeFileSync(join(out, 'assets', 'README.txt'), 'catatan');
+    const r = await build(repo, out, ['--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^masterplan: output folder \S*publik holds "assets" but no \.masterplan-build\.json \(the list of files a build wrote there\), so masterplan build cannot tell its own files from yours; if the folder holds only books from an older masterplan version, delete it once; otherwise choose another folder\n$/,
+    );
+    expect(readFileSync(join(out, 'assets', 'README.txt'), 'utf8')).toBe('catatan');
+  });
+
+  it('an empty folder is written to', async () => {
+    const repo = makeFixture(undefined);
+    mkdirSync(join(repo, 'publik'));
+    expect((await build(repo, join(repo, 'publik'))).code).toBe(0);
+    expect(existsSync(join(repo, 'publik', 'buku-1.html'))).toBe(true);
   });
 
   it('also through the real binary, with a clean message', () => {

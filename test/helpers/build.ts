@@ -1,7 +1,7 @@
 // Building books from tests: run `masterplan build` in-process into a temp folder, and read a
 // whole output folder back as bytes (to compare builds, or to prove one left it untouched).
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, runCli, type CliResult } from './cli.js';
 
@@ -16,7 +16,10 @@ export async function build(root: string, out: string, args: string[] = [], env:
   });
 }
 
-/** Every file under `dir` (relative path → bytes), sorted; empty when `dir` does not exist. */
+/**
+ * Every file under `dir` (relative path → bytes), sorted; empty when `dir` does not exist. `dir`
+ * itself may be a link (as OUT is); a link inside it is recorded as `-> target`, not followed.
+ */
 export function readTree(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   if (!existsSync(dir)) return out;
@@ -24,6 +27,7 @@ export function readTree(dir: string): Map<string, Buffer> {
     for (const entry of readdirSync(join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(path);
+      else if (entry.isSymbolicLink()) out.set(path, Buffer.from(`-> ${readlinkSync(join(dir, path))}`));
       else out.set(path, readFileSync(join(dir, path)));
     }
   };

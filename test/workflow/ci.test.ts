@@ -58,7 +58,8 @@ describe('examples/ci', () => {
     expect(ci.default.image).toBe('node:20');
     expect(ci.validate.script).toContain('masterplan validate');
     expect(ci.books.script).toContain('masterplan build');
-    expect(ci.books.artifacts.paths).toEqual(['dist/']);
+    expect(ci.books.script).toContain('cp -RL dist books');
+    expect(ci.books.artifacts.paths).toEqual(['books/']);
   });
 
   it('pre-commit is an executable POSIX shell script', () => {

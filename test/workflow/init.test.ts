@@ -1,7 +1,8 @@
 // `masterplan init`: what it writes, that the result validates, that a second run changes
 // nothing, that every worksheet carries a working `$schema` comment for the editor.
 
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -107,7 +108,7 @@ describe('masterplan init', () => {
   });
 
   it('writes .gitignore, the CI workflow (= examples/ci/github-actions.yml) and a pre-commit config using this package hook', () => {
-    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toContain('dist/');
+    expect(readFileSync(join(root, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['/dist', '/.dist.*']));
     expect(readFileSync(join(root, '.github', 'workflows', 'masterplan.yml'), 'utf8')).toBe(
       readFileSync(join(REPO_ROOT, 'examples', 'ci', 'github-actions.yml'), 'utf8'),
     );
@@ -117,6 +118,17 @@ describe('masterplan init', () => {
     expect(config.repos[0].rev).toBe(`v${JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version}`);
     expect(config.repos[0].hooks).toEqual([{ id: 'masterplan-validate' }]);
     expect(hooks.map((h) => h.id)).toContain('masterplan-validate');
+  });
+
+  it('.gitignore keeps the built books out of git: dist is a link to .dist.v-<n> (a `dist/` pattern would not match it)', () => {
+    const repo = tempDir();
+    writeFileSync(join(repo, '.gitignore'), readFileSync(join(root, '.gitignore')));
+    expect(spawnSync('git', ['init', '-q'], { cwd: repo }).status).toBe(0);
+    mkdirSync(join(repo, '.dist.v-3'));
+    writeFileSync(join(repo, '.dist.v-3', 'buku-1.html'), 'x');
+    symlinkSync('.dist.v-3', join(repo, 'dist'));
+    const r = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repo, encoding: 'utf8' });
+    expect(r.stdout).toBe('?? .gitignore\n');
   });
 
   it('guides in Indonesian, with commented examples that validate once uncommented', async () => {

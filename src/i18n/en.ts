@@ -70,6 +70,7 @@ export const en: Locale = {
     periodMasterplan: 'masterplan',
     periodRpjmd: 'RPJMD',
     pathOutside: (p: string) => `path "${p}" leaves the masterplan repository`,
+    pathInGit: (p: string) => `path "${p}" leads into .git/ (Git's own data), which is never read`,
     pathLinksOutside: (p: string) => `path "${p}" leads outside the masterplan repository through a symbolic link`,
     imageNotFound: (p: string) => `image "${p}" not found`,
     imageRemote: (p: string) => `image "${p}" must be a file inside the repository, not a web address`,

@@ -73,6 +73,7 @@ export const id = {
     periodRpjmd: 'RPJMD',
     // paths
     pathOutside: (p: string) => `path "${p}" keluar dari repositori masterplan`,
+    pathInGit: (p: string) => `path "${p}" menuju ke dalam .git/ (data Git sendiri), yang tidak pernah dibaca`,
     pathLinksOutside: (p: string) => `path "${p}" menunjuk ke luar repositori masterplan melalui tautan simbolik`,
     imageNotFound: (p: string) => `gambar "${p}" tidak ditemukan`,
     imageRemote: (p: string) => `gambar "${p}" harus berupa berkas di dalam repositori, bukan alamat web`,

@@ -15,7 +15,9 @@ export type InsideProblem =
   /** A symlink whose target does not exist. */
   | 'dangling'
   /** There, but cannot be looked at (permissions, a symlink loop…); `code` says why. */
-  | 'unreadable';
+  | 'unreadable'
+  /** Inside `.git/` (as written or where a link leads): Git's own data, never read as masterplan input. */
+  | 'git';
 
 export type InsidePath =
   | {
@@ -62,6 +64,7 @@ function errCode(e: unknown): string {
 export function resolveInside(root: string, path: string): InsidePath {
   const rel = lexicalInside(path);
   if (rel === undefined) return { ok: false, problem: 'outside' };
+  if (inGit(rel)) return { ok: false, rel, problem: 'git' };
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
@@ -84,6 +87,7 @@ export function resolveInside(root: string, path: string): InsidePath {
     return { ok: false, rel, problem: 'unreadable', code: errCode(e) };
   }
   const realRel = relative(realRoot, real).split(sep).join('/') || '.';
+  if (inGit(realRel)) return { ok: false, rel, problem: 'git' };
   return { ok: true, rel, abs: real, realRel, kind, linked: realRel !== rel };
 }
 
@@ -127,6 +131,10 @@ function whyNot(realRoot: string, rel: string, first: unknown): InsidePath {
   }
   // Everything on the way resolved after all (the file appeared meanwhile): report the first error.
   return { ok: false, rel, problem: 'unreadable', code: errCode(first) };
+}
+
+function inGit(rel: string): boolean {
+  return rel.split('/').includes('.git');
 }
 
 /** The first name in a `/`-separated path that starts with a dot (`.git`, `.env`, `.ssh`), if any. */

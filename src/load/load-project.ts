@@ -77,6 +77,9 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'])
     // Without a setting the default rpjmd.yaml is named by nothing: the link itself is the place.
     if (configured !== undefined) out.at(rpjmdPlace, 'unsafe-path', outsideMessage(catalog, configured, t));
     else out.span(rpjmdRel, 0, 0, 'unsafe-path', t.linkOutside(rpjmdRel));
+  } else if (!catalog.ok && catalog.problem === 'git') {
+    if (configured !== undefined) out.at(rpjmdPlace, 'unsafe-path', t.pathInGit(configured));
+    else out.span(rpjmdRel, 0, 0, 'unsafe-path', t.pathInGit(rpjmdRel));
   } else if (!catalog.ok && (catalog.problem === 'missing' || catalog.problem === 'dangling')) {
     out.at(rpjmdPlace, 'unknown-reference', t.rpjmdMissing(rpjmdRel), { firstLine: true });
   } else {
@@ -88,6 +91,7 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'])
     const place = { file: CONFIG_FILE, path: ['templates'] };
     const folder = resolveInside(root, settings.templates);
     if (!folder.ok && folder.problem === 'outside') out.at(place, 'unsafe-path', outsideMessage(folder, settings.templates, t));
+    else if (!folder.ok && folder.problem === 'git') out.at(place, 'unsafe-path', t.pathInGit(settings.templates));
     else if (!folder.ok || folder.kind !== 'directory') out.at(place, 'unknown-reference', t.templatesMissing(settings.templates));
     else if (templateFilesSafe(root, folder.rel, place, out, t)) templates = folder.abs;
   }
@@ -117,6 +121,7 @@ function templateFilesSafe(root: string, folder: string, place: SourceRef, out: 
     if (file.ok && file.kind === 'file') continue;
     safe = false;
     if (!file.ok && file.problem === 'outside') out.at(place, 'unsafe-path', t.pathLinksOutside(rel));
+    else if (!file.ok && file.problem === 'git') out.at(place, 'unsafe-path', t.pathInGit(rel));
     else if (!file.ok && file.problem === 'dangling') out.at(place, 'unknown-reference', t.linkDangling(rel));
     else out.at(place, 'syntax', t.cannotRead(rel, t.readProblem(whyNot(file))));
   }
@@ -141,6 +146,7 @@ export function listWorksheets(root: string, out: Collector, t: Locale['messages
   const problem = (rel: string, found: InsidePath) => {
     result.lost++;
     if (!found.ok && found.problem === 'outside') out.span(rel, 0, 0, 'unsafe-path', t.linkOutside(rel));
+    else if (!found.ok && found.problem === 'git') out.span(rel, 0, 0, 'unsafe-path', t.pathInGit(rel));
     else if (!found.ok && (found.problem === 'dangling' || found.problem === 'missing')) out.span(rel, 0, 0, 'unknown-reference', t.linkDangling(rel));
     else out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(whyNot(found))));
   };

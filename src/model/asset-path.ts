@@ -60,6 +60,7 @@ export function resolveAsset(root: string, fromFile: string, url: string): Asset
   const found = resolveInside(root, joined);
   if (!found.ok) {
     if (found.problem === 'outside') return { ok: false, problem: 'outside', link: found.rel !== undefined };
+    if (found.problem === 'git') return { ok: false, problem: 'hidden', name: '.git' };
     if (found.problem === 'missing' || found.problem === 'dangling') {
       // A hidden name is refused before its existence is told.
       const hidden = found.rel !== undefined ? hiddenName(found.rel) : undefined;

@@ -385,6 +385,20 @@ const cases: Case[] = [
     files: BASE_FILES - 1,
   },
   {
+    name: 'unsafe-path: rpjmd: perencanaan/rpjmd.yaml where perencanaan/ is a symlink into .git/',
+    fixture: 'symlink-rpjmd',
+    setup: (repo) => {
+      mkdirSync(resolve(repo, '.git'));
+      renameSync(resolve(repo, 'rpjmd.yaml'), resolve(repo, '.git', 'rpjmd.yaml'));
+      symlinkSync('.git', resolve(repo, 'perencanaan'));
+    },
+    exitCode: 1,
+    diagnostics: [
+      { file: 'masterplan.yaml', line: 4, column: 8, rule: 'unsafe-path', end: [4, 30], message: 'path "perencanaan/rpjmd.yaml" menuju ke dalam .git/ (data Git sendiri), yang tidak pernah dibaca' },
+    ],
+    files: BASE_FILES - 1,
+  },
+  {
     name: 'symlinks that stay inside are followed: the catalog folder, a Pokja folder, a worksheet',
     fixture: 'symlink-rpjmd',
     setup: (repo) => {
@@ -439,12 +453,15 @@ const cases: Case[] = [
     files: 2,
   },
   {
-    name: 'found in pokja/ but not usable: links leaving (a worksheet, a dangling one, a Pokja folder), a dangling link, a folder named like a worksheet',
+    name: 'found in pokja/ but not usable: links leaving (a worksheet, a dangling one, a Pokja folder), a link into .git/, a dangling link, a folder named like a worksheet',
     setup: (repo) => {
       writeFileSync(resolve(repo, '..', 'luar.yaml'), 'pokja: smart-economy\nstage: 1\n');
       symlinkSync('../../../luar.yaml', resolve(repo, E, '9-luar.yaml'));
       symlinkSync('/tidak-ada/luar.yaml', resolve(repo, E, '9-jauh.yaml'));
       symlinkSync('tidak-ada.yaml', resolve(repo, E, '9-hilang.yaml'));
+      mkdirSync(resolve(repo, '.git'));
+      writeFileSync(resolve(repo, '.git', 'config'), '[core]\n');
+      symlinkSync('../../.git/config', resolve(repo, E, '9-git.yaml'));
       mkdirSync(resolve(repo, E, '9-folder.md'));
       mkdirSync(resolve(repo, '..', 'pokja-lain'));
       writeFileSync(resolve(repo, '..', 'pokja-lain', '1-analisis.yaml'), 'pokja: smart-economy\nstage: 1\n');
@@ -453,6 +470,7 @@ const cases: Case[] = [
     exitCode: 1,
     diagnostics: [
       { file: `${E}/9-folder.md`, line: 1, column: 1, rule: 'syntax', message: `"${E}/9-folder.md" tidak dapat dibaca (ini folder, bukan berkas)` },
+      { file: `${E}/9-git.yaml`, line: 1, column: 1, rule: 'unsafe-path', message: `path "${E}/9-git.yaml" menuju ke dalam .git/ (data Git sendiri), yang tidak pernah dibaca` },
       { file: `${E}/9-hilang.yaml`, line: 1, column: 1, rule: 'unknown-reference', message: `"${E}/9-hilang.yaml" adalah tautan simbolik ke berkas yang tidak ada` },
       { file: `${E}/9-jauh.yaml`, line: 1, column: 1, rule: 'unsafe-path', message: `"${E}/9-jauh.yaml" adalah tautan simbolik yang menunjuk ke luar repositori masterplan; tidak dibaca` },
       { file: `${E}/9-luar.yaml`, line: 1, column: 1, rule: 'unsafe-path', message: `"${E}/9-luar.yaml" adalah tautan simbolik yang menunjuk ke luar repositori masterplan; tidak dibaca` },

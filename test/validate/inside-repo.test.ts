@@ -26,6 +26,9 @@ describe('resolveInside', () => {
   symlinkSync('tidak-ada.yaml', join(root, 'hilang.yaml'));
   symlinkSync('/tidak-ada/jauh.yaml', join(root, 'jauh.yaml'));
   symlinkSync('putar-2', join(root, 'putar-1'));
+  mkdirSync(join(root, '.git'));
+  writeFileSync(join(root, '.git', 'config'), '[core]\n');
+  symlinkSync('.git', join(root, 'data'));
   symlinkSync('putar-1', join(root, 'putar-2'));
 
   it('as written: absolute paths, backslashes, NUL and `..` escapes never reach the file system', () => {
@@ -54,6 +57,12 @@ describe('resolveInside', () => {
     expect(resolveInside(root, 'a/tidak/ada.yaml')).toEqual({ ok: false, rel: 'a/tidak/ada.yaml', problem: 'missing' });
     expect(resolveInside(root, 'hilang.yaml')).toEqual({ ok: false, rel: 'hilang.yaml', problem: 'dangling' });
     expect(resolveInside(root, 'putar-1')).toEqual({ ok: false, rel: 'putar-1', problem: 'unreadable', code: 'ELOOP' });
+  });
+
+  it('never into .git/: as written, or where a link leads, existing or not', () => {
+    expect(resolveInside(root, '.git/config')).toEqual({ ok: false, rel: '.git/config', problem: 'git' });
+    expect(resolveInside(root, 'a/../.git/tidak-ada')).toEqual({ ok: false, rel: '.git/tidak-ada', problem: 'git' });
+    expect(resolveInside(root, 'data/config')).toEqual({ ok: false, rel: 'data/config', problem: 'git' });
   });
 
   it('hiddenName: the first name that starts with a dot', () => {

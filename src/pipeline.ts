@@ -55,7 +55,7 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
   // and its own syntax or encoding error is the one problem worth reporting.
   const uncertain = new Set<RecordKind | 'pokja'>();
   if (!project.rpjmd || project.rpjmd.fatal) RPJMD_KINDS.forEach((k) => uncertain.add(k));
-  const worksheetLost = project.worksheets.some((w) => w.fatal);
+  const worksheetLost = project.worksheets.some((w) => w.fatal) || project.lostWorksheets > 0;
   if (worksheetLost) WORKSHEET_KINDS.forEach((k) => uncertain.add(k));
   // Without usable settings the Pokja list is the default one, which may not be the user's.
   const settings = project.config.data;

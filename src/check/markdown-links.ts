@@ -5,10 +5,10 @@
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
 import { scanLinks, type ScannedLink } from '../markdown/scan-links.js';
-import { resolveAsset } from '../model/asset-path.js';
 import type { Markdown, Masterplan } from '../model/types.js';
 import { allMarkdown } from '../model/walk.js';
 import { closest } from './did-you-mean.js';
+import { checkImageAt } from './images.js';
 
 export function checkMarkdown(model: Masterplan, out: Collector, t: Locale['messages'], uncertain: boolean): void {
   const pokjaIds = new Set(model.pokja.map((p) => p.id));
@@ -46,10 +46,5 @@ function checkLink(
 }
 
 function checkImage(md: Markdown, node: ScannedLink, model: Masterplan, out: Collector, t: Locale['messages']): void {
-  const resolved = resolveAsset(model.root, md.src.file, node.url);
-  if (resolved.ok) return;
-  const where = node.offset;
-  if (resolved.problem === 'remote') out.inMarkdown(md, where, node.url, 'unsafe-path', t.imageRemote(node.url));
-  else if (resolved.problem === 'outside') out.inMarkdown(md, where, node.url, 'unsafe-path', t.pathOutside(node.url));
-  else out.inMarkdown(md, where, node.url, 'unknown-reference', t.imageNotFound(node.url));
+  checkImageAt(model.root, md, node.offset, node.url, out, t);
 }

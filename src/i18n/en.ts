@@ -75,10 +75,36 @@ export const en: Locale = {
     periodMasterplan: 'masterplan',
     periodRpjmd: 'RPJMD',
     pathOutside: (p: string) => `path "${p}" leaves the masterplan repository`,
+    pathInGit: (p: string) => `path "${p}" leads into .git/ (Git's own data), which is never read`,
+    pathLinksOutside: (p: string) => `path "${p}" leads outside the masterplan repository through a symbolic link`,
     imageNotFound: (p: string) => `image "${p}" not found`,
     imageRemote: (p: string) => `image "${p}" must be a file inside the repository, not a web address`,
     rpjmdMissing: (p: string) => `RPJMD catalog "${p}" not found`,
     templatesMissing: (p: string) => `template folder "${p}" not found`,
+    linkOutside: (p: string) => `"${p}" is a symbolic link that leads outside the masterplan repository; it is not read`,
+    linkDangling: (p: string) => `"${p}" is a symbolic link to a file that does not exist`,
+    cannotRead: (p: string, why: string) => `"${p}" cannot be read (${why})`,
+    readProblem: (code: string) =>
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ELOOP'
+          ? 'a loop of symbolic links'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : code === 'ENOTFILE'
+              ? 'not a regular file'
+              : `error ${code}`,
+    imageHidden: (p: string, name: string) =>
+      `image "${p}" is in a hidden file or folder ("${name}"); images cannot come from hidden places such as .git/ or .env`,
+    imageUnreadable: (p: string, why: string) => `image "${p}" cannot be read (${why})`,
+    imageBadName: (p: string) => `image "${p}" must be named .png, .jpg or .jpeg (the books publish it under this name)`,
+    imageNotImage: (p: string) => `"${p}" is not a PNG or JPEG image`,
+    imageUnsupported: (p: string, format: string) =>
+      `image "${p}" is ${format}; only PNG and JPEG can be used (the PDF books cannot draw ${format}): convert it to PNG or JPEG`,
+    imageBroken: (p: string, format: string) => `image "${p}" is a damaged or truncated ${format} file`,
+    imageTooLarge: (p: string, w: number, h: number, mp: number, maxMp: number, side: number) =>
+      `image "${p}" is too large: ${w} × ${h} pixels (${mp.toFixed(1)} megapixels); the limit is ${maxMp} megapixels (half that for a 16-bit PNG) and ${side} pixels a side: scale it down`,
+    imageFileTooLarge: (p: string, mb: string, limit: string) => `image file "${p}" is too large (${mb} MB; limit ${limit} MB)`,
     missingWorksheet: (pokja: string, stage: number) => `Pokja ${pokja} has no worksheet for stage ${stage}`,
     uncoveredProgram: (id: string) => `RPJMD program ${id} is not linked by any innovation`,
     unplannedInnovation: (id: string) => `innovation ${id} has no roadmap entry (stage 4)`,

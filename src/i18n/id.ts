@@ -78,10 +78,36 @@ export const id = {
     periodRpjmd: 'RPJMD',
     // paths
     pathOutside: (p: string) => `path "${p}" keluar dari repositori masterplan`,
+    pathInGit: (p: string) => `path "${p}" menuju ke dalam .git/ (data Git sendiri), yang tidak pernah dibaca`,
+    pathLinksOutside: (p: string) => `path "${p}" menunjuk ke luar repositori masterplan melalui tautan simbolik`,
     imageNotFound: (p: string) => `gambar "${p}" tidak ditemukan`,
     imageRemote: (p: string) => `gambar "${p}" harus berupa berkas di dalam repositori, bukan alamat web`,
     rpjmdMissing: (p: string) => `katalog RPJMD "${p}" tidak ditemukan`,
     templatesMissing: (p: string) => `folder templat "${p}" tidak ditemukan`,
+    linkOutside: (p: string) => `"${p}" adalah tautan simbolik yang menunjuk ke luar repositori masterplan; tidak dibaca`,
+    linkDangling: (p: string) => `"${p}" adalah tautan simbolik ke berkas yang tidak ada`,
+    cannotRead: (p: string, why: string) => `"${p}" tidak dapat dibaca (${why})`,
+    readProblem: (code: string) =>
+      code === 'EACCES' || code === 'EPERM'
+        ? 'izin ditolak'
+        : code === 'ELOOP'
+          ? 'tautan simbolik berputar'
+          : code === 'EISDIR'
+            ? 'ini folder, bukan berkas'
+            : code === 'ENOTFILE'
+              ? 'bukan berkas biasa'
+              : `galat ${code}`,
+    imageHidden: (p: string, name: string) =>
+      `gambar "${p}" berada di berkas atau folder tersembunyi ("${name}"); gambar tidak boleh diambil dari tempat tersembunyi seperti .git/ atau .env`,
+    imageUnreadable: (p: string, why: string) => `gambar "${p}" tidak dapat dibaca (${why})`,
+    imageBadName: (p: string) => `gambar "${p}" harus bernama .png, .jpg atau .jpeg (buku menerbitkannya dengan nama ini)`,
+    imageNotImage: (p: string) => `"${p}" bukan gambar PNG atau JPEG`,
+    imageUnsupported: (p: string, format: string) =>
+      `gambar "${p}" berformat ${format}; hanya PNG dan JPEG yang dapat dipakai (buku PDF tidak dapat menggambar ${format}): ubah ke PNG atau JPEG`,
+    imageBroken: (p: string, format: string) => `gambar "${p}" adalah berkas ${format} yang rusak atau terpotong`,
+    imageTooLarge: (p: string, w: number, h: number, mp: number, maxMp: number, side: number) =>
+      `gambar "${p}" terlalu besar: ${w} × ${h} piksel (${mp.toFixed(1).replace('.', ',')} megapiksel); batasnya ${maxMp} megapiksel (separuhnya untuk PNG 16-bit) dan ${side} piksel per sisi: perkecil gambarnya`,
+    imageFileTooLarge: (p: string, mb: string, limit: string) => `berkas gambar "${p}" terlalu besar (${mb} MB; batas ${limit} MB)`,
     // warnings
     missingWorksheet: (pokja: string, stage: number) => `Pokja ${pokja} belum punya kertas kerja tahap ${stage}`,
     uncoveredProgram: (id: string) => `program RPJMD ${id} belum dirujuk oleh inovasi mana pun`,

@@ -1,12 +1,14 @@
 // Load stage: find the masterplan root, read masterplan.yaml, the RPJMD catalog and every
 // worksheet under pokja/<pokja-id>/, each through the parse stage. Never writes anything.
 
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, posix, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Collector } from '../diagnostics/collector.js';
 import { isLang, type Locale } from '../i18n/index.js';
-import type { Lang } from '../model/types.js';
+import type { Lang, SourceRef } from '../model/types.js';
+import { TEMPLATE_FILES } from '../render/html/template.js';
+import { resolveInside, type InsidePath } from './inside-repo.js';
 import { parseFile } from './parse-file.js';
 import type { ParsedFile } from './parsed-file.js';
 
@@ -20,8 +22,10 @@ export interface LoadedProject {
   /** Relative path of the RPJMD catalog (as configured, or the default). */
   rpjmdRel: string;
   worksheets: ParsedFile[];
-  /** Template folder from masterplan.yaml `templates`, when it exists inside the repository. */
+  /** Template folder from masterplan.yaml `templates` (real path), when it and its files are inside the repository. */
   templates?: string;
+  /** Worksheets (or Pokja folders) found but not read: a link leaving the repository, unreadable… */
+  lostWorksheets: number;
 }
 
 /** The folder holding masterplan.yaml: `start` itself, or (with `walkUp`) the nearest parent. */
@@ -53,81 +57,163 @@ export function peekLanguage(root: string): Lang | undefined {
 export type Overlay = ReadonlyMap<string, string>;
 
 export function loadProject(root: string, out: Collector, t: Locale['messages'], overlay?: Overlay): LoadedProject {
-  const read = (rel: string, role: ParsedFile['role']) => {
+  const read = (rel: string, abs: string, role: ParsedFile['role']): ParsedFile | undefined => {
     const unsaved = overlay?.get(rel);
-    const bytes = unsaved !== undefined ? Buffer.from(unsaved, 'utf8') : readFileSync(join(root, ...rel.split('/')));
-    return parseFile(rel, join(root, ...rel.split('/')), role, bytes, out, t);
+    if (unsaved !== undefined) return parseFile(rel, abs, role, Buffer.from(unsaved, 'utf8'), out, t);
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(abs);
+    } catch (e) {
+      out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(errCode(e))));
+      return undefined;
+    }
+    return parseFile(rel, abs, role, bytes, out, t);
   };
 
-  const config = read(CONFIG_FILE, 'config');
+  const unsavedConfig = overlay?.get(CONFIG_FILE);
+  const configBytes = unsavedConfig !== undefined ? Buffer.from(unsavedConfig, 'utf8') : readFileSync(join(root, CONFIG_FILE));
+  const config = parseFile(CONFIG_FILE, join(root, CONFIG_FILE), 'config', configBytes, out, t);
   const settings = (config.data !== null && typeof config.data === 'object' ? config.data : {}) as Record<string, unknown>;
 
   let rpjmdRel = 'rpjmd.yaml';
   let rpjmd: ParsedFile | undefined;
   const configured = typeof settings.rpjmd === 'string' ? settings.rpjmd : undefined;
   const rpjmdPlace = { file: CONFIG_FILE, path: configured !== undefined ? ['rpjmd'] : [] };
-  const rpjmdPath = inside(root, configured ?? rpjmdRel);
-  if (!rpjmdPath) {
-    out.at(rpjmdPlace, 'unsafe-path', t.pathOutside(configured ?? rpjmdRel));
+  const catalog = resolveInside(root, configured ?? rpjmdRel);
+  if (catalog.rel !== undefined) rpjmdRel = catalog.rel;
+  if (catalog.ok && catalog.kind === 'file') {
+    rpjmd = read(rpjmdRel, catalog.abs, 'rpjmd');
+  } else if (!catalog.ok && catalog.problem === 'outside') {
+    // Without a setting the default rpjmd.yaml is named by nothing: the link itself is the place.
+    if (configured !== undefined) out.at(rpjmdPlace, 'unsafe-path', outsideMessage(catalog, configured, t));
+    else out.span(rpjmdRel, 0, 0, 'unsafe-path', t.linkOutside(rpjmdRel));
+  } else if (!catalog.ok && catalog.problem === 'git') {
+    if (configured !== undefined) out.at(rpjmdPlace, 'unsafe-path', t.pathInGit(configured));
+    else out.span(rpjmdRel, 0, 0, 'unsafe-path', t.pathInGit(rpjmdRel));
+  } else if (!catalog.ok && (catalog.problem === 'missing' || catalog.problem === 'dangling')) {
+    out.at(rpjmdPlace, 'unknown-reference', t.rpjmdMissing(rpjmdRel), { firstLine: true });
   } else {
-    rpjmdRel = rpjmdPath;
-    const abs = join(root, ...rpjmdRel.split('/'));
-    if (existsSync(abs) && statSync(abs).isFile()) rpjmd = read(rpjmdRel, 'rpjmd');
-    else out.at(rpjmdPlace, 'unknown-reference', t.rpjmdMissing(rpjmdRel), { firstLine: true });
+    out.at(rpjmdPlace, 'syntax', t.cannotRead(rpjmdRel, t.readProblem(whyNot(catalog))), { firstLine: true });
   }
 
   let templates: string | undefined;
   if (typeof settings.templates === 'string') {
-    const rel = inside(root, settings.templates);
-    const abs = rel !== undefined ? join(root, ...rel.split('/')) : undefined;
-    if (rel === undefined) out.at({ file: CONFIG_FILE, path: ['templates'] }, 'unsafe-path', t.pathOutside(settings.templates));
-    else if (!abs || !existsSync(abs) || !statSync(abs).isDirectory())
-      out.at({ file: CONFIG_FILE, path: ['templates'] }, 'unknown-reference', t.templatesMissing(settings.templates));
-    else templates = abs;
+    const place = { file: CONFIG_FILE, path: ['templates'] };
+    const folder = resolveInside(root, settings.templates);
+    if (!folder.ok && folder.problem === 'outside') out.at(place, 'unsafe-path', outsideMessage(folder, settings.templates, t));
+    else if (!folder.ok && folder.problem === 'git') out.at(place, 'unsafe-path', t.pathInGit(settings.templates));
+    else if (!folder.ok || folder.kind !== 'directory') out.at(place, 'unknown-reference', t.templatesMissing(settings.templates));
+    else if (templateFilesSafe(root, folder.rel, place, out, t)) templates = folder.abs;
   }
 
-  const listed = listWorksheets(root);
-  const unsavedOnly = [...(overlay?.keys() ?? [])].filter((rel) => UNSAVED_WORKSHEET.test(rel) && !listed.includes(rel));
-  const worksheets = [...listed, ...unsavedOnly].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((rel) => read(rel, 'worksheet'));
-  return { root, config, rpjmd, rpjmdRel, worksheets, templates };
+  const listed = listWorksheets(root, out, t);
+  for (const rel of overlay?.keys() ?? []) {
+    if (UNSAVED_WORKSHEET.test(rel) && !listed.files.some((f) => f.rel === rel)) listed.files.push({ rel, abs: join(root, ...rel.split('/')) });
+  }
+  listed.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const worksheets: ParsedFile[] = [];
+  let lost = listed.lost;
+  for (const w of listed.files) {
+    const file = read(w.rel, w.abs, 'worksheet');
+    if (file) worksheets.push(file);
+    else lost++;
+  }
+  return { root, config, rpjmd, rpjmdRel, worksheets, templates, lostWorksheets: lost };
 }
 
 const UNSAVED_WORKSHEET = /^pokja\/[^/.][^/]*\/[^/.][^/]*\.(ya?ml|md)$/;
 
-/** Relative worksheet paths, sorted (records of one stage merge in this order). */
-export function listWorksheets(root: string): string[] {
-  const pokjaDir = join(root, 'pokja');
-  if (!existsSync(pokjaDir) || !statSync(pokjaDir).isDirectory()) return [];
-  const realRoot = realpathSync(root);
-  const files: string[] = [];
-  for (const dir of readdirSync(pokjaDir, { withFileTypes: true })) {
-    if (dir.name.startsWith('.') || !dir.isDirectory()) continue;
-    for (const f of readdirSync(join(pokjaDir, dir.name), { withFileTypes: true })) {
-      if (f.name.startsWith('.') || !WORKSHEET.test(f.name)) continue;
-      const abs = join(pokjaDir, dir.name, f.name);
-      // A symlink is followed only when it stays inside the repository.
-      if (lstatSync(abs).isSymbolicLink()) {
-        const real = safeRealpath(abs);
-        if (!real || !real.startsWith(realRoot + sep) || !statSync(real).isFile()) continue;
-      } else if (!f.isFile()) continue;
-      files.push(`pokja/${dir.name}/${f.name}`);
+/**
+ * The files of the templates folder that a build would read (book.html, book.css): each, when
+ * present, must stay inside the repository and be a readable file. Problems are reported at
+ * the `templates` setting; false when there was one.
+ */
+function templateFilesSafe(root: string, folder: string, place: SourceRef, out: Collector, t: Locale['messages']): boolean {
+  let safe = true;
+  for (const name of Object.values(TEMPLATE_FILES)) {
+    const rel = folder === '.' ? name : `${folder}/${name}`;
+    const file = resolveInside(root, rel);
+    if (!file.ok && file.problem === 'missing') continue; // taken from the built-in templates
+    if (file.ok && file.kind === 'file') continue;
+    safe = false;
+    if (!file.ok && file.problem === 'outside') out.at(place, 'unsafe-path', t.pathLinksOutside(rel));
+    else if (!file.ok && file.problem === 'git') out.at(place, 'unsafe-path', t.pathInGit(rel));
+    else if (!file.ok && file.problem === 'dangling') out.at(place, 'unknown-reference', t.linkDangling(rel));
+    else out.at(place, 'syntax', t.cannotRead(rel, t.readProblem(whyNot(file))));
+  }
+  return safe;
+}
+
+interface ListedWorksheets {
+  /** Relative path as found (links not resolved) and the real path to read. */
+  files: { rel: string; abs: string }[];
+  /** Worksheets (or whole Pokja folders) that were found but cannot be used. */
+  lost: number;
+}
+
+/**
+ * Worksheet paths under pokja/<folder>/, sorted (records of one stage merge in this order).
+ * Symlinks — pokja/ itself, a Pokja folder, a worksheet — are followed while they stay inside
+ * the repository; one that leaves it, one that leads nowhere and a worksheet that cannot be
+ * read are reported at the link itself (line 1, column 1 of its path).
+ */
+export function listWorksheets(root: string, out: Collector, t: Locale['messages']): ListedWorksheets {
+  const result: ListedWorksheets = { files: [], lost: 0 };
+  const problem = (rel: string, found: InsidePath) => {
+    result.lost++;
+    if (!found.ok && found.problem === 'outside') out.span(rel, 0, 0, 'unsafe-path', t.linkOutside(rel));
+    else if (!found.ok && found.problem === 'git') out.span(rel, 0, 0, 'unsafe-path', t.pathInGit(rel));
+    else if (!found.ok && (found.problem === 'dangling' || found.problem === 'missing')) out.span(rel, 0, 0, 'unknown-reference', t.linkDangling(rel));
+    else out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(whyNot(found))));
+  };
+  const list = (rel: string, abs: string): string[] | undefined => {
+    try {
+      return readdirSync(abs).sort();
+    } catch (e) {
+      problem(rel, { ok: false, problem: 'unreadable', code: errCode(e) });
+      return undefined;
+    }
+  };
+
+  const pokja = resolveInside(root, 'pokja');
+  if (!pokja.ok && pokja.problem === 'missing') return result;
+  if (pokja.ok && pokja.kind !== 'directory') return result;
+  if (!pokja.ok) {
+    problem('pokja', pokja);
+    return result;
+  }
+  for (const name of list('pokja', pokja.abs) ?? []) {
+    if (name.startsWith('.')) continue;
+    const dirRel = `pokja/${name}`;
+    const dir = resolveInside(root, dirRel);
+    if (dir.ok && dir.kind !== 'directory') continue; // a file beside the Pokja folders (README…)
+    if (!dir.ok) {
+      problem(dirRel, dir);
+      continue;
+    }
+    for (const f of list(dirRel, dir.abs) ?? []) {
+      if (f.startsWith('.') || !WORKSHEET.test(f)) continue;
+      const rel = `${dirRel}/${f}`;
+      const file = resolveInside(root, rel);
+      if (file.ok && file.kind === 'file') result.files.push({ rel, abs: file.abs });
+      else problem(rel, file);
     }
   }
-  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  result.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return result;
 }
 
-/** A user-given relative path, normalised, when it stays inside the root; else undefined. */
-export function inside(root: string, path: string): string | undefined {
-  if (path.startsWith('/') || path.includes('\\') || path.includes('\0') || /^[a-z]:/i.test(path)) return undefined;
-  const rel = posix.normalize(path);
-  if (rel === '..' || rel.startsWith('../')) return undefined;
-  return rel.replace(/\/$/, '');
+/** "leaves the repository" as written, or through a symlink on the way. */
+function outsideMessage(found: InsidePath, written: string, t: Locale['messages']): string {
+  return found.rel !== undefined ? t.pathLinksOutside(written) : t.pathOutside(written);
 }
 
-function safeRealpath(p: string): string | undefined {
-  try {
-    return realpathSync(p);
-  } catch {
-    return undefined;
-  }
+/** The error code that says why a path that exists cannot be read as a file. */
+function whyNot(found: InsidePath): string {
+  if (!found.ok) return found.code ?? 'EIO';
+  return found.kind === 'directory' ? 'EISDIR' : 'ENOTFILE';
+}
+
+function errCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
 }

@@ -9,13 +9,17 @@ import { locale } from '../../src/i18n/index.js';
 import { loadTemplate, renderBook, renderIndex } from '../../src/render/html/index.js';
 import { removeTemps, tempDir } from '../helpers/fixtures.js';
 import { attr, byId, byTag, hasClass, ids, parsePage, textOf } from '../helpers/html.js';
+import { png } from '../helpers/images.js';
 
 afterAll(removeTemps);
 
 const root = tempDir();
 mkdirSync(join(root, 'pokja', 'x'), { recursive: true });
 mkdirSync(join(root, 'assets'));
-writeFileSync(join(root, 'assets', 'peta kota.png'), 'png');
+writeFileSync(join(root, 'assets', 'peta kota.png'), png(2, 2));
+writeFileSync(join(root, 'assets', 'catatan.png'), 'bukan gambar');
+mkdirSync(join(root, '.git'));
+writeFileSync(join(root, '.git', 'config'), '[remote "origin"]\n');
 
 const md = (text: string): Markdown => ({ text, src: { file: 'pokja/x/3.md', path: [] }, body: true });
 
@@ -178,6 +182,16 @@ describe('renderBook', () => {
     expect(attr(imgs[0], 'alt')).toBe('Peta');
     expect([...assets]).toEqual([['assets/assets/peta kota.png', join(root, 'assets', 'peta kota.png')]]);
     expect(textOf(page.doc)).toContain('[gambar: Hilang]');
+  });
+
+  it('Markdown images that are not PNG/JPEG or sit in hidden places are never copied (even unchecked)', () => {
+    const { page, assets } = render([
+      section('s1', 1, [{ type: 'markdown', markdown: md('![Git](../../.git/config) ![Teks](../../assets/catatan.png)'), level: 1 }]),
+    ]);
+    expect(byTag(page, 'img')).toEqual([]);
+    expect([...assets]).toEqual([]);
+    expect(textOf(page.doc)).toContain('[gambar: Git]');
+    expect(textOf(page.doc)).toContain('[gambar: Teks]');
   });
 
   it('Markdown: raw HTML, event handlers and javascript: URLs never reach the page', () => {

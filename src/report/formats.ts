@@ -24,7 +24,7 @@ export const formatText: Reporter = (diagnostics, summary, opts) => {
   for (const d of diagnostics) {
     if (opts.quiet && d.severity !== 'error') continue;
     const place = paint(opts.color, '1', `${d.file}:${d.line}:${d.column}`);
-    const sev = paint(opts.color, d.severity === 'error' ? '31' : '33', d.severity);
+    const sev = paint(opts.color, d.severity === 'error' ? '31' : '33', t.severity[d.severity] ?? d.severity);
     lines.push(`${place}: ${sev}: ${d.message} ${paint(opts.color, '2', `(${d.rule})`)}`);
   }
   if (!opts.quiet) {

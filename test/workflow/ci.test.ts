@@ -87,7 +87,7 @@ describe('examples/ci/pre-commit in a git repository', () => {
     git(repo, 'add', '.');
     const clean = hook(repo);
     expect(clean.stderr).toBe('');
-    expect(clean.stdout).toBe('rpjmd.yaml:27:9: warning: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 26 berkas diperiksa\n');
+    expect(clean.stdout).toBe('rpjmd.yaml:27:9: peringatan: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 26 berkas diperiksa\n');
     expect(clean.status).toBe(0);
     expect(git(repo, '-c', 'user.name=Uji', '-c', 'user.email=uji@example.org', 'commit', '-q', '--no-verify', '-m', 'awal').status).toBe(0);
 
@@ -95,7 +95,7 @@ describe('examples/ci/pre-commit in a git repository', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('quick_wins: []', 'quick_wins: []\nquick_winz: []'));
     git(repo, 'add', file);
     const broken = hook(repo);
-    expect(broken.stdout).toMatch(/^pokja\/smart-economy\/2-program-opd\.yaml:\d+:1: error: kolom "quick_winz" tidak dikenal/);
+    expect(broken.stdout).toMatch(/^pokja\/smart-economy\/2-program-opd\.yaml:\d+:1: galat: kolom "quick_winz" tidak dikenal/);
     // Only the staged file is reported: not rpjmd.yaml's warning.
     expect(broken.stdout).not.toContain('rpjmd.yaml');
     expect(broken.stderr).toContain('masterplan: commit stopped');

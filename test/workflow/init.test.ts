@@ -235,7 +235,7 @@ describe('masterplan init', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     const v = runCliProcess(['validate', dir], { cwd: REPO_ROOT });
-    expect(v.stdout).toMatch(/^rpjmd\.yaml:27:9: warning: .*\(uncovered-program\)\n0 galat, 1 peringatan, 26 berkas diperiksa\n$/);
+    expect(v.stdout).toMatch(/^rpjmd\.yaml:27:9: peringatan: .*\(uncovered-program\)\n0 galat, 1 peringatan, 26 berkas diperiksa\n$/);
     expect(v.code).toBe(0);
   });
 });

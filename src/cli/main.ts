@@ -3,7 +3,7 @@
 
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { locale, isLang } from '../i18n/index.js';
-import { REPORT_FORMATS } from '../report/formats.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { processIo, UsageError, type Io } from './context.js';
 import { runValidate } from './validate-command.js';
 import { runInit } from './init-command.js';
@@ -35,7 +35,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .option('--strict', 'warnings fail too (exit 1)', false)
     .option('-q, --quiet', 'print errors only, no warnings or summary', false)
     .addOption(lang())
-    .action((paths: string[], o: { format: 'text' | 'json' | 'github'; strict: boolean; quiet: boolean; lang?: string }) => {
+    .action((paths: string[], o: { format: ReportFormat; strict: boolean; quiet: boolean; lang?: string }) => {
       setExit(runValidate(io, paths, { format: o.format, strict: o.strict, quiet: o.quiet, lang: isLang(o.lang) ? o.lang : undefined }));
     });
 
@@ -49,7 +49,7 @@ function program(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--report-format <format>', 'format of the problems printed on stdout').choices([...REPORT_FORMATS]).default('text'))
     .option('-q, --quiet', 'print errors only: no warnings, notes or progress', false)
     .addOption(lang())
-    .action(async (dir: string | undefined, o: { out?: string; format: 'html' | 'pdf' | 'all'; templates?: string; reportFormat: 'text' | 'json' | 'github'; quiet: boolean; lang?: string }) => {
+    .action(async (dir: string | undefined, o: { out?: string; format: 'html' | 'pdf' | 'all'; templates?: string; reportFormat: ReportFormat; quiet: boolean; lang?: string }) => {
       // Loaded on demand: the renderers are not needed by `validate`.
       const { runBuild } = await import('./build-command.js');
       setExit(

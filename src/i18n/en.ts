@@ -93,6 +93,26 @@ export const en: Locale = {
       `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${files} file${files === 1 ? '' : 's'} checked`,
     clean: (files: number) => `no problems (${files} file${files === 1 ? '' : 's'} checked)`,
     severity: { error: 'error', warning: 'warning' },
+    // rule descriptions (SARIF rules, CI reports)
+    ruleDescriptions: {
+      syntax: 'not valid YAML or front matter: duplicate keys, tabs as indentation, several documents, alias bombs, nesting too deep, file too large',
+      encoding: 'not UTF-8, or binary content',
+      schema: "a value breaks its stage's JSON schema: missing, unknown or mistyped field",
+      'unknown-reference': 'a reference or #ID link names nothing, or names the wrong kind',
+      'duplicate-id': 'the same id used twice',
+      'year-out-of-range': 'a year outside the masterplan or RPJMD period',
+      'unsafe-path': 'an image, RPJMD or templates path that leaves the repository',
+      'missing-worksheet': 'a Pokja has no worksheet for a stage',
+      'uncovered-program': 'an RPJMD program that no innovation links to',
+      'unplanned-innovation': 'an innovation with no roadmap entry',
+    },
+    // --format github past GitHub's annotation cap (per step)
+    annotationCap: (errors: number, warnings: number, capErrors: number, capWarnings: number, inSummary: boolean) =>
+      `GitHub shows only the first ${capErrors} errors and ${capWarnings} warnings of a step as annotations (here ${errors} errors, ${warnings} warnings); ${inSummary ? 'the full list is in the job summary' : 'the full list is in the log above'}`,
+    stepSummaryTitle: (errors: number, warnings: number) =>
+      `masterplan: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    stepSummaryColumns: { file: 'File', line: 'Line', column: 'Column', severity: 'Severity', rule: 'Rule', message: 'Message' },
+    stepSummaryFailed: (path: string, detail: string) => `could not write the job summary ${path}: ${detail}`,
     noMasterplan: (dir: string) =>
       `masterplan.yaml not found in ${dir} (or any folder above it); run the command in a masterplan folder`,
     fileNotFound: (f: string) => `file ${f} not found`,

@@ -99,6 +99,25 @@ export const id = {
       `${errors} galat, ${warnings} peringatan, ${files} berkas diperiksa`,
     clean: (files: number) => `tidak ada masalah (${files} berkas diperiksa)`,
     severity: { error: 'galat', warning: 'peringatan' } as Record<string, string>,
+    // rule descriptions (SARIF rules, CI reports)
+    ruleDescriptions: {
+      syntax: 'YAML atau front matter tidak sah: kunci ganda, tab sebagai lekukan, beberapa dokumen, bom alias, sarang terlalu dalam, berkas terlalu besar',
+      encoding: 'berkas bukan UTF-8 atau berisi data biner',
+      schema: 'nilai melanggar skema JSON tahapnya: kolom hilang, tidak dikenal atau bertipe salah',
+      'unknown-reference': 'rujukan atau tautan #ID tidak menunjuk apa pun, atau menunjuk jenis yang salah',
+      'duplicate-id': 'id yang sama dipakai dua kali',
+      'year-out-of-range': 'tahun di luar periode masterplan atau RPJMD',
+      'unsafe-path': 'path gambar, RPJMD atau templat keluar dari repositori',
+      'missing-worksheet': 'Pokja belum punya kertas kerja untuk satu tahap',
+      'uncovered-program': 'program RPJMD yang belum dirujuk inovasi mana pun',
+      'unplanned-innovation': 'inovasi yang belum punya entri peta jalan',
+    } as Record<string, string>,
+    // --format github past GitHub's annotation cap (per step)
+    annotationCap: (errors: number, warnings: number, capErrors: number, capWarnings: number, inSummary: boolean) =>
+      `GitHub hanya menampilkan ${capErrors} galat dan ${capWarnings} peringatan pertama sebagai anotasi per langkah (di sini ${errors} galat, ${warnings} peringatan); ${inSummary ? 'daftar lengkap ada di ringkasan job' : 'daftar lengkap ada di log di atas'}`,
+    stepSummaryTitle: (errors: number, warnings: number) => `masterplan: ${errors} galat, ${warnings} peringatan`,
+    stepSummaryColumns: { file: 'Berkas', line: 'Baris', column: 'Kolom', severity: 'Tingkat', rule: 'Aturan', message: 'Pesan' },
+    stepSummaryFailed: (path: string, detail: string) => `ringkasan job ${path} tidak dapat ditulis: ${detail}`,
     noMasterplan: (dir: string) =>
       `masterplan.yaml tidak ditemukan di ${dir} (atau folder di atasnya); jalankan perintah di folder masterplan`,
     fileNotFound: (f: string) => `berkas ${f} tidak ditemukan`,

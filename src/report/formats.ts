@@ -2,15 +2,17 @@
 
 import type { Diagnostic, Summary } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../i18n/index.js';
+import { formatGitlab } from './gitlab.js';
+import { formatSarif } from './sarif.js';
 
-export type ReportFormat = 'text' | 'json' | 'github';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
+export type ReportFormat = 'text' | 'json' | 'github' | 'sarif' | 'gitlab';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github', 'sarif', 'gitlab'];
 
 export interface ReportOptions {
   locale: Locale;
   color: boolean;
   quiet: boolean;
-  /** Turns a masterplan-relative path into the path shown (github: relative to the working directory). */
+  /** Turns a masterplan-relative path into the path shown (github, sarif, gitlab: relative to the repository). */
   displayPath: (file: string) => string;
 }
 
@@ -77,4 +79,10 @@ export const formatGithub: Reporter = (diagnostics, summary, opts) => {
   return lines.length ? lines.join('\n') + '\n' : '';
 };
 
-export const REPORTERS: Record<ReportFormat, Reporter> = { text: formatText, json: formatJson, github: formatGithub };
+export const REPORTERS: Record<ReportFormat, Reporter> = {
+  text: formatText,
+  json: formatJson,
+  github: formatGithub,
+  sarif: formatSarif,
+  gitlab: formatGitlab,
+};

@@ -206,12 +206,12 @@ describe('masterplan init', () => {
   });
 
   it.each([
-    ['no --region', ['init', 'x'], /required option '--region <name>' not specified/],
+    ['no --region', ['init', 'x'], /^masterplan: opsi wajib --region <nama> belum diberikan\nlihat: masterplan init --help\n$/],
     ['an empty region', ['init', 'x', '--region', '  '], /nama wilayah \(--region\) tidak boleh kosong/],
     ['a region with a line break', ['init', 'x', '--region', 'Kab\nUji'], /nama wilayah/],
     ['a reversed period', ['init', 'x', '--region', 'Uji', '--period', '2031-2022'], /periode "2031-2022" tidak sah/],
     ['a period that is not two years', ['init', 'x', '--region', 'Uji', '--period', '2022'], /periode "2022" tidak sah/],
-    ['an unknown language', ['init', 'x', '--region', 'Uji', '--lang', 'fr'], /argument 'fr' is invalid/],
+    ['an unknown language', ['init', 'x', '--region', 'Uji', '--lang', 'fr'], /^masterplan: nilai "fr" tidak sah untuk --lang; pilihan: id, en\n$/],
   ])('exits 2 on %s, writing nothing', async (_name, args, stderr) => {
     const cwd = tempDir();
     const r = await runCli(args, { cwd });

@@ -188,3 +188,15 @@ describe('--format github', () => {
     expect(r.stdout).toContain('daftar lengkap ada di log di atas');
   });
 });
+
+describe('build --report-format sarif|gitlab', () => {
+  it('prints the report even with no problem (CI uploads a file either way)', async () => {
+    const repo = makeFixture(undefined);
+    const out = join(tempDir(), 'dist');
+    const r = await runCli(['build', '--format', 'html', '--report-format', 'gitlab', '--out', out, '-q'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('[]\n');
+    const s = await runCli(['build', '--format', 'html', '--report-format', 'sarif', '--out', out, '-q'], { cwd: repo });
+    expect(JSON.parse(s.stdout).runs[0].results).toEqual([]);
+  });
+});

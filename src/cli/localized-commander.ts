@@ -26,13 +26,13 @@ export function cliLanguage(argv: readonly string[], cwd: string): Lang {
     const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
     if (isLang(value)) return value;
   }
+  // The first DIR or FILE that belongs to a masterplan decides (a hook may pass hundreds of files).
   const positional = argv.slice(1).filter((a) => !a.startsWith('-'));
   for (const a of positional) {
     const abs = resolve(cwd, a);
     if (!existsSync(abs)) continue;
     const root = statSync(abs).isDirectory() ? findRoot(abs, false) : findRoot(dirname(abs), true);
-    const lang = root ? peekLanguage(root) : undefined;
-    if (lang) return lang;
+    if (root) return peekLanguage(root) ?? 'id';
   }
   const root = findRoot(cwd, true);
   return (root ? peekLanguage(root) : undefined) ?? 'id';

@@ -3,6 +3,9 @@
 // (exit 2), Indonesian by default, English with --lang en or `language: en` in masterplan.yaml.
 
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/cli/context.js';
+import { LocalizedCommand } from '../../src/cli/localized-commander.js';
+import { locale } from '../../src/i18n/index.js';
 import { REPO_ROOT, runCli, runCliProcess, STACK_LINE } from '../helpers/cli.js';
 import { makeFixture, tempDir } from '../helpers/fixtures.js';
 
@@ -105,5 +108,18 @@ describe('argument errors: exit 2, nothing on stdout, our words on stderr', () =
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('masterplan: nilai "xml" tidak sah untuk --format; pilihan: text, json, github, sarif, gitlab\n');
     expect(r.stderr).not.toMatch(STACK_LINE);
+  });
+});
+
+describe('LocalizedCommand', () => {
+  it('a missing required argument (no masterplan command has one yet) is a UsageError in our words', async () => {
+    for (const [lang, message] of [
+      ['id', 'argumen wajib nama belum diberikan\nlihat: alat pakai --help'],
+      ['en', 'missing required argument nama\nsee: alat pakai --help'],
+    ] as const) {
+      const cmd = new LocalizedCommand('alat', locale(lang).cli).exitOverride();
+      cmd.command('pakai').argument('<nama>').action(() => {});
+      await expect(cmd.parseAsync(['pakai'], { from: 'user' })).rejects.toEqual(new UsageError(message));
+    }
   });
 });

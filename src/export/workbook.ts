@@ -35,11 +35,13 @@ function cell(kind: Kind, value: string | number | undefined): Cell {
 function sheet(name: string, cols: Col[], rows: (string | number | undefined)[][], extra: Cell[][] = []): WorkbookSheet {
   const head: Cell[] = cols.map((c) => ({ value: c.header, type: String, fontWeight: 'bold' }));
   const body: Cell[][] = rows.map((r) => cols.map((c, i) => cell(c.kind, r[i])));
+  // Widths in characters, from what each column shows (the longest line of a cell), capped.
+  const extraValues = extra.map((r) => r.map((x) => (x !== null && typeof x === 'object' && 'value' in x ? (x.value as string | number) : undefined)));
   const widths = cols.map((c, i) => {
     let w = c.header.length;
-    for (const r of rows) {
+    for (const r of [...rows, ...extraValues]) {
       const v = r[i];
-      const shown = c.kind === 'money' && typeof v === 'number' ? `Rp ${v.toLocaleString('en')}` : v === undefined ? '' : String(v);
+      const shown = c.kind === 'money' && typeof v === 'number' ? `Rp ${String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}` : v === undefined ? '' : String(v);
       w = Math.max(w, ...shown.split('\n').map((l) => l.length));
     }
     return { width: Math.min(MAX_WIDTH, Math.max(6, w + 2)) };

@@ -55,7 +55,7 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   const errors = checked.diagnostics.some((d) => d.severity === 'error');
   const shown = opts.quiet ? checked.diagnostics.filter((d) => d.severity === 'error') : checked.diagnostics;
   // Text and GitHub reports only when there is something to say; JSON always (a tool reads it).
-  if (shown.length > 0 || opts.reportFormat === 'json') {
+  if (shown.length > 0 || opts.reportFormat === 'json' || opts.reportFormat === 'sarif' || opts.reportFormat === 'gitlab') {
     io.out(report(io, checked, shown, checked.files.length, { format: opts.reportFormat, strict: false, quiet: opts.quiet, lang: opts.lang }, root));
   }
   if (errors) {

@@ -2,6 +2,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { WriteStream } from 'node:tty';
 import { locale, type Locale } from '../i18n/index.js';
 import { CONFIG_FILE, findRoot, peekLanguage } from '../load/load-project.js';
 import type { Lang } from '../model/types.js';
@@ -11,8 +12,12 @@ export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   cwd: string;
-  /** Colour and progress only on a terminal. */
+  /** stdout is a terminal (colour). */
   isTTY: boolean;
+  /** stderr is a terminal (the progress line, which is written there); absent: not a terminal. */
+  errIsTTY?: boolean;
+  /** stdout's own `tty.WriteStream#hasColors(env)` when it is a terminal; absent: Node's rule for a terminal. */
+  hasColors?: (env: Record<string, string | undefined>) => boolean;
   env: Record<string, string | undefined>;
 }
 
@@ -22,6 +27,8 @@ export function processIo(): Io {
     err: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     isTTY: process.stdout.isTTY === true,
+    errIsTTY: process.stderr.isTTY === true,
+    hasColors: process.stdout.isTTY ? (env) => process.stdout.hasColors(env) : undefined,
     env: process.env,
   };
 }
@@ -76,8 +83,21 @@ export function pickLocale(root: string, lang: Lang | undefined): { lang: Lang; 
   return { lang: picked, locale: locale(picked) };
 }
 
+/**
+ * Colour on stdout. `NO_COLOR` (non-empty) always wins, even over `FORCE_COLOR`. Otherwise the
+ * stream decides with Node's `hasColors()`: on a terminal it honours `FORCE_COLOR` (`0` / `false`
+ * turn colour off), `NODE_DISABLE_COLORS`, `TERM=dumb` and what the terminal supports; a pipe or
+ * file gets colour only when `FORCE_COLOR` asks for it (`1`, `2`, `3`, `true` or empty).
+ */
 export function useColor(io: Io): boolean {
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
-  return io.isTTY;
+  const env = { ...io.env };
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  delete env.NO_COLOR; // an empty NO_COLOR means "not set" (no-color.org); Node would count it
+  if (!io.isTTY && env.FORCE_COLOR === undefined) return false;
+  return (io.hasColors ?? terminalHasColors)(env);
+}
+
+/** Node's own rule (tty.WriteStream#hasColors, 16 colours), usable without a terminal at hand. */
+function terminalHasColors(env: Record<string, string | undefined>): boolean {
+  return WriteStream.prototype.hasColors.call(process.stdout, 16, env as NodeJS.ProcessEnv);
 }

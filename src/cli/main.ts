@@ -1,9 +1,11 @@
 // The command line: parses arguments and hands over to one command module each.
 // Exit codes: 0 clean, 1 problems found, 2 the command itself could not run.
 
-import { Argument, Command, CommanderError, Option } from 'commander';
-import { locale, isLang } from '../i18n/index.js';
-import { REPORT_FORMATS } from '../report/formats.js';
+import { Command, CommanderError } from 'commander';
+import { locale, isLang, type Locale } from '../i18n/index.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/formats.js';
+import { choiceArgument, choiceOption, cliLanguage, LocalizedCommand, localizedHelp } from './localized-commander.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
 import { printable } from '../report/printable.js';
 import { processIo, UsageError, type Io } from './context.js';
 import { runValidate } from './validate-command.js';
@@ -18,39 +20,44 @@ import { CSV_DELIMITERS, type CsvDelimiter } from '../report/csv.js';
 
 const VERSION = '0.1.0';
 
-function program(io: Io, setExit: (code: number) => void): Command {
-  const cmd = new Command('masterplan')
-    .description('Compile Smart City masterplan worksheets into checked, linked books (HTML and PDF).')
-    .version(VERSION)
+function program(io: Io, setExit: (code: number) => void, loc: Locale): Command {
+  const t = loc.cli;
+  const ph = t.ph;
+  const bad = loc.messages.badOption;
+  const cmd = new LocalizedCommand('masterplan', t)
+    .description(t.program)
+    .version(VERSION, '-V, --version', t.version)
+    .helpOption('-h, --help', t.help)
+    .helpCommand(`help ${t.helpCommandArg}`, t.helpCommand)
     .exitOverride()
+    .configureHelp(localizedHelp(t))
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  // Every subcommand inherits the help option, the formatter and the output settings.
+  const sub = (name: string, description: string) =>
+    cmd.command(name).description(description).helpOption('-h, --help', t.help).configureHelp(localizedHelp(t));
 
-  const lang = () => new Option('--lang <lang>', 'language of messages (default: masterplan.yaml `language`, else id)').choices(['id', 'en']);
-  const format = () => new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('text');
+  const lang = () => choiceOption(`--lang <${ph.lang}>`, t.lang, ['id', 'en'], bad);
+  const format = () => choiceOption(`--format <${ph.format}>`, t.format, REPORT_FORMATS, bad).default('text');
 
-  cmd
-    .command('validate')
-    .description('check worksheets against the format and every link; report problems at file:line:column')
-    .argument('[paths...]', 'DIR (masterplan folder, default: found upward from here) then FILES to report on')
+  sub('validate', t.validate.description)
+    .argument(`[${ph.paths}...]`, t.validate.paths)
     .addOption(format())
-    .option('--strict', 'warnings fail too (exit 1)', false)
-    .option('-q, --quiet', 'print errors only, no warnings or summary', false)
+    .option('--strict', t.validate.strict, false)
+    .option('-q, --quiet', t.validate.quiet, false)
     .addOption(lang())
-    .action((paths: string[], o: { format: 'text' | 'json' | 'github'; strict: boolean; quiet: boolean; lang?: string }) => {
+    .action((paths: string[], o: { format: ReportFormat; strict: boolean; quiet: boolean; lang?: string }) => {
       setExit(runValidate(io, paths, { format: o.format, strict: o.strict, quiet: o.quiet, lang: isLang(o.lang) ? o.lang : undefined }));
     });
 
-  cmd
-    .command('build')
-    .description('validate, then write the books: buku-1 … buku-4, masterplan (HTML and PDF) and index.html')
-    .argument('[dir]', 'masterplan folder (default: found upward from here)')
-    .option('-o, --out <dir>', 'output folder, replaced as a whole when the build is complete (default: DIR/dist)')
-    .addOption(new Option('--format <format>', 'what to write').choices(['html', 'pdf', 'all']).default('all'))
-    .option('--templates <dir>', 'folder with book.html and/or book.css to use instead of the built-in layout')
-    .addOption(new Option('--report-format <format>', 'format of the problems printed on stdout').choices([...REPORT_FORMATS]).default('text'))
-    .option('-q, --quiet', 'print errors only: no warnings, notes or progress', false)
+  sub('build', t.build.description)
+    .argument(`[${ph.dir}]`, t.dir)
+    .option(`-o, --out <${ph.dir}>`, t.build.out)
+    .addOption(choiceOption(`--format <${ph.format}>`, t.build.format, ['html', 'pdf', 'all'], bad).default('all'))
+    .option(`--templates <${ph.dir}>`, t.templates)
+    .addOption(choiceOption(`--report-format <${ph.format}>`, t.build.reportFormat, REPORT_FORMATS, bad).default('text'))
+    .option('-q, --quiet', t.build.quiet, false)
     .addOption(lang())
-    .action(async (dir: string | undefined, o: { out?: string; format: 'html' | 'pdf' | 'all'; templates?: string; reportFormat: 'text' | 'json' | 'github'; quiet: boolean; lang?: string }) => {
+    .action(async (dir: string | undefined, o: { out?: string; format: 'html' | 'pdf' | 'all'; templates?: string; reportFormat: ReportFormat; quiet: boolean; lang?: string }) => {
       // Loaded on demand: the renderers are not needed by `validate`.
       const { runBuild } = await import('./build-command.js');
       setExit(
@@ -65,64 +72,62 @@ function program(io: Io, setExit: (code: number) => void): Command {
       );
     });
 
-  cmd
-    .command('init')
-    .description('scaffold a new masterplan repository: settings, RPJMD skeleton, six Pokja × four stage worksheets, editor, hook and CI files')
-    .argument('[dir]', 'folder to create or fill (default: here); existing files are never overwritten')
-    .requiredOption('--region <name>', 'region the masterplan is for, e.g. "Kabupaten Banggai"')
-    .addOption(new Option('--lang <lang>', 'language of the masterplan, its guidance comments and messages').choices(['id', 'en']).default('id'))
-    .option('--period <first-last>', 'first and last year of the masterplan, e.g. 2022-2031 (default: ten years from this year)')
+  sub('init', t.init.description)
+    .argument(`[${ph.dir}]`, t.init.dir)
+    .requiredOption(`--region <${ph.name}>`, t.init.region)
+    .addOption(choiceOption(`--lang <${ph.lang}>`, t.init.lang, ['id', 'en'], bad).default('id'))
+    .option(`--period <${ph.period}>`, t.init.period)
     .action((dir: string | undefined, o: { region: string; lang: string; period?: string }) => {
       setExit(runInit(io, dir, { region: o.region, lang: isLang(o.lang) ? o.lang : undefined, period: o.period }));
     });
 
-  cmd
-    .command('status')
-    .description('where every Pokja × stage stands: worksheets, status, records, problems, RPJMD coverage (exit 0 even with errors)')
-    .argument('[dir]', 'masterplan folder (default: found upward from here)')
-    .addOption(new Option('--format <format>', 'output format').choices([...STATUS_FORMATS]).default('text'))
+  sub('status', t.status.description)
+    .argument(`[${ph.dir}]`, t.dir)
+    .addOption(choiceOption(`--format <${ph.format}>`, t.format, STATUS_FORMATS, bad).default('text'))
     .addOption(lang())
     .action((dir: string | undefined, o: { format: StatusFormat; lang?: string }) => {
       setExit(runStatus(io, dir, { format: o.format, lang: isLang(o.lang) ? o.lang : undefined }));
     });
 
-  cmd
-    .command('trace')
-    .description('the traceability matrix (RPJMD program × Pokja) and its gaps (exit 0 even with errors)')
-    .argument('[dir]', 'masterplan folder (default: found upward from here)')
-    .addOption(new Option('--format <format>', 'output format').choices([...TRACE_FORMATS]).default('text'))
-    .addOption(new Option('--table <table>', 'csv only: which table (default: matrix)').choices([...TRACE_TABLES]))
-    .addOption(new Option('--delimiter <char>', 'csv only: field delimiter (default: ";")').choices([...CSV_DELIMITERS]))
+  sub('trace', t.trace.description)
+    .argument(`[${ph.dir}]`, t.dir)
+    .addOption(choiceOption(`--format <${ph.format}>`, t.format, TRACE_FORMATS, bad).default('text'))
+    .addOption(choiceOption(`--table <${ph.table}>`, t.trace.table, TRACE_TABLES, bad))
+    .addOption(choiceOption(`--delimiter <${ph.char}>`, t.trace.delimiter, CSV_DELIMITERS, bad))
     .addOption(lang())
     .action((dir: string | undefined, o: { format: TraceFormat; table?: TraceTable; delimiter?: CsvDelimiter; lang?: string }) => {
       setExit(runTrace(io, dir, { format: o.format, table: o.table, delimiter: o.delimiter, lang: isLang(o.lang) ? o.lang : undefined }));
     });
 
-  cmd
-    .command('schema')
-    .description('print a JSON schema of the format; without NAME, list the schemas')
-    .addArgument(new Argument('[name]', 'schema to print').choices([...SCHEMA_NAMES]))
+  sub('export', t.export.description)
+    .argument(`[${ph.dir}]`, t.dir)
+    .addOption(choiceOption(`--format <${ph.format}>`, t.export.format, EXPORT_FORMATS, bad).default('xlsx'))
+    .option(`-o, --out <${ph.file}>`, t.export.out)
+    .addOption(lang())
+    .action(async (dir: string | undefined, o: { format: ExportFormat; out?: string; lang?: string }) => {
+      const { runExport } = await import('./export-command.js');
+      setExit(await runExport(io, dir, { format: o.format, out: o.out, lang: isLang(o.lang) ? o.lang : undefined }));
+    });
+
+  sub('schema', t.schema.description)
+    .addArgument(choiceArgument(`[${ph.name}]`, t.schema.name, SCHEMA_NAMES, bad))
     .addOption(lang())
     .action((name: SchemaName | undefined, o: { lang?: string }) => {
       setExit(runSchema(io, name, { lang: isLang(o.lang) ? o.lang : undefined }));
     });
 
-  cmd
-    .command('serve')
-    .description('preview the HTML books on 127.0.0.1, rebuilt and reloaded when a worksheet changes')
-    .argument('[dir]', 'masterplan folder (default: found upward from here)')
-    .option('-p, --port <port>', 'port on 127.0.0.1 (0: any free port)', '4000')
-    .option('--templates <dir>', 'folder with book.html and/or book.css to use instead of the built-in layout')
+  sub('serve', t.serve.description)
+    .argument(`[${ph.dir}]`, t.dir)
+    .option(`-p, --port <${ph.port}>`, t.serve.port, '4000')
+    .option(`--templates <${ph.dir}>`, t.templates)
     .addOption(lang())
     .action(async (dir: string | undefined, o: { port: string; templates?: string; lang?: string }) => {
       const { runServe } = await import('./serve-command.js');
       setExit(await runServe(io, dir, { port: o.port, templates: o.templates, lang: isLang(o.lang) ? o.lang : undefined }));
     });
 
-  cmd
-    .command('lsp')
-    .description('language server for editors: problems while typing, completion, hover, go to definition, references, rename (LSP over stdio)')
-    .option('--stdio', 'talk Language Server Protocol over stdin/stdout (the only transport; editors pass it)')
+  sub('lsp', t.lsp.description)
+    .option('--stdio', t.lsp.stdio)
     .action(async () => {
       const { runLsp } = await import('./lsp-command.js');
       setExit(await runLsp());
@@ -134,8 +139,10 @@ function program(io: Io, setExit: (code: number) => void): Command {
 /** Runs one command line; returns the exit code. Never throws, never exits the process. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let code = 0;
+  let loc = locale('id');
   try {
-    await program(io, (c) => (code = c)).parseAsync(argv, { from: 'user' });
+    loc = locale(cliLanguage(argv, io.cwd));
+    await program(io, (c) => (code = c), loc).parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -147,7 +154,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return 2;
     }
     const detail = e instanceof Error ? e.message : String(e);
-    io.err(`masterplan: ${printable(locale('id').messages.internalError(detail))}\n`);
+    io.err(`masterplan: ${printable(loc.messages.internalError(detail))}\n`);
     if (process.env.MASTERPLAN_DEBUG && e instanceof Error) io.err(`${e.stack}\n`);
     return 2;
   }

@@ -1,5 +1,6 @@
 // Progress on a terminal: one line on stderr, rewritten in place, shown only once a build has
-// taken more than a second (a quick build prints nothing) and never when stderr is not a TTY.
+// taken more than a second (a quick build prints nothing) and never when stderr is not a TTY
+// (stdout may be piped to a file while stderr is still the user's terminal, and the other way round).
 
 import type { Io } from './context.js';
 
@@ -11,7 +12,7 @@ export interface Progress {
 const SILENT: Progress = { update: () => {}, done: () => {} };
 
 export function progress(io: Io, opts: { quiet: boolean; delayMs?: number; now?: () => number }): Progress {
-  if (opts.quiet || !io.isTTY) return SILENT;
+  if (opts.quiet || io.errIsTTY !== true) return SILENT;
   const now = opts.now ?? (() => performance.now());
   const start = now();
   const delay = opts.delayMs ?? 1000;

@@ -2,7 +2,7 @@
 // `encoding` / `syntax` diagnostics at their place; such a file is marked fatal and skipped later.
 
 import jsyaml from 'js-yaml';
-import { parseDocument, type Document, type YAMLError } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
 import { SourceText } from '../diagnostics/source-text.js';
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
@@ -10,6 +10,7 @@ import { decode } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { MAX_DEPTH, tooDeepAt } from './nesting.js';
 import type { FileRole, ParsedFile } from './parsed-file.js';
+import { yamlErrorMessage } from './yaml-errors.js';
 
 /** Aliases allowed per file: enough for any real worksheet, far too few for a "billion laughs". */
 export const MAX_ALIASES = 100;
@@ -92,7 +93,7 @@ export function parseFile(
     for (const err of doc.errors) {
       if (err.code !== 'DUPLICATE_KEY' && err !== first) continue;
       const [s, e] = err.pos;
-      out.span(rel, file.yamlOffset + s, file.yamlOffset + Math.max(s, e), 'syntax', yamlMessage(err, yamlText, t));
+      out.span(rel, file.yamlOffset + s, file.yamlOffset + Math.max(s, e), 'syntax', yamlErrorMessage(err, yamlText, t));
     }
     file.fatal = true;
     return file;
@@ -147,21 +148,4 @@ function blank(rel: string, abs: string, role: FileRole, text: string): ParsedFi
 
 function isOnlyComments(text: string): boolean {
   return text.split('\n').every((line) => /^\s*(#.*)?\r?$/.test(line));
-}
-
-function yamlMessage(err: YAMLError, src: string, t: Locale['messages']): string {
-  switch (err.code) {
-    case 'DUPLICATE_KEY': {
-      const m = /^[^\n:]*/.exec(src.slice(err.pos[0]));
-      return t.duplicateKey((m?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
-    }
-    case 'TAB_AS_INDENT':
-      return t.tabIndent;
-    case 'MULTIPLE_DOCS':
-      return t.multipleDocuments;
-    case 'RESOURCE_EXHAUSTION':
-      return t.tooDeep(MAX_DEPTH);
-    default:
-      return t.yamlError(err.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').trim());
-  }
 }

@@ -3,15 +3,17 @@
 import type { Diagnostic, Summary } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../i18n/index.js';
 import { printable } from './printable.js';
+import { formatGitlab } from './gitlab.js';
+import { formatSarif } from './sarif.js';
 
-export type ReportFormat = 'text' | 'json' | 'github';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
+export type ReportFormat = 'text' | 'json' | 'github' | 'sarif' | 'gitlab';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github', 'sarif', 'gitlab'];
 
 export interface ReportOptions {
   locale: Locale;
   color: boolean;
   quiet: boolean;
-  /** Turns a masterplan-relative path into the path shown (github: relative to the working directory). */
+  /** Turns a masterplan-relative path into the path shown (github, sarif, gitlab: relative to the repository). */
   displayPath: (file: string) => string;
 }
 
@@ -26,7 +28,7 @@ export const formatText: Reporter = (diagnostics, summary, opts) => {
     if (opts.quiet && d.severity !== 'error') continue;
     // File names and messages quote worksheet text: never raw control characters on a terminal.
     const place = paint(opts.color, '1', `${printable(d.file)}:${d.line}:${d.column}`);
-    const sev = paint(opts.color, d.severity === 'error' ? '31' : '33', d.severity);
+    const sev = paint(opts.color, d.severity === 'error' ? '31' : '33', t.severity[d.severity] ?? d.severity);
     lines.push(`${place}: ${sev}: ${printable(d.message)} ${paint(opts.color, '2', `(${printable(d.rule)})`)}`);
   }
   if (!opts.quiet) {
@@ -81,4 +83,10 @@ export const formatGithub: Reporter = (diagnostics, summary, opts) => {
   return lines.length ? lines.join('\n') + '\n' : '';
 };
 
-export const REPORTERS: Record<ReportFormat, Reporter> = { text: formatText, json: formatJson, github: formatGithub };
+export const REPORTERS: Record<ReportFormat, Reporter> = {
+  text: formatText,
+  json: formatJson,
+  github: formatGithub,
+  sarif: formatSarif,
+  gitlab: formatGitlab,
+};

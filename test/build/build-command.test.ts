@@ -158,7 +158,7 @@ describe('build: a failed build keeps the previous output', () => {
     writeOverlay(repo, { [INNOVATION_MD]: md.replace('(#INO-1)', '(#INO-404)') });
     const r = await build(repo, out);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^pokja\/smart-economy\/3-inovasi\.md:\d+:\d+: error: .*INO-404.*\(unknown-reference\)$/m);
+    expect(r.stdout).toMatch(/^pokja\/smart-economy\/3-inovasi\.md:\d+:\d+: galat: .*INO-404.*\(unknown-reference\)$/m);
     expect(r.stderr).toContain('buku tidak ditulis');
     expect(readTree(out)).toEqual(before);
     expect(readdirSync(repo).sort()).toEqual(parentBefore);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/context.js';
 import { progress } from '../../src/cli/progress.js';
 
-function io(isTTY: boolean): Io & { text: () => string } {
+function io(errIsTTY: boolean, isTTY = false): Io & { text: () => string } {
   let err = '';
-  return { out: () => {}, err: (s) => (err += s), cwd: '/', isTTY, env: {}, text: () => err };
+  return { out: () => {}, err: (s) => (err += s), cwd: '/', isTTY, errIsTTY, env: {}, text: () => err };
 }
 
 describe('build progress', () => {
@@ -30,6 +30,18 @@ describe('build progress', () => {
       bar.update('buku-3.pdf: Smart Economy');
       bar.done();
       expect(out.text()).toBe('');
+    }
+  });
+
+  it("follows stderr's terminal, where it writes, not stdout's", () => {
+    for (const [errIsTTY, isTTY, shown] of [[true, false, true], [false, true, false]] as const) {
+      let t = 0;
+      const out = io(errIsTTY, isTTY);
+      const bar = progress(out, { quiet: false, now: () => t });
+      t = 5000;
+      bar.update('buku-4.pdf');
+      bar.done();
+      expect(out.text()).toBe(shown ? '\r\x1b[Kbuku-4.pdf\r\x1b[K' : '');
     }
   });
 

@@ -18,10 +18,15 @@ export interface CliResult {
 
 export interface CliOptions {
   cwd: string;
-  /** Environment seen by the command; by default an empty one (no NO_COLOR / FORCE_COLOR leaks in). */
+  /**
+   * Environment seen by the command; by default an empty one (no NO_COLOR / FORCE_COLOR leaks in),
+   * with `TERM=xterm-256color` when `isTTY` (a terminal as users have it; `TERM: undefined` drops it).
+   */
   env?: Record<string, string | undefined>;
   /** Whether stdout counts as a terminal (colour); default false. */
   isTTY?: boolean;
+  /** Whether stderr counts as a terminal (progress line); default false. */
+  errIsTTY?: boolean;
 }
 
 /** Runs `masterplan <args>` in-process with buffer io. */
@@ -37,7 +42,8 @@ export async function runCli(args: string[], opts: CliOptions): Promise<CliResul
     },
     cwd: opts.cwd,
     isTTY: opts.isTTY ?? false,
-    env: opts.env ?? {},
+    errIsTTY: opts.errIsTTY ?? false,
+    env: opts.isTTY ? { TERM: 'xterm-256color', ...opts.env } : (opts.env ?? {}),
   };
   const code = await main(args, io);
   return { code, stdout, stderr };

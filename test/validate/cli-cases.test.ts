@@ -881,8 +881,8 @@ const FORMAT_WARNING = {
   message: 'program RPJMD PP-02 belum dirujuk oleh inovasi mana pun',
 };
 const TEXT_LINES = [
-  `${PROGRAMS}:13:11: error: tahun 2035 di luar periode masterplan (2022–2031) (year-out-of-range)`,
-  'rpjmd.yaml:25:9: warning: program RPJMD PP-02 belum dirujuk oleh inovasi mana pun (uncovered-program)',
+  `${PROGRAMS}:13:11: galat: tahun 2035 di luar periode masterplan (2022–2031) (year-out-of-range)`,
+  'rpjmd.yaml:25:9: peringatan: program RPJMD PP-02 belum dirujuk oleh inovasi mana pun (uncovered-program)',
   '1 galat, 1 peringatan, 6 berkas diperiksa',
 ];
 const ANSI = /\x1b\[[0-9;]*m/;
@@ -939,8 +939,8 @@ describe('masterplan validate (output formats)', () => {
     const r = await runCli(['validate'], { cwd: makeFixture('formats'), isTTY: true });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(ANSI);
-    expect(r.stdout).toContain('\x1b[31merror\x1b[0m');
-    expect(r.stdout).toContain('\x1b[33mwarning\x1b[0m');
+    expect(r.stdout).toContain('\x1b[31mgalat\x1b[0m');
+    expect(r.stdout).toContain('\x1b[33mperingatan\x1b[0m');
     expect(stripAnsi(r.stdout)).toBe(TEXT_LINES.join('\n') + '\n');
   });
 

@@ -34,8 +34,8 @@ describe('bin/masterplan.js', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       [
-        `${E}/2-program-opd.yaml:13:11: error: tahun 2035 di luar periode masterplan (2022–2031) (year-out-of-range)`,
-        'rpjmd.yaml:25:9: warning: program RPJMD PP-02 belum dirujuk oleh inovasi mana pun (uncovered-program)',
+        `${E}/2-program-opd.yaml:13:11: galat: tahun 2035 di luar periode masterplan (2022–2031) (year-out-of-range)`,
+        'rpjmd.yaml:25:9: peringatan: program RPJMD PP-02 belum dirujuk oleh inovasi mana pun (uncovered-program)',
         '1 galat, 1 peringatan, 6 berkas diperiksa',
       ].join('\n') + '\n',
     );
@@ -133,7 +133,7 @@ describe('bin/masterplan.js', () => {
     const r = runCliProcess(['validate', `${E}/4-peta-jalan.yaml`], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      `${E}/4-peta-jalan.yaml:3:1: error: kolom "titel" tidak dikenal; maksud Anda "title"? (schema)\n1 galat, 0 peringatan, 1 berkas diperiksa\n`,
+      `${E}/4-peta-jalan.yaml:3:1: galat: kolom "titel" tidak dikenal; maksud Anda "title"? (schema)\n1 galat, 0 peringatan, 1 berkas diperiksa\n`,
     );
   });
 });

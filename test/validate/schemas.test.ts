@@ -47,9 +47,10 @@ function documentedNodes(node: Json, path: string, out: [string, Json][]): [stri
 const isText = (v: Json | undefined) => typeof v === 'string' && v.trim() !== '';
 
 describe('schemas/*.schema.json', () => {
-  it('are the seven expected files', () => {
+  it('are the eight expected files', () => {
     expect(FILES).toEqual([
       'common.schema.json',
+      'export.schema.json',
       'masterplan.schema.json',
       'rpjmd.schema.json',
       'stage-1.schema.json',

@@ -88,7 +88,7 @@ describe('examples/ci/pre-commit in a git repository', () => {
     git(repo, 'add', '.');
     const clean = hook(repo);
     expect(clean.stderr).toBe('');
-    expect(clean.stdout).toBe('rpjmd.yaml:27:9: warning: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 26 berkas diperiksa\n');
+    expect(clean.stdout).toBe('rpjmd.yaml:27:9: peringatan: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 26 berkas diperiksa\n');
     expect(clean.status).toBe(0);
     expect(git(repo, '-c', 'user.name=Uji', '-c', 'user.email=uji@example.org', 'commit', '-q', '--no-verify', '-m', 'awal').status).toBe(0);
 
@@ -96,10 +96,27 @@ describe('examples/ci/pre-commit in a git repository', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('quick_wins: []', 'quick_wins: []\nquick_winz: []'));
     git(repo, 'add', file);
     const broken = hook(repo);
-    expect(broken.stdout).toMatch(/^pokja\/smart-economy\/2-program-opd\.yaml:\d+:1: error: kolom "quick_winz" tidak dikenal/);
+    expect(broken.stdout).toMatch(/^pokja\/smart-economy\/2-program-opd\.yaml:\d+:1: galat: kolom "quick_winz" tidak dikenal/);
     // Only the staged file is reported: not rpjmd.yaml's warning.
     expect(broken.stdout).not.toContain('rpjmd.yaml');
-    expect(broken.stderr).toContain('masterplan: commit stopped');
+    expect(broken.stderr).toBe('masterplan: commit dihentikan; perbaiki masalah di atas (atau lewati pemeriksaan sekali: git commit --no-verify)\n');
     expect(broken.status).toBe(1);
+
+    // With `language: en` the hook (and validate) speak English.
+    const config = join(repo, 'masterplan.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^language: id\b/m, 'language: en'));
+    const english = hook(repo);
+    expect(english.stdout).toMatch(/^pokja\/smart-economy\/2-program-opd\.yaml:\d+:1: error: unknown field "quick_winz"/);
+    expect(english.stderr).toBe('masterplan: commit stopped; fix the problems above (or skip the check once: git commit --no-verify)\n');
+    expect(english.status).toBe(1);
+
+    // A check that cannot run (exit 2: a broken install, no masterplan.yaml…) stops the commit too, and says so.
+    const broken2 = join(tempDir(), 'bin');
+    mkdirSync(broken2);
+    writeFileSync(join(broken2, 'masterplan'), '#!/bin/sh\necho "masterplan: rusak" >&2\nexit 2\n');
+    chmodSync(join(broken2, 'masterplan'), 0o755);
+    const lost = spawnSync('sh', [join(CI, 'pre-commit')], { cwd: repo, env: { ...env, PATH: `${broken2}:${process.env.PATH}` }, encoding: 'utf8' });
+    expect(lost.status).toBe(2);
+    expect(lost.stderr).toBe('masterplan: rusak\nmasterplan: the check could not run (exit 2); commit stopped\n');
   });
 });

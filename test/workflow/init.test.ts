@@ -218,12 +218,12 @@ describe('masterplan init', () => {
   });
 
   it.each([
-    ['no --region', ['init', 'x'], /required option '--region <name>' not specified/],
+    ['no --region', ['init', 'x'], /^masterplan: opsi wajib --region <nama> belum diberikan\nlihat: masterplan init --help\n$/],
     ['an empty region', ['init', 'x', '--region', '  '], /nama wilayah \(--region\) tidak boleh kosong/],
     ['a region with a line break', ['init', 'x', '--region', 'Kab\nUji'], /nama wilayah/],
     ['a reversed period', ['init', 'x', '--region', 'Uji', '--period', '2031-2022'], /periode "2031-2022" tidak sah/],
     ['a period that is not two years', ['init', 'x', '--region', 'Uji', '--period', '2022'], /periode "2022" tidak sah/],
-    ['an unknown language', ['init', 'x', '--region', 'Uji', '--lang', 'fr'], /argument 'fr' is invalid/],
+    ['an unknown language', ['init', 'x', '--region', 'Uji', '--lang', 'fr'], /^masterplan: nilai "fr" tidak sah untuk --lang; pilihan: id, en\n$/],
   ])('exits 2 on %s, writing nothing', async (_name, args, stderr) => {
     const cwd = tempDir();
     const r = await runCli(args, { cwd });
@@ -247,7 +247,7 @@ describe('masterplan init', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     const v = runCliProcess(['validate', dir], { cwd: REPO_ROOT });
-    expect(v.stdout).toMatch(/^rpjmd\.yaml:27:9: warning: .*\(uncovered-program\)\n0 galat, 1 peringatan, 26 berkas diperiksa\n$/);
+    expect(v.stdout).toMatch(/^rpjmd\.yaml:27:9: peringatan: .*\(uncovered-program\)\n0 galat, 1 peringatan, 26 berkas diperiksa\n$/);
     expect(v.code).toBe(0);
   });
 });

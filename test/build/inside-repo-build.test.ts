@@ -95,11 +95,9 @@ describe('build: what reaches dist/', () => {
     writeFileSync(join(repo, 'assets', 'tahapan.png'), pngHeaderOnly(24000, 24000));
     const out = join(repo, 'dist');
     const before = process.memoryUsage().rss;
-    const started = Date.now();
     const r = await build(repo, out, ['--format', 'pdf']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('gambar "../../assets/tahapan.png" terlalu besar: 24000 × 24000 piksel (576,0 megapiksel)');
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
     expect(existsSync(out)).toBe(false);
   });

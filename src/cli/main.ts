@@ -150,7 +150,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.err(`masterplan: ${printable(e.message)}\n`);
+      // A usage message may span lines (the error, then where to read more); each line is escaped.
+      io.err(`masterplan: ${e.message.split('\n').map(printable).join('\n')}\n`);
       return 2;
     }
     const detail = e instanceof Error ? e.message : String(e);

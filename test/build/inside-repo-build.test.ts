@@ -68,15 +68,15 @@ describe('build: what reaches dist/', () => {
     const out = join(repo, 'dist');
     const r = await build(repo, out);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^masterplan\.yaml:\d+:12: error: path "tpl\/book\.html" menunjuk ke luar repositori masterplan melalui tautan simbolik \(unsafe-path\)$/m);
+    expect(r.stdout).toMatch(/^masterplan\.yaml:\d+:12: galat: path "tpl\/book\.html" menunjuk ke luar repositori masterplan melalui tautan simbolik \(unsafe-path\)$/m);
     expect(existsSync(out)).toBe(false);
   });
 
   it('pokja/ and rpjmd.yaml symlinked outside are refused, not built', async () => {
     // The example names its catalog (`rpjmd: rpjmd.yaml`, line 8): reported there; pokja/ at the link.
     const expected: Record<string, string> = {
-      pokja: 'pokja:1:1: error: "pokja" adalah tautan simbolik yang menunjuk ke luar repositori masterplan; tidak dibaca (unsafe-path)',
-      'rpjmd.yaml': 'masterplan.yaml:8:8: error: path "rpjmd.yaml" menunjuk ke luar repositori masterplan melalui tautan simbolik (unsafe-path)',
+      pokja: 'pokja:1:1: galat: "pokja" adalah tautan simbolik yang menunjuk ke luar repositori masterplan; tidak dibaca (unsafe-path)',
+      'rpjmd.yaml': 'masterplan.yaml:8:8: galat: path "rpjmd.yaml" menunjuk ke luar repositori masterplan melalui tautan simbolik (unsafe-path)',
     };
     for (const name of Object.keys(expected)) {
       const repo = example();

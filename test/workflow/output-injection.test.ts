@@ -59,10 +59,10 @@ describe('validate', () => {
     expect(r.stdout).not.toMatch(CONTROL);
     const lines = r.stdout.trimEnd().split('\n');
     // Every line is a diagnostic at a place, or the summary: none is a forged command.
-    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^[^:]+(\\n::error file=y::forged\.yaml)?:\d+:\d+: (error|warning): /);
+    for (const line of lines.slice(0, -1)) expect(line).toMatch(/^[^:]+(\\n::error file=y::forged\.yaml)?:\d+:\d+: (galat|peringatan): /);
     expect(lines.at(-1)).toBe('4 galat, 6 peringatan, 9 berkas diperiksa');
-    expect(r.stdout).toContain('pokja/smart-living/3-inovasi.yaml:10:19: error: program RPJMD "PP-9\\x1b[31m\\n::error file=x::forged" tidak ditemukan (unknown-reference)\n');
-    expect(r.stdout).toContain('pokja/smart-living/x\\n::error file=y::forged.yaml:2:8: error: kolom "stage" harus 1, 2, 3 atau 4 (schema)\n');
+    expect(r.stdout).toContain('pokja/smart-living/3-inovasi.yaml:10:19: galat: program RPJMD "PP-9\\x1b[31m\\n::error file=x::forged" tidak ditemukan (unknown-reference)\n');
+    expect(r.stdout).toContain('pokja/smart-living/x\\n::error file=y::forged.yaml:2:8: galat: kolom "stage" harus 1, 2, 3 atau 4 (schema)\n');
   });
 
   it('text in colour: only the reporter\'s own colour codes', async () => {

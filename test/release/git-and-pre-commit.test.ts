@@ -91,6 +91,19 @@ describe('from a git URL at a commit', () => {
   }, 240_000);
 });
 
+describe('from a fresh clone', () => {
+  it('npm install -g . builds dist/ (prepare installs the build tools npm leaves out) and runs', () => {
+    const clone = join(tempDir(), 'masterplan');
+    git(work, 'clone', '-q', hookRepo, clone);
+    const prefix = join(tempDir(), 'global');
+    const r = run('npm', ['install', '-g', '.', '--no-audit', '--no-fund'], { cwd: clone, env: { ...env, npm_config_prefix: prefix } });
+    expect(r.status, r.stderr).toBe(0);
+    const v = run(join(prefix, 'bin', 'masterplan'), ['validate', join(REPO_ROOT, 'examples', 'banggai')], { env: { PATH: env.PATH } });
+    expect([v.status, v.stderr]).toEqual([0, '']);
+    expect(v.stdout).toMatch(/^tidak ada masalah/);
+  }, 240_000);
+});
+
 describe('pre-commit (the real framework) with this repository as the hook source', () => {
   it(`installs masterplan-validate from repo: file://… rev: v${VERSION}; blocks a bad commit, passes a good one`, () => {
     const dir = masterplanRepo();

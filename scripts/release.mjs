@@ -34,6 +34,8 @@ const { values: opts } = parseArgs({
     prebuilt: { type: 'boolean', default: false },
   },
 });
+// The executable reads its assets through process.getBuiltinModule('node:sea') (Node 20.16+).
+if (typeof process.getBuiltinModule !== 'function') fail(`Node ${process.version} is too old to make the executables: use Node 20.16 or newer`);
 const targets = opts.target ?? Object.keys(TARGETS);
 for (const t of targets) if (!TARGETS[t]) fail(`unknown --target ${t} (${Object.keys(TARGETS).join(', ')})`);
 if (opts['node-binary'] && targets.length !== 1) fail('--node-binary needs exactly one --target');

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+// The constants scripts/build.mjs defines for the bundle (src/build-info.ts), for the sources.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
+  define: { __MASTERPLAN_VERSION__: JSON.stringify(version), __MASTERPLAN_SEA__: 'false' },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,

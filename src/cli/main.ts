@@ -18,7 +18,7 @@ import { STATUS_FORMATS, type StatusFormat } from '../report/status-formats.js';
 import { TRACE_FORMATS, TRACE_TABLES, type TraceFormat, type TraceTable } from '../report/trace-formats.js';
 import { CSV_DELIMITERS, type CsvDelimiter } from '../report/csv.js';
 
-const VERSION = '0.1.0';
+import { VERSION } from '../build-info.js';
 
 function program(io: Io, setExit: (code: number) => void, loc: Locale): Command {
   const t = loc.cli;

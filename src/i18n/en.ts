@@ -354,8 +354,10 @@ export const en: Locale = {
     exists: 'exists',
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} file${created === 1 ? '' : 's'} created, ${skipped} skipped, in ${dir}`,
-    initNext: (dir: string) =>
-      `Next steps:\n  cd ${dir}\n  git init\n  masterplan validate      # check; a warning about an RPJMD program no innovation links to is expected\n  masterplan status        # where every Pokja stands, stage by stage\nReplace the placeholders in rpjmd.yaml with your region's RPJMD; each Pokja fills in pokja/<id>/.`,
+    initNext: (dir: string, run: string, w = Math.max(24, run.length + 10)) =>
+      `Next steps:\n  cd ${dir}\n  git init\n  ${`${run} validate`.padEnd(w)} # check; a warning about an RPJMD program no innovation links to is expected\n  ${`${run} status`.padEnd(w)} # where every Pokja stands, stage by stage\nReplace the placeholders in rpjmd.yaml with your region's RPJMD; each Pokja fills in pokja/<id>/.`,
+    initNotOnPath:
+      'The masterplan command is not on the PATH yet; the pre-commit hook init wrote calls `masterplan` (see the masterplan README, Installing).',
     badPeriod: (value: string) =>
       `invalid period "${value}": write YEAR-YEAR, e.g. 2022-2031 (years 1900–2200, the first not after the last)`,
     badRegion: 'the region name (--region) must not be empty and must not hold line breaks or control characters',

@@ -367,8 +367,10 @@ export const id = {
     exists: 'sudah ada',
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} berkas dibuat, ${skipped} dilewati, di ${dir}`,
-    initNext: (dir: string) =>
-      `Langkah berikutnya:\n  cd ${dir}\n  git init\n  masterplan validate      # periksa; peringatan program RPJMD yang belum dirujuk itu wajar\n  masterplan status        # posisi setiap Pokja per tahap\nGanti isian pengganti di rpjmd.yaml dengan RPJMD daerah Anda; setiap Pokja mengisi pokja/<id>/.`,
+    initNext: (dir: string, run: string, w = Math.max(24, run.length + 10)) =>
+      `Langkah berikutnya:\n  cd ${dir}\n  git init\n  ${`${run} validate`.padEnd(w)} # periksa; peringatan program RPJMD yang belum dirujuk itu wajar\n  ${`${run} status`.padEnd(w)} # posisi setiap Pokja per tahap\nGanti isian pengganti di rpjmd.yaml dengan RPJMD daerah Anda; setiap Pokja mengisi pokja/<id>/.`,
+    initNotOnPath:
+      'Perintah masterplan belum ada di PATH; hook pre-commit yang dibuat init memanggil `masterplan` (lihat README masterplan, bagian Memasang).',
     badPeriod: (value: string) =>
       `periode "${value}" tidak sah: tulis TAHUN-TAHUN, misalnya 2022-2031 (tahun 1900–2200, tahun awal tidak sesudah tahun akhir)`,
     badRegion: 'nama wilayah (--region) tidak boleh kosong dan tidak boleh berisi baris baru atau karakter kontrol',

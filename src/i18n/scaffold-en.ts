@@ -219,11 +219,18 @@ regulations: []
   },
 
   preCommit: (v: PreCommitVars) => `# pre-commit (https://pre-commit.com): checks the changed worksheets before every commit.
-# Install once per computer: pip install pre-commit && pre-commit install
+# Install once per computer: pip install pre-commit (or apt install pre-commit), then in this
+# folder: pre-commit install
+# The hook runs the masterplan command installed on this computer (the npm package, or the
+# executable file named masterplan on the PATH; see the masterplan README, Installing).
 repos:
-  - repo: ${v.repo}${v.placeholder ? '   # REPLACE with the address of the masterplan git repository' : ''}
-    rev: ${v.rev}
+  - repo: local
     hooks:
       - id: masterplan-validate
+        name: masterplan validate
+        entry: masterplan validate
+        language: system
+        files: ${v.files}
+        pass_filenames: true
 `,
 };

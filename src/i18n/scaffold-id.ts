@@ -31,10 +31,8 @@ export interface ScaffoldWorksheet {
 }
 
 export interface PreCommitVars {
-  repo: string;
-  rev: string;
-  /** true: repo is a placeholder the user must replace. */
-  placeholder: boolean;
+  /** The `files:` pattern of the hook: the worksheets validate reads. */
+  files: string;
 }
 
 const elements = (p: ScaffoldPokja) => p.elements.map((e) => e.id).join(', ');
@@ -253,12 +251,19 @@ regulations: []
   },
 
   preCommit: (v: PreCommitVars) => `# pre-commit (https://pre-commit.com): memeriksa kertas kerja yang berubah sebelum setiap commit.
-# Pasang sekali per komputer: pip install pre-commit && pre-commit install
+# Pasang sekali per komputer: pip install pre-commit (atau apt install pre-commit), lalu di
+# folder ini: pre-commit install
+# Hook ini menjalankan perintah masterplan yang terpasang di komputer ini (paket npm atau berkas
+# executable bernama masterplan di PATH; lihat README masterplan, bagian Memasang).
 repos:
-  - repo: ${v.repo}${v.placeholder ? '   # GANTI dengan alamat repositori git masterplan' : ''}
-    rev: ${v.rev}
+  - repo: local
     hooks:
       - id: masterplan-validate
+        name: masterplan validate
+        entry: masterplan validate
+        language: system
+        files: ${v.files}
+        pass_filenames: true
 `,
 };
 

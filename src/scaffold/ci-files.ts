@@ -1,11 +1,7 @@
 // The tooling files `masterplan init` writes next to the worksheets: editor settings that map
 // the schemas, the CI workflow (the same file as examples/ci/github-actions.yml) and the
-// pre-commit configuration pointing at this package's hook (.pre-commit-hooks.yaml).
+// pre-commit configuration (a local hook calling the installed masterplan).
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { PreCommitVars } from '../i18n/scaffold-id.js';
-import { packageRoot } from '../render/html/package-root.js';
 import { schemaFile, type SchemaName } from '../schemas/package-schemas.js';
 
 /** Where init copies the schemas inside the new repository (editors read them offline). */
@@ -46,35 +42,20 @@ export function vscodeExtensions(): string {
 export const GITIGNORE = '/dist\n/.dist.*\nnode_modules/\n';
 
 /**
- * The git repository and tag of this package, for `.pre-commit-config.yaml`: from package.json
- * `repository` when set, else a placeholder the user must replace (marked so in the file).
+ * The worksheets the pre-commit hook checks (the same pattern as `files:` in this package's
+ * .pre-commit-hooks.yaml): the `.pre-commit-config.yaml` init writes has a `repo: local` hook
+ * that runs the installed masterplan, so it works without a published hook repository.
  */
-export function preCommitSource(): PreCommitVars {
-  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
-    version?: string;
-    repository?: string | { url?: string };
-  };
-  const rev = `v${pkg.version ?? '0.0.0'}`;
-  const raw = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-  const repo = raw ? gitUrl(raw) : undefined;
-  return repo ? { repo, rev, placeholder: false } : { repo: 'https://github.com/ORG/masterplan', rev, placeholder: true };
-}
-
-/** npm's repository forms (github:o/r, o/r, git+https://….git) → a URL git can clone. */
-function gitUrl(raw: string): string | undefined {
-  const short = /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(raw);
-  if (short) return `https://github.com/${short[1]}/${short[2].replace(/\.git$/, '')}`;
-  const url = raw.replace(/^git\+/, '');
-  return /^(https?|ssh|git):\/\//.test(url) ? url : undefined;
-}
+export const HOOK_FILES = '^(masterplan\\.yaml|rpjmd\\.yaml|pokja/.*\\.(ya?ml|md))$';
 
 /** GitHub Actions: validate (annotations), status (job summary), build, upload the books. */
 export const GITHUB_WORKFLOW = `# masterplan: check the worksheets on every push and pull request, show where every Pokja
 # stands in the job summary, build the books and keep them as a downloadable artifact.
 #
-# Set the repository variable MASTERPLAN_PACKAGE (Settings → Secrets and variables → Actions →
-# Variables) to where npm installs masterplan from: a git URL with a tag
-# (git+https://github.com/ORG/masterplan.git#v0.1.0) or a tarball URL.
+# masterplan is installed from a release tarball (masterplan-<version>.tgz, made by
+# \`npm run release\` in the masterplan repository). Either commit the tarball to this repository
+# under tools/, or set the repository variable MASTERPLAN_PACKAGE (Settings → Secrets and
+# variables → Actions → Variables) to the tarball's https:// URL.
 name: masterplan
 
 on:
@@ -92,7 +73,7 @@ jobs:
 
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: 22
 
       - name: Install masterplan
         id: install
@@ -100,10 +81,14 @@ jobs:
           MASTERPLAN_PACKAGE: \${{ vars.MASTERPLAN_PACKAGE }}
         run: |
           if [ -z "$MASTERPLAN_PACKAGE" ]; then
-            echo "::error::Set the repository variable MASTERPLAN_PACKAGE to where masterplan is installed from"
+            MASTERPLAN_PACKAGE=$(ls tools/masterplan-*.tgz 2>/dev/null | sort -V | tail -n 1)
+            MASTERPLAN_PACKAGE=\${MASTERPLAN_PACKAGE:+./$MASTERPLAN_PACKAGE}
+          fi
+          if [ -z "$MASTERPLAN_PACKAGE" ]; then
+            echo "::error::Commit a masterplan release tarball as tools/masterplan-<version>.tgz, or set the repository variable MASTERPLAN_PACKAGE to its URL"
             exit 1
           fi
-          npm install --global "$MASTERPLAN_PACKAGE"
+          npm install --global --no-audit --no-fund "$MASTERPLAN_PACKAGE"
 
       - name: Validate
         run: masterplan validate --format github

@@ -12,7 +12,7 @@ import { readSchema, SCHEMA_NAMES, schemaFile } from '../schemas/package-schemas
 import {
   GITHUB_WORKFLOW,
   GITIGNORE,
-  preCommitSource,
+  HOOK_FILES,
   SCHEMA_FOLDER,
   schemaModeline,
   vscodeExtensions,
@@ -83,7 +83,7 @@ export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale): PlannedFile[] 
     { path: '.gitignore', content: GITIGNORE },
     { path: '.vscode/settings.json', content: vscodeSettings() },
     { path: '.vscode/extensions.json', content: vscodeExtensions() },
-    { path: '.pre-commit-config.yaml', content: s.preCommit(preCommitSource()) },
+    { path: '.pre-commit-config.yaml', content: s.preCommit({ files: HOOK_FILES }) },
     { path: WORKFLOW_PATH, content: GITHUB_WORKFLOW },
   );
   return files;

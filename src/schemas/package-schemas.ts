@@ -2,10 +2,8 @@
 // package folder: `masterplan schema` prints them, `masterplan init` copies them into a new
 // repository so that editors can use them offline.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Lang } from '../model/types.js';
-import { packageRoot } from '../render/html/package-root.js';
+import { readPackageFile } from '../package-files.js';
 
 /** In the order `masterplan schema` lists them: the files users write, then shared definitions. */
 export const SCHEMA_NAMES = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'common'] as const;
@@ -13,13 +11,9 @@ export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export const schemaFile = (name: SchemaName) => `${name}.schema.json`;
 
-export function schemaDir(): string {
-  return join(packageRoot(), 'schemas');
-}
-
 /** The schema file's text, exactly as shipped. */
 export function readSchema(name: SchemaName): string {
-  return readFileSync(join(schemaDir(), schemaFile(name)), 'utf8');
+  return readPackageFile(`schemas/${schemaFile(name)}`).toString('utf8');
 }
 
 /** The schema's title in one language: titles are written "Indonesian / English". */

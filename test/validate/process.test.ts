@@ -2,7 +2,7 @@
 // stack traces, and the hostile inputs once more in a fresh process (own stack, own heap).
 // Needs `node scripts/build.mjs` first (npm test does it).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCliProcess, STACK_LINE } from '../helpers/cli.js';
@@ -66,7 +66,7 @@ describe('bin/masterplan.js', () => {
   it('--version and --help exit 0', () => {
     const v = runCliProcess(['--version'], { cwd: REPO_ROOT });
     expect(v.code).toBe(0);
-    expect(v.stdout).toBe('0.1.0\n');
+    expect(v.stdout).toBe(`${JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version}\n`);
     const h = runCliProcess(['validate', '--help'], { cwd: REPO_ROOT });
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('--format');

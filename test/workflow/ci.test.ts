@@ -37,25 +37,27 @@ describe('.pre-commit-hooks.yaml', () => {
 });
 
 describe('examples/ci', () => {
-  it('github-actions.yml: checkout, Node 20, install, validate (annotations), status (summary), build, upload', () => {
+  it('github-actions.yml: checkout, Node 22, install from a release tarball, validate (annotations), status (summary), build, upload', () => {
     const wf = parse(readFileSync(join(CI, 'github-actions.yml'), 'utf8'));
     const steps = wf.jobs.masterplan.steps as { uses?: string; run?: string; with?: Record<string, unknown> }[];
     expect(steps.map((s) => s.uses ?? s.run!.trim().split('\n').at(-1))).toEqual([
       'actions/checkout@v4',
       'actions/setup-node@v4',
-      'npm install --global "$MASTERPLAN_PACKAGE"',
+      'npm install --global --no-audit --no-fund "$MASTERPLAN_PACKAGE"',
       'masterplan validate --format github',
       'masterplan status --format markdown >> "$GITHUB_STEP_SUMMARY"',
       'SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) masterplan build',
       'actions/upload-artifact@v4',
     ]);
-    expect(steps[1].with).toEqual({ 'node-version': 20 });
+    expect(steps[1].with).toEqual({ 'node-version': 22 });
+    expect(steps[2].run).not.toMatch(/git\+|github\.com\/ORG/);
     expect(steps[6].with).toMatchObject({ path: 'dist/' });
   });
 
   it('gitlab-ci.yml: validate and build jobs, the books kept as artifacts', () => {
     const ci = parse(readFileSync(join(CI, 'gitlab-ci.yml'), 'utf8'));
-    expect(ci.default.image).toBe('node:20');
+    expect(ci.default.image).toBe('node:22');
+    expect(ci.default.before_script.join('\n')).not.toMatch(/git\+|github\.com\/ORG/);
     expect(ci.validate.script).toContain('masterplan validate');
     expect(ci.books.script).toContain('masterplan build');
     expect(ci.books.script).toContain('cp -RL dist books');

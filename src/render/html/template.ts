@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from './package-root.js';
+import { packageFilePath, readPackageFile } from '../../package-files.js';
 
 export const TEMPLATE_FILES = { html: 'book.html', css: 'book.css' } as const;
 
@@ -41,16 +41,33 @@ export class TemplateError extends Error {
 }
 
 export function loadTemplate(folders: readonly (string | undefined)[]): Template {
+  const builtin = new Map<string, string>();
+  // The template folders, then the package's own templates/ (files of the package, or assets of
+  // the single executable).
   const pick = (name: string) => {
-    for (const dir of [...folders, join(packageRoot(), 'templates')]) {
+    for (const dir of folders) {
       if (dir === undefined) continue;
       const file = join(dir, name);
       if (existsSync(file) && statSync(file).isFile()) return file;
     }
-    throw new TemplateError(name);
+    const file = packageFilePath(`templates/${name}`);
+    builtin.set(file, name);
+    return file;
   };
   const from = { html: pick(TEMPLATE_FILES.html), css: pick(TEMPLATE_FILES.css) };
-  const read = (file: string) => readFileSync(file, 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const read = (file: string) => {
+    const name = builtin.get(file);
+    let text: string;
+    if (name === undefined) text = readFileSync(file, 'utf8');
+    else {
+      try {
+        text = readPackageFile(`templates/${name}`).toString('utf8');
+      } catch {
+        throw new TemplateError(name);
+      }
+    }
+    return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  };
   const template = { html: read(from.html), css: read(from.css), from };
   for (const name of placeholdersIn(template.html)) {
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) {

@@ -1,10 +1,8 @@
 // The embedded fonts: DejaVu TTFs from the `dejavu-fonts-ttf` package, parsed once per process
 // and handed to every document (pdfkit subsets them per PDF); their metrics for line breaking.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { readFontFile } from '../../package-files.js';
 
 /** serif: body text; sans: headings; cond: tables and labels (condensed sans); mono: code. */
 export type Family = 'serif' | 'sans' | 'cond' | 'mono';
@@ -22,12 +20,6 @@ export function fontKey(family: Family, bold = false, italic = false): FontKey {
   return `${family}-${bold ? (italic ? 'bi' : 'b') : italic ? 'i' : 'r'}`;
 }
 
-/** Resolved through the package, so it works from src/ (tests) and from the bundled dist/cli.js. */
-function fontDir(): string {
-  const pkg = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
-  return join(dirname(pkg), 'ttf');
-}
-
 const loaded = new Map<FontKey, fontkit.Font>();
 
 /** The parsed font for a key (read from disk on first use only). */
@@ -36,7 +28,7 @@ export function loadFont(key: FontKey): fontkit.Font {
   if (!font) {
     const [family, variant] = key.split('-') as [Family, (typeof VARIANTS)[number]];
     const file = FILES[family][VARIANTS.indexOf(variant)];
-    font = fontkit.create(readFileSync(join(fontDir(), `${file}.ttf`)));
+    font = fontkit.create(readFontFile(file));
     loaded.set(key, font);
   }
   return font;

@@ -108,7 +108,25 @@ for (const factor of sizes) {
   if (factor !== 1) rmSync(dir, { recursive: true, force: true });
   if (bytes) console.error(`(${label}: ${(bytes / 1048576).toFixed(1)} MB of worksheets)`);
 }
+// Start-up: `validate` of the example against a bare `node -e 0`, the cost every run pays.
+function bare() {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+const nodeAlone = bare();
+const validate1 = rows.find(([size, cmd]) => size === '1×' && cmd === 'validate')?.[2].median ?? measure(['validate', example, '--quiet']).median;
 console.log(`node ${process.version}, ${runs} runs each, median wall time and peak RSS`);
+console.log(`start-up: validate of the example ${validate1.toFixed(0)} ms = ${(validate1 / nodeAlone).toFixed(2)}× \`node -e 0\` (${nodeAlone.toFixed(0)} ms); bar 2.5×, goal 2×`);
+// The language server: open the example's stage-3 worksheet, ask for a hover and a completion.
+{
+  const lsp = spawnSync(process.execPath, [join(root, 'scripts', 'bench-lsp.mjs'), example, String(runs)], { encoding: 'utf8' });
+  if (lsp.stdout) console.log(lsp.stdout.trim());
+}
 console.log('size   command       median ms   peak MB   exit');
 for (const [size, cmd, r] of rows) {
   console.log(`${size.padEnd(6)} ${cmd.padEnd(13)} ${r.median.toFixed(0).padStart(9)}   ${r.peak ? r.peak.toFixed(0).padStart(7) : '      ?'}   ${r.status}`);

@@ -42,6 +42,10 @@ export function checkReservedIds(model: Masterplan, definitions: readonly IdDefi
  * id is generated when some book holds it more often than the record's own place accounts for.
  */
 function generatedAnchors(model: Masterplan): Map<string, string> {
+  // Which sections exist depends on the ids and on which lists are filled, not on their text: the
+  // language server checks again after every pause in typing, mostly with the same shape.
+  const key = shapeKey(model);
+  if (memo?.key === key) return memo.anchors;
   const found = new Map<string, string>();
   for (const book of buildBooks(model, { date: new Date(0) })) {
     const records = new Map<string, number>();
@@ -68,5 +72,19 @@ function generatedAnchors(model: Masterplan): Map<string, string> {
       if (n > own && !found.has(id)) found.set(id, book.shortTitle);
     }
   }
+  memo = { key, anchors: found };
   return found;
+}
+
+let memo: { key: string; anchors: Map<string, string> } | undefined;
+
+function shapeKey(model: Masterplan): string {
+  const filled = (o: object) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k}:${Array.isArray(v) ? v.length : v === undefined || v === null ? 0 : typeof v === 'object' ? Object.keys(v).length : 1}`)
+      .join(',');
+  const parts = [model.language, model.title, [...model.ids.keys()].join(' '), JSON.stringify(model.pokja.map((p) => [p.id, p.name, p.elements.map((e) => e.id)]))];
+  parts.push(filled(model), filled(model.rpjmd));
+  for (const b of model.books) for (const c of b.chapters) parts.push(`${c.stage}/${c.pokja}/${c.title ?? ''}/${filled(c)}`);
+  return parts.join('\n');
 }

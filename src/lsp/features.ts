@@ -160,8 +160,7 @@ export function hover(ws: Workspace, rel: string, text: string, offset: number, 
       if (typeof r.year === 'number') lines.push(`${L.year}: ${r.year}`);
       if (typeof r.opd === 'string') lines.push(`OPD: ${r.opd} (${nameOf(model, r.opd)})`);
     }
-    const refs = ws.occurrencesOf(w.word).filter((o) => o.role === 'reference').length;
-    lines.push('', L.citedTimes(refs));
+    lines.push('', L.citedTimes(ws.citations(w.word)));
     return { markdown: lines.join('\n'), start: w.start, end: w.end };
   }
   const pokja = model.pokja.find((p) => p.id === w.word);

@@ -103,7 +103,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       byFile.set(d.file, list);
     }
     const before = published.get(ws.root) ?? new Set<string>();
-    for (const file of new Set([...before, ...byFile.keys()])) {
+    // Open buffers always get an answer (an empty list says: checked, nothing wrong).
+    for (const file of new Set([...before, ...byFile.keys(), ...ws.buffers.keys()])) {
       void connection.sendDiagnostics({ uri: uriOf(ws, file), diagnostics: byFile.get(file) ?? [] });
     }
     published.set(ws.root, new Set(byFile.keys()));

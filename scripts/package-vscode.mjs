@@ -25,7 +25,7 @@ const out = join(outDir, `masterplan-vscode-${version}.vsix`);
 // The extension carries the tool's version for the time of packaging only.
 writeFileSync(manifestPath, manifest.replace(/"version": "[^"]*"/, `"version": "${version}"`));
 try {
-  run(join(ext, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--out', out]);
+  run(join(ext, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', out]);
 } finally {
   writeFileSync(manifestPath, manifest);
 }

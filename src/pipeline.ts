@@ -7,10 +7,11 @@ import { checkMarkdown } from './check/markdown-links.js';
 import { checkDuplicateIds, checkReferences, ReferenceChecker } from './check/references.js';
 import { checkSchema } from './check/schema.js';
 import { checkYears } from './check/years.js';
-import { Collector } from './diagnostics/collector.js';
+import { Collector, Origins } from './diagnostics/collector.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locale, type Locale } from './i18n/index.js';
 import { CONFIG_FILE, loadProject, peekLanguage } from './load/load-project.js';
+import type { ParsedFile } from './load/parsed-file.js';
 import { buildModel } from './model/build-model.js';
 import type { Lang, Masterplan, RecordKind } from './model/types.js';
 
@@ -19,6 +20,8 @@ export interface CheckedProject {
   diagnostics: Diagnostic[];
   /** Relative paths of every file read. */
   files: string[];
+  /** Relative path of the RPJMD catalog, when it was read. */
+  catalog?: string;
   lang: Lang;
   locale: Locale;
 }
@@ -55,11 +58,18 @@ export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedP
   const settings = project.config.data;
   if (project.config.fatal || settings === null || typeof settings !== 'object' || Array.isArray(settings)) uncertain.add('pokja');
 
+  out.origins = new Origins([CONFIG_FILE], project.rpjmd ? [project.rpjmd.rel] : [], project.worksheets.map(stageOf));
   checkDuplicateIds(definitions, out, t);
   checkReferences(model, new ReferenceChecker(model, out, t, uncertain));
   checkYears(model, out, t, CONFIG_FILE);
   checkMarkdown(model, out, t, uncertain.size > 0);
   if (uncertain.size === 0) checkCoverage(model, out, t, CONFIG_FILE);
 
-  return { model, diagnostics: sortDiagnostics(out.list), files: all.map((f) => f.rel), lang, locale: loc };
+  return { model, diagnostics: sortDiagnostics(out.list), files: all.map((f) => f.rel), catalog: project.rpjmd?.rel, lang, locale: loc };
+}
+
+/** A worksheet's path and its `stage` field, when it has one (for FILES mode, see Origins). */
+function stageOf(w: ParsedFile): { rel: string; stage?: number } {
+  const data = !w.fatal && w.data !== null && typeof w.data === 'object' ? (w.data as Record<string, unknown>) : {};
+  return { rel: w.rel, stage: typeof data.stage === 'number' ? data.stage : undefined };
 }

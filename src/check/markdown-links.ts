@@ -40,7 +40,8 @@ function checkLink(
   }
   if (model.ids.has(id) || pokjaIds.has(id) || uncertain) return;
   const hint = closest(id, knownIds);
-  out.inMarkdown(md, node.offset, node.url, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''));
+  // The id may have been removed from (or never added to) any file that defines ids.
+  out.inMarkdown(md, node.offset, node.url, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''), out.origins.all);
 }
 
 function checkImage(md: Markdown, node: ScannedLink, model: Masterplan, out: Collector, t: Locale['messages']): void {

@@ -4,19 +4,58 @@ import type { Markdown, SourceRef } from '../model/types.js';
 import type { ParsedFile } from '../load/parsed-file.js';
 import { RULE_SEVERITY, type Diagnostic, type RuleId, type Severity } from './diagnostic.js';
 import { locate, type Want } from './locate.js';
+import type { RecordKind } from '../model/types.js';
+
+/**
+ * Which files can cause a cross-file problem, for FILES mode: the catalog for the records it
+ * defines, the worksheets of the stage that defines a worksheet record (and any worksheet whose
+ * stage could not be read), masterplan.yaml for the Pokja, their elements and the period.
+ */
+export class Origins {
+  readonly all: readonly string[];
+  readonly worksheets: readonly string[];
+  private readonly byStage = new Map<number, readonly string[]>();
+
+  constructor(
+    readonly config: readonly string[] = [],
+    readonly rpjmd: readonly string[] = [],
+    worksheets: readonly { rel: string; stage?: number }[] = [],
+  ) {
+    this.worksheets = worksheets.map((w) => w.rel);
+    this.all = [...config, ...rpjmd, ...this.worksheets];
+    for (const stage of [1, 2, 3, 4]) {
+      this.byStage.set(stage, worksheets.filter((w) => w.stage === stage || ![1, 2, 3, 4].includes(w.stage ?? 0)).map((w) => w.rel));
+    }
+  }
+
+  /** Worksheets of this stage, and those whose stage is unknown. */
+  stage(stage: number): readonly string[] {
+    return this.byStage.get(stage) ?? [];
+  }
+
+  /** The files that may define (or have defined) a record of this kind. */
+  ofKind(kind: RecordKind): readonly string[] {
+    if (kind === 'quick-win') return this.stage(2);
+    return kind === 'sector' || kind === 'innovation' ? this.stage(3) : this.rpjmd;
+  }
+}
 
 export class Collector {
   readonly list: Diagnostic[] = [];
   /** Every file read so far, by relative path: the parse stage registers them here. */
   readonly files = new Map<string, ParsedFile>();
+  /** Set by the pipeline once every file is loaded; checks attach these to cross-file problems. */
+  origins = new Origins();
 
   /** A problem between two offsets of a file's text. */
-  span(file: string, start: number, end: number, rule: RuleId, message: string, severity?: Severity): void {
+  span(file: string, start: number, end: number, rule: RuleId, message: string, severity?: Severity, origins?: readonly string[]): void {
     const parsed = this.files.get(file);
     const range = parsed
       ? parsed.source.range(start, end)
       : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    this.list.push({ file, ...range, severity: severity ?? RULE_SEVERITY[rule], rule, message });
+    const d: Diagnostic = { file, ...range, severity: severity ?? RULE_SEVERITY[rule], rule, message };
+    if (origins && origins.length > 0) d.origins = origins;
+    this.list.push(d);
   }
 
   /** A problem at a data path: the value there, or its key with `want: 'key'`. */
@@ -24,17 +63,17 @@ export class Collector {
     src: SourceRef,
     rule: RuleId,
     message: string,
-    opts: { want?: Want; severity?: Severity; firstLine?: boolean } = {},
+    opts: { want?: Want; severity?: Severity; firstLine?: boolean; origins?: readonly string[] } = {},
   ): void {
     const parsed = this.files.get(src.file);
-    if (!parsed) return this.span(src.file, 0, 0, rule, message, opts.severity);
+    if (!parsed) return this.span(src.file, 0, 0, rule, message, opts.severity, opts.origins);
     const s = locate(parsed, src.path, opts.want);
     let end = s.end;
     if (opts.firstLine) {
       // A whole mapping spans many lines; for "missing here" problems its first line is the place.
       end = Math.min(end, parsed.source.lineEnd(parsed.source.position(s.start).line - 1));
     }
-    this.span(src.file, s.start, end, rule, message, opts.severity);
+    this.span(src.file, s.start, end, rule, message, opts.severity, opts.origins);
   }
 
   /** `file:line:column` of a data path, as the text reporter prints places. */
@@ -50,12 +89,12 @@ export class Collector {
    * In a YAML string (quoted, folded, escaped) offsets differ from the source, so the same
    * occurrence of the needle is looked up in the raw source text instead.
    */
-  inMarkdown(md: Markdown, offset: number, needle: string, rule: RuleId, message: string): void {
+  inMarkdown(md: Markdown, offset: number, needle: string, rule: RuleId, message: string, origins?: readonly string[]): void {
     const parsed = this.files.get(md.src.file);
-    if (!parsed) return this.span(md.src.file, 0, 0, rule, message);
+    if (!parsed) return this.span(md.src.file, 0, 0, rule, message, undefined, origins);
     if (md.body && parsed.body) {
       const start = parsed.body.offset + offset;
-      return this.span(md.src.file, start, start + needle.length, rule, message);
+      return this.span(md.src.file, start, start + needle.length, rule, message, undefined, origins);
     }
     const valueSpan = locate(parsed, md.src.path, 'value');
     const raw = parsed.source.text.slice(valueSpan.start, valueSpan.end);
@@ -65,9 +104,9 @@ export class Collector {
       at = raw.indexOf(needle, at + 1);
       if (at === -1) break;
     }
-    if (at === -1) return this.span(md.src.file, valueSpan.start, valueSpan.end, rule, message);
+    if (at === -1) return this.span(md.src.file, valueSpan.start, valueSpan.end, rule, message, undefined, origins);
     const start = valueSpan.start + at;
-    this.span(md.src.file, start, start + needle.length, rule, message);
+    this.span(md.src.file, start, start + needle.length, rule, message, undefined, origins);
   }
 }
 

@@ -40,6 +40,12 @@ export interface Diagnostic extends Range {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /**
+   * Other files whose content can cause this problem (cross-file rules: a reference to an id
+   * another file defines or removed, a duplicate of an id defined elsewhere, coverage). FILES mode
+   * reports the problem when one of them is named. Not part of any output format.
+   */
+  origins?: readonly string[];
 }
 
 export interface Summary {

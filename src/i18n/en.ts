@@ -96,7 +96,9 @@ export const en: Locale = {
     noMasterplan: (dir: string) =>
       `masterplan.yaml not found in ${dir} (or any folder above it); run the command in a masterplan folder`,
     fileNotFound: (f: string) => `file ${f} not found`,
-    fileOutside: (f: string, root: string) => `file ${f} is outside the masterplan at ${root}`,
+    fileOutside: (f: string, root: string) => `${f} is outside the masterplan at ${root}; not checked`,
+    fileNotInMasterplan: (f: string) => `${f} belongs to no masterplan (no masterplan.yaml in its folder or above); not checked`,
+    fileNotPart: (f: string) => `${f} is not part of the masterplan (not masterplan.yaml, the RPJMD catalog or a worksheet); not checked`,
     previewErrorsTitle: 'The worksheets still have problems',
     previewErrorsHint: 'Fix the problems below and save the file: this page reloads by itself.',
     previewErrorsCount: (errors: number, warnings: number) =>

@@ -102,7 +102,9 @@ export const id = {
     noMasterplan: (dir: string) =>
       `masterplan.yaml tidak ditemukan di ${dir} (atau folder di atasnya); jalankan perintah di folder masterplan`,
     fileNotFound: (f: string) => `berkas ${f} tidak ditemukan`,
-    fileOutside: (f: string, root: string) => `berkas ${f} berada di luar masterplan ${root}`,
+    fileOutside: (f: string, root: string) => `${f} berada di luar masterplan ${root}; tidak diperiksa`,
+    fileNotInMasterplan: (f: string) => `${f} bukan bagian masterplan mana pun (tidak ada masterplan.yaml di foldernya atau di atasnya); tidak diperiksa`,
+    fileNotPart: (f: string) => `${f} bukan bagian masterplan (bukan masterplan.yaml, katalog RPJMD, atau kertas kerja); tidak diperiksa`,
     previewErrorsTitle: 'Kertas kerja masih bermasalah',
     previewErrorsHint: 'Perbaiki masalah berikut dan simpan berkasnya: halaman ini dimuat ulang dengan sendirinya.',
     previewErrorsCount: (errors: number, warnings: number) => `${errors} galat, ${warnings} peringatan`,

@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { locale } from '../i18n/index.js';
 import type { Lang } from '../model/types.js';
 import { scaffoldPlan } from '../scaffold/plan.js';
-import { writeNew } from '../scaffold/write-files.js';
+import { readExisting } from '../scaffold/existing.js';
+import { writeNew, type WriteResult } from '../scaffold/write-files.js';
 import { UsageError, type Io } from './context.js';
 
 export interface InitOptions {
@@ -29,12 +30,15 @@ export function runInit(io: Io, dir: string | undefined, opts: InitOptions): num
 
   let results;
   try {
-    results = writeNew(root, scaffoldPlan({ region, lang, period }, loc));
+    // In a folder that already holds a masterplan: its Pokja, its catalog path, its worksheets.
+    const existing = readExisting(root, lang, loc.messages);
+    results = writeNew(root, scaffoldPlan({ region, lang, period }, loc, existing));
   } catch (e) {
     throw new UsageError(t.writeFailed(root, e instanceof Error ? e.message : String(e)));
   }
   const width = Math.max(t.created.length, t.skipped.length);
-  const lines = results.map((r) => (r.created ? `${t.created.padEnd(width)}  ${r.path}` : `${t.skipped.padEnd(width)}  ${r.path} (${t.exists})`));
+  const why = (r: WriteResult) => (r.coveredBy !== undefined && r.coveredBy !== r.path ? t.stageCovered(r.coveredBy) : t.exists);
+  const lines = results.map((r) => (r.created ? `${t.created.padEnd(width)}  ${r.path}` : `${t.skipped.padEnd(width)}  ${r.path} (${why(r)})`));
   const created = results.filter((r) => r.created).length;
   const shown = dir ?? '.';
   lines.push(t.initDone(created, results.length - created, shown));

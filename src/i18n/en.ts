@@ -254,6 +254,7 @@ export const en: Locale = {
     created: 'created',
     skipped: 'skipped',
     exists: 'exists',
+    stageCovered: (file: string) => `this Pokja and stage already have a worksheet: ${file}`,
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} file${created === 1 ? '' : 's'} created, ${skipped} skipped, in ${dir}`,
     initNext: (dir: string) =>

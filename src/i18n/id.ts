@@ -265,6 +265,7 @@ export const id = {
     created: 'dibuat',
     skipped: 'dilewati',
     exists: 'sudah ada',
+    stageCovered: (file: string) => `Pokja dan tahap ini sudah punya kertas kerja: ${file}`,
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} berkas dibuat, ${skipped} dilewati, di ${dir}`,
     initNext: (dir: string) =>

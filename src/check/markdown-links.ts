@@ -1,6 +1,7 @@
 // Markdown check: every `[text](#ID)` names a record (or a Pokja), every image is a file inside
-// the repository. Uses the fast link scan (src/markdown/scan-links.ts), not the full parser. Works on front matter strings and bodies alike; positions point at the `#ID`
-// or the image path in the source.
+// the repository. The links and images are those the renderers see (src/markdown/scan-links.ts:
+// the same Markdown parser). Works on front matter strings and bodies alike; positions point at
+// the `#ID` or the image path in the source (for a reference-style one: in its definition).
 
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
@@ -41,14 +42,14 @@ function checkLink(
   if (model.ids.has(id) || pokjaIds.has(id) || uncertain) return;
   const hint = closest(id, knownIds);
   // The id may have been removed from (or never added to) any file that defines ids.
-  out.inMarkdown(md, node.offset, node.url, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''), out.origins.all);
+  out.inMarkdown(md, node.offset, node.raw, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''), out.origins.all);
 }
 
 function checkImage(md: Markdown, node: ScannedLink, model: Masterplan, out: Collector, t: Locale['messages']): void {
   const resolved = resolveAsset(model.root, md.src.file, node.url);
   if (resolved.ok) return;
   const where = node.offset;
-  if (resolved.problem === 'remote') out.inMarkdown(md, where, node.url, 'unsafe-path', t.imageRemote(node.url));
-  else if (resolved.problem === 'outside') out.inMarkdown(md, where, node.url, 'unsafe-path', t.pathOutside(node.url));
-  else out.inMarkdown(md, where, node.url, 'unknown-reference', t.imageNotFound(node.url));
+  if (resolved.problem === 'remote') out.inMarkdown(md, where, node.raw, 'unsafe-path', t.imageRemote(node.url));
+  else if (resolved.problem === 'outside') out.inMarkdown(md, where, node.raw, 'unsafe-path', t.pathOutside(node.url));
+  else out.inMarkdown(md, where, node.raw, 'unknown-reference', t.imageNotFound(node.url));
 }

@@ -268,6 +268,19 @@ const cases: Case[] = [
     diagnostics: [{ file: INNOVATIONS, line: 32, column: 12, rule: 'unknown-reference', end: [32, 33], message: 'gambar "../../assets/peta.png" tidak ditemukan' }],
   },
   {
+    name: 'Markdown links as the renderer reads them: none in indented code, escapes, code spans or HTML; reference-style images, images in links, link text over lines, nested brackets, long link text all checked',
+    fixture: 'link-parser',
+    exitCode: 1,
+    diagnostics: [
+      { file: INNOVATIONS, line: 42, column: 10, rule: 'unknown-reference', end: [42, 38], message: 'gambar "../../assets/logo-hilang.png" tidak ditemukan' },
+      { file: INNOVATIONS, line: 45, column: 9, rule: 'unknown-reference', end: [45, 15], message: 'tautan "#INO-9" tidak menunjuk ke id mana pun; maksud Anda "INO-1"?' },
+      { file: INNOVATIONS, line: 45, column: 48, rule: 'unknown-reference', end: [45, 54] },
+      { file: INNOVATIONS, line: 47, column: 1203, rule: 'unknown-reference', end: [47, 1209] },
+      // The reference-style image `![peta][peta]` (line 40): at its definition's path.
+      { file: INNOVATIONS, line: 49, column: 9, rule: 'unknown-reference', end: [49, 37], message: 'gambar "../../assets/peta-hilang.png" tidak ditemukan' },
+    ],
+  },
+  {
     name: 'unknown-reference: a missing RPJMD file is one diagnostic, not a cascade',
     fixture: 'rpjmd-missing',
     exitCode: 1,

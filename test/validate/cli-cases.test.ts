@@ -646,6 +646,17 @@ const cases: Case[] = [
     files: 1,
   },
   {
+    name: 'FILES: masterplan.yaml with a shorter period reports the years it puts outside, in the worksheets',
+    generate: () => ({ 'masterplan.yaml': baseText('masterplan.yaml').replace('period: [2022, 2031]', 'period: [2024, 2031]') }),
+    args: ['masterplan.yaml'],
+    exitCode: 1,
+    diagnostics: [
+      { file: PROGRAMS, line: 13, column: 11, rule: 'year-out-of-range', message: 'tahun 2023 di luar periode masterplan (2024–2031)' },
+      { file: INNOVATIONS, line: 18, column: 13, rule: 'year-out-of-range' },
+    ],
+    files: 1,
+  },
+  {
     name: 'FILES: a catalog moved without updating masterplan.yaml: the missing catalog is reported, the moved file noted',
     generate: () => ({ 'rpjmd.yaml': null, 'perencanaan/rpjmd.yaml': baseText('rpjmd.yaml') }),
     args: ['perencanaan/rpjmd.yaml'],

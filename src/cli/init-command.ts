@@ -29,9 +29,10 @@ export function runInit(io: Io, dir: string | undefined, opts: InitOptions): num
   if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(t.notAFolder(root));
 
   let results;
+  let existing;
   try {
     // In a folder that already holds a masterplan: its Pokja, its catalog path, its worksheets.
-    const existing = readExisting(root, lang, loc.messages);
+    existing = readExisting(root, lang, loc.messages);
     results = writeNew(root, scaffoldPlan({ region, lang, period }, loc, existing));
   } catch (e) {
     throw new UsageError(t.writeFailed(root, e instanceof Error ? e.message : String(e)));
@@ -41,6 +42,7 @@ export function runInit(io: Io, dir: string | undefined, opts: InitOptions): num
   const lines = results.map((r) => (r.created ? `${t.created.padEnd(width)}  ${r.path}` : `${t.skipped.padEnd(width)}  ${r.path} (${why(r)})`));
   const created = results.filter((r) => r.created).length;
   const shown = dir ?? '.';
+  if (existing?.configUnreadable) lines.push(t.configUnreadable);
   lines.push(t.initDone(created, results.length - created, shown));
   if (created > 0) lines.push('', t.initNext(shown));
   io.out(lines.join('\n') + '\n');

@@ -255,6 +255,7 @@ export const en: Locale = {
     skipped: 'skipped',
     exists: 'exists',
     stageCovered: (file: string) => `this Pokja and stage already have a worksheet: ${file}`,
+    configUnreadable: 'masterplan.yaml cannot be read: no RPJMD catalog or worksheets added (its Pokja list and catalog path are unknown); fix it and run again',
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} file${created === 1 ? '' : 's'} created, ${skipped} skipped, in ${dir}`,
     initNext: (dir: string) =>

@@ -266,6 +266,7 @@ export const id = {
     skipped: 'dilewati',
     exists: 'sudah ada',
     stageCovered: (file: string) => `Pokja dan tahap ini sudah punya kertas kerja: ${file}`,
+    configUnreadable: 'masterplan.yaml tidak dapat dibaca: katalog RPJMD dan kertas kerja tidak ditambahkan (daftar Pokja dan path katalognya tidak diketahui); perbaiki lalu jalankan lagi',
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} berkas dibuat, ${skipped} dilewati, di ${dir}`,
     initNext: (dir: string) =>

@@ -13,6 +13,8 @@ import { buildModel } from '../model/build-model.js';
 import type { Lang, Pokja, StageNo } from '../model/types.js';
 
 export interface ExistingMasterplan {
+  /** masterplan.yaml does not parse: its Pokja and catalog path are unknown, so none is written. */
+  configUnreadable: boolean;
   /** The Pokja as the masterplan configures them (the six defaults when it lists none). */
   pokja: readonly Pokja[];
   /** The catalog path masterplan.yaml sets (default rpjmd.yaml). */
@@ -33,8 +35,10 @@ export function readExisting(root: string, lang: Lang, t: Locale['messages']): E
   if (!existsSync(config) || !statSync(config).isFile()) return undefined;
   const project = loadProject(root, new Collector(), t);
   const { model } = buildModel({ root, config: project.config, worksheets: [], language: lang });
+  const configUnreadable = project.config.fatal;
   const existing: ExistingMasterplan = {
-    pokja: model.pokja,
+    configUnreadable,
+    pokja: configUnreadable ? [] : model.pokja,
     rpjmdRel: project.rpjmdRel,
     covered: new Map(),
     folders: new Map(),

@@ -90,10 +90,11 @@ export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale, existing?: Exis
   const year = Math.min(first + 1, last);
   const yearEnd = Math.min(year + 2, last);
 
-  const files: PlannedFile[] = [
-    { path: 'masterplan.yaml', content: `${schemaModeline(0, 'masterplan')}\n${s.masterplan(project)}` },
-    { path: rpjmdRel, content: `${schemaModeline(rpjmdRel.split('/').length - 1, 'rpjmd')}\n${s.rpjmd(project)}` },
-  ];
+  const files: PlannedFile[] = [{ path: 'masterplan.yaml', content: `${schemaModeline(0, 'masterplan')}\n${s.masterplan(project)}` }];
+  // An unreadable masterplan.yaml may name another catalog path (and Pokja): neither is guessed.
+  if (!existing?.configUnreadable) {
+    files.push({ path: rpjmdRel, content: `${schemaModeline(rpjmdRel.split('/').length - 1, 'rpjmd')}\n${s.rpjmd(project)}` });
+  }
   for (const p of pokja) {
     // New worksheets go next to the Pokja's existing ones.
     const folder = existing?.folders.get(p.id) ?? p.id;

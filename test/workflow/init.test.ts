@@ -236,6 +236,23 @@ describe('masterplan init', () => {
     expect(JSON.parse(v.stdout).diagnostics.map((d: { file: string; rule: string }) => [d.file, d.rule])).toEqual([['perencanaan/rpjmd.yaml', 'uncovered-program']]);
   });
 
+  it('on a masterplan.yaml that does not parse, adds no catalog or worksheet and says why', async () => {
+    const dir = join(tempDir(), 'rusak');
+    await runCli(['init', dir, ...ARGS], { cwd: REPO_ROOT });
+    writeFileSync(join(dir, 'masterplan.yaml'), 'masterplan: 1\nregion: [Uji\npokja:\n  - id: smart-mobility\n');
+    rmSync(join(dir, 'rpjmd.yaml'));
+    rmSync(join(dir, 'pokja'), { recursive: true });
+    const r = await runCli(['init', dir, ...ARGS], { cwd: REPO_ROOT });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'pokja'))).toBe(false);
+    expect(existsSync(join(dir, 'rpjmd.yaml'))).toBe(false);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(
+      'masterplan.yaml tidak dapat dibaca: katalog RPJMD dan kertas kerja tidak ditambahkan (daftar Pokja dan path katalognya tidak diketahui); perbaiki lalu jalankan lagi',
+    );
+    expect(lines.at(-1)).toBe(`0 berkas dibuat, 13 dilewati, di ${dir}`);
+  });
+
   it('writes English guidance and language: en with --lang en', async () => {
     const dir = join(tempDir(), 'en');
     const r = await runCli(['init', dir, ...ARGS, '--lang', 'en'], { cwd: REPO_ROOT });

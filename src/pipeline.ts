@@ -8,7 +8,7 @@ import { checkMarkdown } from './check/markdown-links.js';
 import { checkDuplicateIds, checkReferences, ReferenceChecker, type RecordReference } from './check/references.js';
 import { checkSchema } from './check/schema.js';
 import { checkYears } from './check/years.js';
-import { Collector } from './diagnostics/collector.js';
+import { Collector, Origins } from './diagnostics/collector.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locale, type Locale } from './i18n/index.js';
 import { CONFIG_FILE, loadProject, peekLanguage, type Overlay } from './load/load-project.js';
@@ -21,6 +21,8 @@ export interface CheckedProject {
   diagnostics: Diagnostic[];
   /** Relative paths of every file read. */
   files: string[];
+  /** Relative path of the RPJMD catalog, when it was read. */
+  catalog?: string;
   lang: Lang;
   locale: Locale;
   /** Every file read, by relative path, with its text and positions. */
@@ -61,6 +63,7 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
   const settings = project.config.data;
   if (project.config.fatal || settings === null || typeof settings !== 'object' || Array.isArray(settings)) uncertain.add('pokja');
 
+  out.origins = new Origins([CONFIG_FILE], project.rpjmd ? [project.rpjmd.rel] : [], project.worksheets.map(stageOf));
   checkDuplicateIds(definitions, out, t);
   checkReservedIds(model, definitions, out, t);
   const refs = new ReferenceChecker(model, out, t, uncertain);
@@ -73,9 +76,16 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
     model,
     diagnostics: sortDiagnostics(out.list),
     files: all.map((f) => f.rel),
+    catalog: project.rpjmd?.rel,
     lang,
     locale: loc,
     sources: out.files,
     references: refs.seen,
   };
+}
+
+/** A worksheet's path and its `stage` field, when it has one (for FILES mode, see Origins). */
+function stageOf(w: ParsedFile): { rel: string; stage?: number } {
+  const data = !w.fatal && w.data !== null && typeof w.data === 'object' ? (w.data as Record<string, unknown>) : {};
+  return { rel: w.rel, stage: typeof data.stage === 'number' ? data.stage : undefined };
 }

@@ -13,16 +13,17 @@ export function checkCoverage(model: Masterplan, out: Collector, t: Locale['mess
       if (c.files.length > 0) continue;
       const pokja = model.pokja.find((p) => p.id === c.pokja);
       const src = pokja?.src ? at(pokja.src, 'id') : { file: configFile, path: [] };
-      out.at(src, 'missing-worksheet', t.missingWorksheet(c.pokja, book.stage), { firstLine: true });
+      // Any worksheet may have held this Pokja × stage before its pokja or stage changed.
+      out.at(src, 'missing-worksheet', t.missingWorksheet(c.pokja, book.stage), { firstLine: true, origins: out.origins.worksheets });
     }
   }
   const innovations = allInnovations(model);
   const linked = new Set(innovations.flatMap((i) => i.rpjmd));
   for (const p of model.rpjmd.programs) {
-    if (!linked.has(p.id)) out.at(at(p.src, 'id'), 'uncovered-program', t.uncoveredProgram(p.id));
+    if (!linked.has(p.id)) out.at(at(p.src, 'id'), 'uncovered-program', t.uncoveredProgram(p.id), { origins: out.origins.stage(3) });
   }
   const planned = new Set(allRoadmap(model).map((e) => e.innovation));
   for (const inn of innovations) {
-    if (!planned.has(inn.id)) out.at(at(inn.src, 'id'), 'unplanned-innovation', t.unplannedInnovation(inn.id));
+    if (!planned.has(inn.id)) out.at(at(inn.src, 'id'), 'unplanned-innovation', t.unplannedInnovation(inn.id), { origins: out.origins.stage(4) });
   }
 }

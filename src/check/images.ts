@@ -9,11 +9,12 @@ import { MAX_IMAGE_MB, MAX_IMAGE_MEGAPIXELS, MAX_IMAGE_SIDE, resolveAsset, type 
 import type { Markdown } from '../model/types.js';
 
 /** Checks the image `url` written at `offset` of `md`; reports at most one problem. */
-export function checkImageAt(root: string, md: Markdown, offset: number, url: string, out: Collector, t: Locale['messages']): void {
+export function checkImageAt(root: string, md: Markdown, offset: number, url: string, out: Collector, t: Locale['messages'], raw = url): void {
   const resolved = resolveAsset(root, md.src.file, url);
   if (resolved.ok) return;
   const message = imageProblem(resolved, url, t);
-  out.inMarkdown(md, offset, url, resolved.problem === 'missing' ? 'unknown-reference' : 'unsafe-path', message);
+  // Underlined as written in the source (`raw`: escapes and <…> kept), found at `offset`.
+  out.inMarkdown(md, offset, raw, resolved.problem === 'missing' ? 'unknown-reference' : 'unsafe-path', message);
 }
 
 export function imageProblem(p: Exclude<AssetPath, { ok: true }>, url: string, t: Locale['messages']): string {

@@ -1,6 +1,7 @@
 // Markdown check: every `[text](#ID)` names a record (or a Pokja), every image is a file inside
-// the repository. Uses the fast link scan (src/markdown/scan-links.ts), not the full parser. Works on front matter strings and bodies alike; positions point at the `#ID`
-// or the image path in the source.
+// the repository. The links and images are those the renderers see (src/markdown/scan-links.ts:
+// the same Markdown parser). Works on front matter strings and bodies alike; positions point at
+// the `#ID` or the image path in the source (for a reference-style one: in its definition).
 
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
@@ -40,11 +41,13 @@ function checkLink(
   }
   if (model.ids.has(id) || pokjaIds.has(id) || uncertain) return;
   const hint = closest(id, knownIds);
-  out.inMarkdown(md, node.offset, node.url, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''), {
+  // The id may have been removed from (or never added to) any file that defines ids.
+  out.inMarkdown(md, node.offset, node.raw, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''), {
     expected: hint && `#${hint}`,
+    origins: out.origins.all,
   });
 }
 
 function checkImage(md: Markdown, node: ScannedLink, model: Masterplan, out: Collector, t: Locale['messages']): void {
-  checkImageAt(model.root, md, node.offset, node.url, out, t);
+  checkImageAt(model.root, md, node.offset, node.url, out, t, node.raw);
 }

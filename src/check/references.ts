@@ -45,11 +45,16 @@ export class ReferenceChecker {
     if (!rec) {
       if (this.uncertain.has(kind)) return false;
       const hint = closest(id, this.byKind.get(kind) ?? []);
-      this.out.at(src, 'unknown-reference', this.t.unknownRef(this.t.kinds[kind], id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), { expected: hint });
+      this.out.at(src, 'unknown-reference', this.t.unknownRef(this.t.kinds[kind], id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), {
+        expected: hint,
+        origins: this.out.origins.ofKind(kind),
+      });
       return false;
     }
     if (rec.kind !== kind) {
-      this.out.at(src, 'unknown-reference', this.t.wrongKind(id, this.t.kinds[rec.kind], this.t.kinds[kind]));
+      this.out.at(src, 'unknown-reference', this.t.wrongKind(id, this.t.kinds[rec.kind], this.t.kinds[kind]), {
+        origins: [rec.src.file, ...this.out.origins.ofKind(kind)],
+      });
       return false;
     }
     return true;
@@ -64,13 +69,16 @@ export class ReferenceChecker {
     if (this.model.pokja.some((p) => p.id === id)) return true;
     if (!this.uncertain.has('pokja')) {
       const hint = closest(id, this.model.pokja.map((p) => p.id));
-      this.out.at(src, 'unknown-reference', this.t.unknownPokja(id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), { expected: hint });
+      this.out.at(src, 'unknown-reference', this.t.unknownPokja(id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), {
+        expected: hint,
+        origins: this.out.origins.config,
+      });
     }
     return false;
   }
 
   sectorOfOtherPokja(sector: string, owner: string, pokja: string, src: SourceRef): void {
-    this.out.at(src, 'unknown-reference', this.t.sectorOtherPokja(sector, owner, pokja));
+    this.out.at(src, 'unknown-reference', this.t.sectorOtherPokja(sector, owner, pokja), { origins: [this.model.ids.get(sector)?.src.file ?? ''] });
   }
 
   element(element: string, pokjaId: string, src: SourceRef): void {
@@ -79,7 +87,10 @@ export class ReferenceChecker {
     if (!pokja || this.uncertain.has('pokja')) return;
     if (pokja.elements.some((e) => e.id === element)) return;
     const hint = closest(element, pokja.elements.map((e) => e.id));
-    this.out.at(src, 'unknown-reference', this.t.elementNotInPokja(element, pokjaId) + (hint ? '; ' + this.t.didYouMean(hint) : ''), { expected: hint });
+    this.out.at(src, 'unknown-reference', this.t.elementNotInPokja(element, pokjaId) + (hint ? '; ' + this.t.didYouMean(hint) : ''), {
+      expected: hint,
+      origins: this.out.origins.config,
+    });
   }
 }
 
@@ -93,7 +104,7 @@ export function checkDuplicateIds(definitions: readonly IdDefinition[], out: Col
       first.set(d.id, d);
       continue;
     }
-    out.at(at(d.src, 'id'), 'duplicate-id', t.duplicateId(d.id, out.place(at(prev.src, 'id'))), { related: at(prev.src, 'id') });
+    out.at(at(d.src, 'id'), 'duplicate-id', t.duplicateId(d.id, out.place(at(prev.src, 'id'))), { related: at(prev.src, 'id'), origins: [prev.src.file] });
   }
 }
 

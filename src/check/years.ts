@@ -19,7 +19,7 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
   const plausible = (year: number) => year >= 1900 && year <= 2200;
   const inPeriod = (year: number, src: SourceRef) => {
     if (hasPeriod && plausible(year) && (year < from || year > to)) {
-      out.at(src, 'year-out-of-range', t.yearOutsidePeriod(year, from, to, t.periodMasterplan));
+      out.at(src, 'year-out-of-range', t.yearOutsidePeriod(year, from, to, t.periodMasterplan), { origins: out.origins.config });
     }
   };
 
@@ -56,7 +56,7 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
       const [a, b] = inn.years;
       if (a > b) continue; // reported at the innovation
       if (e.year < a || e.year > b) {
-        out.at(at(e.src, 'year'), 'year-out-of-range', t.roadmapOutsideInnovation(e.year, inn.id, a, b), { severity: 'warning' });
+        out.at(at(e.src, 'year'), 'year-out-of-range', t.roadmapOutsideInnovation(e.year, inn.id, a, b), { severity: 'warning', origins: [inn.src.file] });
       }
     }
   }

@@ -40,13 +40,28 @@ export interface Target {
   root: string;
   /** Masterplan-relative paths the user named (FILES mode), or undefined for the whole repository. */
   only?: Set<string>;
+  /** FILES mode: each named path inside the masterplan, as the user wrote it. */
+  named?: Map<string, string>;
+  /** FILES mode: named files outside the masterplan (as written): not checked. */
+  outside?: string[];
 }
 
 /**
  * `[DIR] [FILES...]`: a first argument that is a folder is DIR; otherwise every argument is a
- * file (what a pre-commit hook passes) and the root is found upward from the working directory.
+ * file (what a pre-commit hook passes) and the root is found upward from the files.
  */
 export function resolveTarget(args: string[], lang: Lang | undefined, cwd: string): Target {
+  const target = resolveFiles(args, lang, cwd);
+  if (target.root === undefined) throw new UsageError(locale(lang ?? 'id').messages.noMasterplan(target.start));
+  return target as Target;
+}
+
+/**
+ * As resolveTarget, but FILES that belong to no masterplan leave `root` undefined instead of
+ * failing: a pre-commit hook passes every changed .yaml/.md file, and a change that touches no
+ * masterplan file has nothing to check.
+ */
+export function resolveFiles(args: string[], lang: Lang | undefined, cwd: string): Omit<Target, 'root'> & { root?: string; start: string } {
   let dir: string | undefined;
   let files = args;
   if (args.length > 0 && existsSync(resolve(cwd, args[0])) && statSync(resolve(cwd, args[0])).isDirectory()) {
@@ -57,21 +72,50 @@ export function resolveTarget(args: string[], lang: Lang | undefined, cwd: strin
   if (dir === undefined && args.length > 0 && files === args && !looksLikeFile(args[0])) {
     throw new UsageError(t.notADirectory(args[0]));
   }
-  // With FILES only, the masterplan is the one the first file belongs to.
-  const start = dir ?? (files.length > 0 ? dirname(resolve(cwd, files[0])) : cwd);
-  const root = findRoot(start, dir === undefined);
-  if (!root) throw new UsageError(t.noMasterplan(start));
-  if (!statSync(join(root, CONFIG_FILE)).isFile()) throw new UsageError(t.configNotAFile(join(root, CONFIG_FILE)));
-  if (files.length === 0) return { root };
-  const only = new Set<string>();
+  if (files.length === 0) {
+    const start = dir ?? cwd;
+    const root = findRoot(start, dir === undefined);
+    if (!root) throw new UsageError(t.noMasterplan(start));
+    configIsFile(root, t);
+    return { root, start };
+  }
   for (const f of files) {
     const abs = resolve(cwd, f);
-    const rel = relative(root, abs);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(t.fileOutside(f, root));
     if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(t.fileNotFound(f));
-    only.add(rel.split(sep).join('/'));
   }
-  return { root, only };
+  // With FILES only, the masterplan is the one the first file inside a masterplan belongs to
+  // (a masterplan may sit in a subfolder of the repository the hook runs in).
+  let root: string | undefined;
+  if (dir !== undefined) {
+    root = findRoot(dir, false);
+    if (!root) throw new UsageError(t.noMasterplan(dir));
+  } else {
+    for (const f of files) {
+      root = findRoot(dirname(resolve(cwd, f)), true);
+      if (root) break;
+    }
+  }
+  if (root !== undefined) configIsFile(root, t);
+  const start = dir ?? dirname(resolve(cwd, files[0]));
+  const only = new Set<string>();
+  const named = new Map<string, string>();
+  const outside: string[] = [];
+  for (const f of files) {
+    const rel = root === undefined ? '..' : relative(root, resolve(cwd, f));
+    if (rel.startsWith('..') || isAbsolute(rel)) {
+      outside.push(f);
+      continue;
+    }
+    const key = rel.split(sep).join('/');
+    only.add(key);
+    if (!named.has(key)) named.set(key, f);
+  }
+  return { root, start, only, named, outside };
+}
+
+/** masterplan.yaml must be a file: a folder of that name is a usage error, not an internal one. */
+function configIsFile(root: string, t: Locale['messages']): void {
+  if (!statSync(join(root, CONFIG_FILE)).isFile()) throw new UsageError(t.configNotAFile(join(root, CONFIG_FILE)));
 }
 
 function looksLikeFile(arg: string): boolean {

@@ -8,7 +8,8 @@ import { locale } from '../i18n/index.js';
 import type { Lang } from '../model/types.js';
 import { packageRoot } from '../render/html/package-root.js';
 import { scaffoldPlan } from '../scaffold/plan.js';
-import { writeNew } from '../scaffold/write-files.js';
+import { readExisting } from '../scaffold/existing.js';
+import { writeNew, type WriteResult } from '../scaffold/write-files.js';
 import { UsageError, type Io } from './context.js';
 
 export interface InitOptions {
@@ -30,15 +31,20 @@ export function runInit(io: Io, dir: string | undefined, opts: InitOptions): num
   if (existsSync(root) && !statSync(root).isDirectory()) throw new UsageError(t.notAFolder(root));
 
   let results;
+  let existing;
   try {
-    results = writeNew(root, scaffoldPlan({ region, lang, period }, loc));
+    // In a folder that already holds a masterplan: its Pokja, its catalog path, its worksheets.
+    existing = readExisting(root, lang, loc.messages);
+    results = writeNew(root, scaffoldPlan({ region, lang, period }, loc, existing));
   } catch (e) {
     throw new UsageError(t.writeFailed(root, e instanceof Error ? e.message : String(e)));
   }
   const width = Math.max(t.created.length, t.skipped.length);
-  const lines = results.map((r) => (r.created ? `${t.created.padEnd(width)}  ${r.path}` : `${t.skipped.padEnd(width)}  ${r.path} (${t.exists})`));
+  const why = (r: WriteResult) => (r.coveredBy !== undefined && r.coveredBy !== r.path ? t.stageCovered(r.coveredBy) : t.exists);
+  const lines = results.map((r) => (r.created ? `${t.created.padEnd(width)}  ${r.path}` : `${t.skipped.padEnd(width)}  ${r.path} (${why(r)})`));
   const created = results.filter((r) => r.created).length;
   const shown = dir ?? '.';
+  if (existing?.configUnreadable) lines.push(t.configUnreadable);
   lines.push(t.initDone(created, results.length - created, shown));
   if (created > 0) {
     const run = howToRun({ sea: IN_SEA, execPath: process.execPath, bin: IN_SEA ? '' : join(packageRoot(), 'bin', 'masterplan.js'), env: io.env, platform: process.platform });

@@ -4,11 +4,48 @@ import type { Markdown, SourceRef } from '../model/types.js';
 import type { ParsedFile } from '../load/parsed-file.js';
 import { RULE_SEVERITY, type Diagnostic, type Range, type RuleId, type Severity } from './diagnostic.js';
 import { locate, type Want } from './locate.js';
+import type { RecordKind } from '../model/types.js';
+
+/**
+ * Which files can cause a cross-file problem, for FILES mode: the catalog for the records it
+ * defines, the worksheets of the stage that defines a worksheet record (and any worksheet whose
+ * stage could not be read), masterplan.yaml for the Pokja, their elements and the period.
+ */
+export class Origins {
+  readonly all: readonly string[];
+  readonly worksheets: readonly string[];
+  private readonly byStage = new Map<number, readonly string[]>();
+
+  constructor(
+    readonly config: readonly string[] = [],
+    readonly rpjmd: readonly string[] = [],
+    worksheets: readonly { rel: string; stage?: number }[] = [],
+  ) {
+    this.worksheets = worksheets.map((w) => w.rel);
+    this.all = [...config, ...rpjmd, ...this.worksheets];
+    for (const stage of [1, 2, 3, 4]) {
+      this.byStage.set(stage, worksheets.filter((w) => w.stage === stage || ![1, 2, 3, 4].includes(w.stage ?? 0)).map((w) => w.rel));
+    }
+  }
+
+  /** Worksheets of this stage, and those whose stage is unknown. */
+  stage(stage: number): readonly string[] {
+    return this.byStage.get(stage) ?? [];
+  }
+
+  /** The files that may define (or have defined) a record of this kind. */
+  ofKind(kind: RecordKind): readonly string[] {
+    if (kind === 'quick-win') return this.stage(2);
+    return kind === 'sector' || kind === 'innovation' ? this.stage(3) : this.rpjmd;
+  }
+}
 
 export class Collector {
   readonly list: Diagnostic[] = [];
   /** Every file read so far, by relative path: the parse stage registers them here. */
   readonly files = new Map<string, ParsedFile>();
+  /** Set by the pipeline once every file is loaded; checks attach these to cross-file problems. */
+  origins = new Origins();
 
   /** A problem between two offsets of a file's text. */
   span(file: string, start: number, end: number, rule: RuleId, message: string, severity?: Severity, extra: Extra = {}): void {
@@ -19,6 +56,7 @@ export class Collector {
     const d: Diagnostic = { file, ...range, severity: severity ?? RULE_SEVERITY[rule], rule, message };
     if (extra.expected !== undefined) d.expected = extra.expected;
     if (extra.related) d.related = this.rangeOf(extra.related);
+    if (extra.origins && extra.origins.length > 0) d.origins = extra.origins;
     this.list.push(d);
   }
 
@@ -92,6 +130,8 @@ export class Collector {
 interface Extra {
   expected?: string;
   related?: SourceRef;
+  /** See Diagnostic.origins. */
+  origins?: readonly string[];
 }
 
 function countOccurrences(text: string, needle: string): number {

@@ -44,6 +44,12 @@ export interface Diagnostic extends Range {
   expected?: string;
   /** The other place involved, e.g. the first definition of a duplicate id. */
   related?: Range & { file: string };
+  /**
+   * Other files whose content can cause this problem (cross-file rules: a reference to an id
+   * another file defines or removed, a duplicate of an id defined elsewhere, coverage). FILES mode
+   * reports the problem when one of them is named. Not part of any output format.
+   */
+  origins?: readonly string[];
 }
 
 export interface Summary {

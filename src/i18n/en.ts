@@ -186,7 +186,9 @@ export const en: Locale = {
     noMasterplan: (dir: string) =>
       `masterplan.yaml not found in ${dir} (or any folder above it); run the command in a masterplan folder`,
     fileNotFound: (f: string) => `file ${f} not found`,
-    fileOutside: (f: string, root: string) => `file ${f} is outside the masterplan at ${root}`,
+    fileOutside: (f: string, root: string) => `${f} is outside the masterplan at ${root}; not checked`,
+    fileNotInMasterplan: (f: string) => `${f} belongs to no masterplan (no masterplan.yaml in its folder or above); not checked`,
+    fileNotPart: (f: string) => `${f} is not part of the masterplan (not masterplan.yaml, the RPJMD catalog or a worksheet); not checked`,
     previewErrorsTitle: 'The worksheets still have problems',
     previewErrorsHint: 'Fix the problems below and save the file: this page reloads by itself.',
     previewErrorsCount: (errors: number, warnings: number) =>
@@ -352,6 +354,8 @@ export const en: Locale = {
     created: 'created',
     skipped: 'skipped',
     exists: 'exists',
+    stageCovered: (file: string) => `this Pokja and stage already have a worksheet: ${file}`,
+    configUnreadable: 'masterplan.yaml cannot be read: no RPJMD catalog or worksheets added (its Pokja list and catalog path are unknown); fix it and run again',
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} file${created === 1 ? '' : 's'} created, ${skipped} skipped, in ${dir}`,
     initNext: (dir: string, run: string, w = Math.max(24, run.length + 10)) =>

@@ -194,7 +194,9 @@ export const id = {
     noMasterplan: (dir: string) =>
       `masterplan.yaml tidak ditemukan di ${dir} (atau folder di atasnya); jalankan perintah di folder masterplan`,
     fileNotFound: (f: string) => `berkas ${f} tidak ditemukan`,
-    fileOutside: (f: string, root: string) => `berkas ${f} berada di luar masterplan ${root}`,
+    fileOutside: (f: string, root: string) => `${f} berada di luar masterplan ${root}; tidak diperiksa`,
+    fileNotInMasterplan: (f: string) => `${f} bukan bagian masterplan mana pun (tidak ada masterplan.yaml di foldernya atau di atasnya); tidak diperiksa`,
+    fileNotPart: (f: string) => `${f} bukan bagian masterplan (bukan masterplan.yaml, katalog RPJMD, atau kertas kerja); tidak diperiksa`,
     previewErrorsTitle: 'Kertas kerja masih bermasalah',
     previewErrorsHint: 'Perbaiki masalah berikut dan simpan berkasnya: halaman ini dimuat ulang dengan sendirinya.',
     previewErrorsCount: (errors: number, warnings: number) => `${errors} galat, ${warnings} peringatan`,
@@ -365,6 +367,8 @@ export const id = {
     created: 'dibuat',
     skipped: 'dilewati',
     exists: 'sudah ada',
+    stageCovered: (file: string) => `Pokja dan tahap ini sudah punya kertas kerja: ${file}`,
+    configUnreadable: 'masterplan.yaml tidak dapat dibaca: katalog RPJMD dan kertas kerja tidak ditambahkan (daftar Pokja dan path katalognya tidak diketahui); perbaiki lalu jalankan lagi',
     initDone: (created: number, skipped: number, dir: string) =>
       `${created} berkas dibuat, ${skipped} dilewati, di ${dir}`,
     initNext: (dir: string, run: string, w = Math.max(24, run.length + 10)) =>

@@ -46,7 +46,7 @@ export const GITIGNORE = '/dist\n/.dist.*\nnode_modules/\n';
  * .pre-commit-hooks.yaml): the `.pre-commit-config.yaml` init writes has a `repo: local` hook
  * that runs the installed masterplan, so it works without a published hook repository.
  */
-export const HOOK_FILES = '^(masterplan\\.yaml|rpjmd\\.yaml|pokja/.*\\.(ya?ml|md))$';
+export const HOOK_FILES = '\\.(ya?ml|md)$';
 
 /** GitHub Actions: validate (annotations), status (job summary), build, upload the books. */
 export const GITHUB_WORKFLOW = `# masterplan: check the worksheets on every push and pull request, show where every Pokja

@@ -1,13 +1,15 @@
 // What `masterplan init` writes, file by file: a new masterplan repository whose records are
 // valid placeholders (it validates at once, with a warning for the one uncovered RPJMD program),
 // the six Pokja × four stage worksheets with guidance comments, the schemas for the editor, and
-// the git, CI and editor settings. Contents only: writing is write-files.ts.
+// the git, CI and editor settings. In a folder that already holds a masterplan, its Pokja list
+// and catalog path are followed, and a Pokja × stage that already has a worksheet (under any
+// file name) gets none. Contents only: writing is write-files.ts.
 
 import { stringify } from 'yaml';
 import type { Locale } from '../i18n/index.js';
 import type { ScaffoldPokja } from '../i18n/scaffold-id.js';
 import { DEFAULT_POKJA } from '../model/default-pokja.js';
-import { STAGES, type Lang, type StageNo } from '../model/types.js';
+import { STAGES, type Lang, type Pokja, type StageNo } from '../model/types.js';
 import { readSchema, SCHEMA_NAMES, schemaFile } from '../schemas/package-schemas.js';
 import {
   GITHUB_WORKFLOW,
@@ -19,6 +21,7 @@ import {
   vscodeSettings,
   WORKFLOW_PATH,
 } from './ci-files.js';
+import { coverKey, type ExistingMasterplan } from './existing.js';
 
 export interface ScaffoldOptions {
   region: string;
@@ -30,6 +33,8 @@ export interface PlannedFile {
   /** Relative to the new repository, `/` separators. */
   path: string;
   content: string;
+  /** Not written: the worksheet already holding this Pokja × stage (or an unreadable one that may). */
+  coveredBy?: string;
 }
 
 /** Worksheet file names per stage (as in examples/banggai). */
@@ -48,12 +53,31 @@ function pokjaCode(id: string): string {
   return id.replace(/^smart-/, '').replace(/[^A-Za-z0-9]/g, '').slice(0, 3).toUpperCase() || 'POK';
 }
 
-export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale): PlannedFile[] {
+/** A Pokja id usable as a folder name (the id pattern of the schemas: no `/`, no leading dot). */
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** The Pokja to scaffold, each with a code unique among them (example ids must not collide). */
+function scaffoldPokja(list: readonly Pokja[]): ScaffoldPokja[] {
+  const used = new Set<string>();
+  const out: ScaffoldPokja[] = [];
+  for (const p of list) {
+    if (!SAFE_ID.test(p.id) || out.some((q) => q.id === p.id)) continue;
+    const base = pokjaCode(p.id);
+    let code = base;
+    for (let n = 2; used.has(code); n++) code = `${base}${n}`;
+    used.add(code);
+    out.push({ id: p.id, name: p.name, elements: p.elements.map((e) => ({ id: e.id, name: e.name })), code });
+  }
+  return out;
+}
+
+export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale, existing?: ExistingMasterplan): PlannedFile[] {
   const s = loc.scaffold;
   const [first, last] = opts.period;
   // The RPJMD usually starts a year before the masterplan (Banggai: RPJMD 2021–2026, masterplan 2022–2031).
   const rpjmdFirst = Math.max(1900, first - 1);
-  const pokja: ScaffoldPokja[] = DEFAULT_POKJA.map((p) => ({ id: p.id, name: p.name, elements: [...p.elements], code: pokjaCode(p.id) }));
+  const pokja = scaffoldPokja(existing?.pokja ?? DEFAULT_POKJA);
+  const rpjmdRel = existing?.rpjmdRel ?? 'rpjmd.yaml';
   const project = {
     region: opts.region,
     regionYaml: scalar(opts.region),
@@ -66,15 +90,20 @@ export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale): PlannedFile[] 
   const year = Math.min(first + 1, last);
   const yearEnd = Math.min(year + 2, last);
 
-  const files: PlannedFile[] = [
-    { path: 'masterplan.yaml', content: `${schemaModeline(0, 'masterplan')}\n${s.masterplan(project)}` },
-    { path: 'rpjmd.yaml', content: `${schemaModeline(0, 'rpjmd')}\n${s.rpjmd(project)}` },
-  ];
+  const files: PlannedFile[] = [{ path: 'masterplan.yaml', content: `${schemaModeline(0, 'masterplan')}\n${s.masterplan(project)}` }];
+  // An unreadable masterplan.yaml may name another catalog path (and Pokja): neither is guessed.
+  if (!existing?.configUnreadable) {
+    files.push({ path: rpjmdRel, content: `${schemaModeline(rpjmdRel.split('/').length - 1, 'rpjmd')}\n${s.rpjmd(project)}` });
+  }
   for (const p of pokja) {
+    // New worksheets go next to the Pokja's existing ones.
+    const folder = existing?.folders.get(p.id) ?? p.id;
     for (const stage of STAGES) {
+      const coveredBy = existing?.covered.get(coverKey(stage, p.id)) ?? existing?.unreadable.get(folder);
       files.push({
-        path: `pokja/${p.id}/${STAGE_FILES[stage]}`,
+        path: `pokja/${folder}/${STAGE_FILES[stage]}`,
         content: `${schemaModeline(2, `stage-${stage}`)}\n${s.worksheets[stage]({ pokja: p, year, yearEnd })}`,
+        ...(coveredBy !== undefined ? { coveredBy } : {}),
       });
     }
   }

@@ -8,10 +8,13 @@ import type { PlannedFile } from './plan.js';
 export interface WriteResult {
   path: string;
   created: boolean;
+  /** Not written because this worksheet already holds its Pokja × stage (see PlannedFile). */
+  coveredBy?: string;
 }
 
 export function writeNew(root: string, files: readonly PlannedFile[]): WriteResult[] {
   return files.map((f) => {
+    if (f.coveredBy !== undefined) return { path: f.path, created: false, coveredBy: f.coveredBy };
     const abs = join(root, ...f.path.split('/'));
     mkdirSync(dirname(abs), { recursive: true });
     try {

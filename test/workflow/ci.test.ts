@@ -2,7 +2,7 @@
 // and the plain git hook script run for real in a git repository.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -23,16 +23,19 @@ describe('.pre-commit-hooks.yaml', () => {
         description: 'Check Smart City masterplan worksheets against the format and every link.',
         entry: 'masterplan validate',
         language: 'node',
-        files: '^(masterplan\\.yaml|rpjmd\\.yaml|pokja/.*\\.(ya?ml|md))$',
+        files: '\\.(ya?ml|md)$',
         pass_filenames: true,
       },
     ]);
   });
 
-  it('matches the worksheet files validate reads, and nothing else', () => {
+  it('passes every YAML and Markdown file (validate decides which belong to the masterplan), nothing else', () => {
     const files = new RegExp(parse(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8'))[0].files);
-    for (const f of ['masterplan.yaml', 'rpjmd.yaml', 'pokja/smart-economy/3-inovasi.md', 'pokja/smart-living/1-analisis.yml']) expect(files.test(f), f).toBe(true);
-    for (const f of ['README.md', 'assets/peta.png', 'dist/buku-1.html', '.github/workflows/masterplan.yml']) expect(files.test(f), f).toBe(false);
+    const masterplanFiles = ['masterplan.yaml', 'rpjmd.yaml', 'pokja/smart-economy/3-inovasi.md', 'pokja/smart-living/1-analisis.yml'];
+    // A catalog at a configured path, a masterplan in a subfolder of the repository.
+    const elsewhere = ['perencanaan/rpjmd.yaml', 'rencana/masterplan.yaml', 'rencana/pokja/smart-living/2-program-opd.yaml'];
+    for (const f of [...masterplanFiles, ...elsewhere, 'README.md']) expect(files.test(f), f).toBe(true);
+    for (const f of ['assets/peta.png', 'dist/buku-1.html', 'templates/buku.html', 'rpjmd.yaml.bak']) expect(files.test(f), f).toBe(false);
   });
 });
 
@@ -121,4 +124,50 @@ describe('examples/ci/pre-commit in a git repository', () => {
     expect(lost.status).toBe(2);
     expect(lost.stderr).toBe('masterplan: rusak\nmasterplan: the check could not run (exit 2); commit stopped\n');
   });
+
+  it('checks a masterplan in a subfolder with its catalog at a configured path, and what a catalog change breaks elsewhere', async () => {
+    const repo = join(tempDir(), 'repo');
+    const plan = join(repo, 'rencana');
+    await runCli(['init', plan, '--region', 'Kabupaten Uji', '--period', '2022-2031'], { cwd: REPO_ROOT });
+    mkdirSync(join(plan, 'perencanaan'));
+    writeFileSync(join(plan, 'perencanaan', 'rpjmd.yaml'), readFileSync(join(plan, 'rpjmd.yaml'), 'utf8'));
+    rmSync(join(plan, 'rpjmd.yaml'));
+    writeFileSync(join(plan, 'masterplan.yaml'), readFileSync(join(plan, 'masterplan.yaml'), 'utf8').replace(/^rpjmd: rpjmd\.yaml/m, 'rpjmd: perencanaan/rpjmd.yaml'));
+    const worksheet = join(plan, 'pokja', 'smart-economy', '2-program-opd.yaml');
+    writeFileSync(
+      worksheet,
+      'pokja: smart-economy\nstage: 2\nopd_programs: []\nquick_wins:\n  - id: QW-ECO-1\n    title: Uji\n    opd: DISKOMINFO\n    rpjmd: [PP-01]\n    year: 2023\n',
+    );
+    writeFileSync(join(repo, 'README.md'), '# Repositori\n');
+    const env = { PATH: `${hookBin()}:${process.env.PATH}`, HOME: tempDir(), GIT_CONFIG_NOSYSTEM: '1' };
+    const hook = () => spawnSync('sh', [join(CI, 'pre-commit')], { cwd: repo, env, encoding: 'utf8' });
+    expect(git(repo, 'init', '-q').status).toBe(0);
+    git(repo, 'add', '.');
+    const clean = hook();
+    expect(clean.stdout).toBe('perencanaan/rpjmd.yaml:27:9: warning: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 26 berkas diperiksa\n');
+    expect(clean.stderr).toBe('');
+    expect(clean.status).toBe(0);
+    expect(git(repo, '-c', 'user.name=Uji', '-c', 'user.email=uji@example.org', 'commit', '-q', '--no-verify', '-m', 'awal').status).toBe(0);
+
+    const catalog = join(plan, 'perencanaan', 'rpjmd.yaml');
+    writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('id: PP-01', 'id: PP-001'));
+    git(repo, 'add', catalog);
+    const broken = hook();
+    expect(broken.stdout).toBe(
+      // (text output names files from the masterplan folder, as always)
+      'perencanaan/rpjmd.yaml:27:9: warning: program RPJMD PP-001 belum dirujuk oleh inovasi mana pun (uncovered-program)\n' +
+        'pokja/smart-economy/2-program-opd.yaml:8:13: error: program RPJMD "PP-01" tidak ditemukan; maksud Anda "PP-001"? (unknown-reference)\n' +
+        '1 galat, 1 peringatan, 1 berkas diperiksa\n',
+    );
+    expect(broken.status).toBe(1);
+  });
 });
+
+/** A folder with `masterplan` on PATH running this package's binary. */
+function hookBin(): string {
+  const bin = join(tempDir(), 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'masterplan'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(join(bin, 'masterplan'), 0o755);
+  return bin;
+}

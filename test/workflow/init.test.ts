@@ -2,7 +2,7 @@
 // nothing, that every worksheet carries a working `$schema` comment for the editor.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -194,6 +194,79 @@ describe('masterplan init', () => {
     const after = snapshot(dir);
     expect(after.get('masterplan.yaml')).toEqual(before.get('masterplan.yaml'));
     expect([...after.keys()]).toEqual([...before.keys(), 'pokja/smart-living/2-program-opd.yaml'].sort());
+  });
+
+  it('on an existing masterplan, adds no worksheet to a Pokja × stage that already has one, whatever its file name', async () => {
+    const dir = join(tempDir(), 'nama-lain');
+    await runCli(['init', dir, ...ARGS], { cwd: REPO_ROOT });
+    // The user renamed one worksheet, moved a Pokja's worksheets to another folder and dropped one
+    // of them, and broke the YAML of another while keeping its stage line.
+    renameSync(join(dir, 'pokja/smart-economy/1-analisis.yaml'), join(dir, 'pokja/smart-economy/analisis-ekonomi.yaml'));
+    mkdirSync(join(dir, 'pokja/hidup'));
+    for (const f of STAGE_FILES) renameSync(join(dir, 'pokja/smart-living', f), join(dir, 'pokja/hidup', `tahap-${f}`));
+    rmSync(join(dir, 'pokja/smart-living'), { recursive: true });
+    rmSync(join(dir, 'pokja/hidup/tahap-2-program-opd.yaml'));
+    rmSync(join(dir, 'pokja/smart-society/3-inovasi.yaml'));
+    writeFileSync(join(dir, 'pokja/smart-society/inovasi.yaml'), 'pokja: smart-society\nstage: 3\ninnovations: [\n');
+    const before = snapshot(dir);
+    const r = await runCli(['init', dir, ...ARGS], { cwd: REPO_ROOT });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('dilewati  pokja/smart-economy/1-analisis.yaml (Pokja dan tahap ini sudah punya kertas kerja: pokja/smart-economy/analisis-ekonomi.yaml)');
+    expect(lines).toContain('dilewati  pokja/hidup/1-analisis.yaml (Pokja dan tahap ini sudah punya kertas kerja: pokja/hidup/tahap-1-analisis.yaml)');
+    expect(lines).toContain('dilewati  pokja/smart-society/3-inovasi.yaml (Pokja dan tahap ini sudah punya kertas kerja: pokja/smart-society/inovasi.yaml)');
+    // The one Pokja × stage without a worksheet gets one, next to its Pokja's other worksheets.
+    expect(lines.filter((l) => l.startsWith('dibuat'))).toEqual(['dibuat    pokja/hidup/2-program-opd.yaml']);
+    expect([...snapshot(dir).keys()]).toEqual([...before.keys(), 'pokja/hidup/2-program-opd.yaml'].sort());
+    expect(listFiles(join(dir, 'pokja')).some((f) => f.startsWith('smart-living'))).toBe(false);
+  });
+
+  it('on an existing masterplan, follows its pokja: list and its rpjmd: path', async () => {
+    const dir = join(tempDir(), 'pokja-sendiri');
+    await runCli(['init', dir, ...ARGS], { cwd: REPO_ROOT });
+    rmSync(join(dir, 'pokja'), { recursive: true });
+    rmSync(join(dir, 'rpjmd.yaml'));
+    const config = readFileSync(join(dir, 'masterplan.yaml'), 'utf8').replace(/^rpjmd: rpjmd\.yaml/m, 'rpjmd: perencanaan/rpjmd.yaml').replace(/^pokja:[\s\S]*$/m, '');
+    writeFileSync(
+      join(dir, 'masterplan.yaml'),
+      config +
+        'pokja:\n' +
+        '  - id: smart-mobility\n    name: Smart Mobility\n    elements:\n      - id: angkutan\n        name: Angkutan Umum\n' +
+        '  - id: smart-mobile\n    name: Layanan Seluler\n    elements:\n      - id: aplikasi\n        name: Aplikasi Warga\n' +
+        '  - id: smart-economy\n    name: Ekonomi Cerdas\n',
+    );
+    const r = await runCli(['init', dir, ...ARGS], { cwd: REPO_ROOT });
+    expect(r.code).toBe(0);
+    const created = r.stdout.split('\n').filter((l) => l.startsWith('dibuat')).map((l) => l.slice('dibuat    '.length));
+    expect(created).toEqual([
+      'perencanaan/rpjmd.yaml',
+      ...['smart-mobility', 'smart-mobile', 'smart-economy'].flatMap((p) => STAGE_FILES.map((f) => `pokja/${p}/${f}`)),
+    ]);
+    expect(existsSync(join(dir, 'rpjmd.yaml'))).toBe(false);
+    const stage3 = readFileSync(join(dir, 'pokja/smart-mobility/3-inovasi.yaml'), 'utf8');
+    expect(stage3).toContain('# Elemen Pokja ini: angkutan');
+    // Two Pokja whose names give the same short code still get distinct example ids.
+    expect(stage3).toContain('INO-MOB-1');
+    expect(readFileSync(join(dir, 'pokja/smart-mobile/3-inovasi.yaml'), 'utf8')).toContain('INO-MOB2-1');
+    const v = await runCli(['validate', '--format', 'json', dir], { cwd: REPO_ROOT });
+    expect(JSON.parse(v.stdout).diagnostics.map((d: { file: string; rule: string }) => [d.file, d.rule])).toEqual([['perencanaan/rpjmd.yaml', 'uncovered-program']]);
+  });
+
+  it('on a masterplan.yaml that does not parse, adds no catalog or worksheet and says why', async () => {
+    const dir = join(tempDir(), 'rusak');
+    await runCli(['init', dir, ...ARGS], { cwd: REPO_ROOT });
+    writeFileSync(join(dir, 'masterplan.yaml'), 'masterplan: 1\nregion: [Uji\npokja:\n  - id: smart-mobility\n');
+    rmSync(join(dir, 'rpjmd.yaml'));
+    rmSync(join(dir, 'pokja'), { recursive: true });
+    const r = await runCli(['init', dir, ...ARGS], { cwd: REPO_ROOT });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'pokja'))).toBe(false);
+    expect(existsSync(join(dir, 'rpjmd.yaml'))).toBe(false);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.at(-2)).toBe(
+      'masterplan.yaml tidak dapat dibaca: katalog RPJMD dan kertas kerja tidak ditambahkan (daftar Pokja dan path katalognya tidak diketahui); perbaiki lalu jalankan lagi',
+    );
+    expect(lines.at(-1)).toBe(`0 berkas dibuat, 13 dilewati, di ${dir}`);
   });
 
   it('writes English guidance and language: en with --lang en', async () => {

@@ -5,6 +5,7 @@
 import { checkCoverage } from './check/coverage.js';
 import { checkMarkdown } from './check/markdown-links.js';
 import { checkDuplicateIds, checkReferences, ReferenceChecker } from './check/references.js';
+import { checkDuplicateParts, checkPartPaths, checkPartReferences, checkPlans } from './check/parts.js';
 import { checkSchema } from './check/schema.js';
 import { checkYears } from './check/years.js';
 import { Collector } from './diagnostics/collector.js';
@@ -25,6 +26,7 @@ export interface CheckedProject {
 
 const RPJMD_KINDS: RecordKind[] = ['mission', 'goal', 'target', 'program', 'opd'];
 const WORKSHEET_KINDS: RecordKind[] = ['quick-win', 'sector', 'innovation'];
+const PART_KINDS: RecordKind[] = ['vision-mission', 'vision-goal', 'body'];
 
 export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedProject {
   const lang = opts.lang ?? peekLanguage(root) ?? 'id';
@@ -33,14 +35,15 @@ export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedP
   const out = new Collector();
 
   const project = loadProject(root, out, t);
-  const all = [project.config, ...(project.rpjmd ? [project.rpjmd] : []), ...project.worksheets];
+  const all = [project.config, ...(project.rpjmd ? [project.rpjmd] : []), ...project.worksheets, ...project.parts];
   for (const file of all) checkSchema(file, out, t);
 
-  const { model, definitions } = buildModel({
+  const { model, definitions, partDefinitions } = buildModel({
     root,
     config: project.config,
     rpjmd: project.rpjmd,
     worksheets: project.worksheets,
+    parts: project.parts,
     language: lang,
     templates: project.templates,
   });
@@ -51,12 +54,18 @@ export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedP
   if (!project.rpjmd || project.rpjmd.fatal) RPJMD_KINDS.forEach((k) => uncertain.add(k));
   const worksheetLost = project.worksheets.some((w) => w.fatal);
   if (worksheetLost) WORKSHEET_KINDS.forEach((k) => uncertain.add(k));
+  if (project.parts.some((p) => p.fatal)) PART_KINDS.forEach((k) => uncertain.add(k));
   // Without usable settings the Pokja list is the default one, which may not be the user's.
   const settings = project.config.data;
   if (project.config.fatal || settings === null || typeof settings !== 'object' || Array.isArray(settings)) uncertain.add('pokja');
 
   checkDuplicateIds(definitions, out, t);
-  checkReferences(model, new ReferenceChecker(model, out, t, uncertain));
+  checkDuplicateParts(partDefinitions, out, t);
+  const refs = new ReferenceChecker(model, out, t, uncertain);
+  checkReferences(model, refs);
+  checkPartReferences(model, refs, CONFIG_FILE);
+  checkPartPaths(model, out, t, CONFIG_FILE);
+  checkPlans(model, out, t, loc);
   checkYears(model, out, t, CONFIG_FILE);
   checkMarkdown(model, out, t, uncertain.size > 0);
   if (uncertain.size === 0) checkCoverage(model, out, t, CONFIG_FILE);

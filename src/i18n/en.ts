@@ -51,6 +51,7 @@ export const en: Locale = {
     duplicateItem: 'the same item appears twice in the list',
     badYearKey: (key: string) => `"${key}" is not a year (four digits)`,
     schemaOther: (detail: string) => `invalid value: ${detail}`,
+    badDate: (value: string) => `"${value}" is not a valid date: write YYYY-MM-DD, e.g. 2024-03-15`,
     stageInvalid: 'field "stage" must be 1, 2, 3 or 4',
     elementsRequired: (pokja: string) =>
       `Pokja "${pokja}" is not one of the six default dimensions: "elements" is required`,
@@ -62,6 +63,7 @@ export const en: Locale = {
     unknownLink: (id: string) => `link "#${id}" does not point at any id`,
     duplicateId: (id: string, where: string) => `id "${id}" is already used at ${where}`,
     unknownPokja: (id: string) => `Pokja "${id}" is not in masterplan.yaml`,
+    duplicatePart: (part: string, where: string) => `part "${part}" is already written at ${where}`,
     yearOutsidePeriod: (year: number, from: number, to: number, what: string) =>
       `year ${year} is outside the ${what} period (${from}–${to})`,
     yearsReversed: (from: number, to: number) => `first year ${from} is after last year ${to}`,
@@ -74,9 +76,17 @@ export const en: Locale = {
     imageRemote: (p: string) => `image "${p}" must be a file inside the repository, not a web address`,
     rpjmdMissing: (p: string) => `RPJMD catalog "${p}" not found`,
     templatesMissing: (p: string) => `template folder "${p}" not found`,
+    logoNotFound: (p: string) => `emblem "${p}" not found`,
+    logoNotImage: (p: string) => `emblem "${p}" must be a PNG or JPEG file (.png, .jpg, .jpeg)`,
+    logoRemote: (p: string) => `emblem "${p}" must be a file inside the repository, not a web address`,
+    evidenceNotFound: (p: string) => `evidence file "${p}" not found`,
     missingWorksheet: (pokja: string, stage: number) => `Pokja ${pokja} has no worksheet for stage ${stage}`,
     uncoveredProgram: (id: string) => `RPJMD program ${id} is not linked by any innovation`,
     unplannedInnovation: (id: string) => `innovation ${id} has no roadmap entry (stage 4)`,
+    horizonMismatch: (id: string, from: number, to: number, horizon: string, max: number) =>
+      `innovation ${id} runs ${to - from} years (${from}–${to}), more than a ${horizon} horizon allows (${max} years)`,
+    budgetMismatch: (sum: string, estimate: string) => `the budget per year adds up to ${sum}, not the estimate ${estimate}`,
+    perYearOutside: (year: number, from: number, to: number) => `year ${year} is outside the years of delivery (${from}–${to})`,
     kinds: {
       mission: 'mission',
       goal: 'goal',
@@ -86,6 +96,9 @@ export const en: Locale = {
       'quick-win': 'quick win',
       sector: 'sector',
       innovation: 'innovation',
+      'vision-mission': 'smart-city mission',
+      'vision-goal': 'smart-city goal',
+      body: 'governance body',
       pokja: 'Pokja',
       element: 'element',
     },

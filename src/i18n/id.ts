@@ -50,6 +50,7 @@ export const id = {
     duplicateItem: 'butir yang sama ditulis dua kali dalam daftar',
     badYearKey: (key: string) => `"${key}" bukan tahun (empat angka)`,
     schemaOther: (detail: string) => `nilai tidak sah: ${detail}`,
+    badDate: (value: string) => `"${value}" bukan tanggal yang sah: tulis TTTT-BB-HH, misalnya 2024-03-15`,
     stageInvalid: 'kolom "stage" harus 1, 2, 3 atau 4',
     elementsRequired: (pokja: string) =>
       `Pokja "${pokja}" bukan salah satu dari enam dimensi bawaan: kolom "elements" wajib diisi`,
@@ -63,6 +64,7 @@ export const id = {
     unknownLink: (id: string) => `tautan "#${id}" tidak menunjuk ke id mana pun`,
     duplicateId: (id: string, where: string) => `id "${id}" sudah dipakai di ${where}`,
     unknownPokja: (id: string) => `Pokja "${id}" tidak ada dalam masterplan.yaml`,
+    duplicatePart: (part: string, where: string) => `bagian "${part}" sudah diisi di ${where}`,
     // years
     yearOutsidePeriod: (year: number, from: number, to: number, what: string) =>
       `tahun ${year} di luar periode ${what} (${from}–${to})`,
@@ -77,10 +79,18 @@ export const id = {
     imageRemote: (p: string) => `gambar "${p}" harus berupa berkas di dalam repositori, bukan alamat web`,
     rpjmdMissing: (p: string) => `katalog RPJMD "${p}" tidak ditemukan`,
     templatesMissing: (p: string) => `folder templat "${p}" tidak ditemukan`,
+    logoNotFound: (p: string) => `lambang "${p}" tidak ditemukan`,
+    logoNotImage: (p: string) => `lambang "${p}" harus berkas PNG atau JPEG (.png, .jpg, .jpeg)`,
+    logoRemote: (p: string) => `lambang "${p}" harus berupa berkas di dalam repositori, bukan alamat web`,
+    evidenceNotFound: (p: string) => `berkas bukti "${p}" tidak ditemukan`,
     // warnings
     missingWorksheet: (pokja: string, stage: number) => `Pokja ${pokja} belum punya kertas kerja tahap ${stage}`,
     uncoveredProgram: (id: string) => `program RPJMD ${id} belum dirujuk oleh inovasi mana pun`,
     unplannedInnovation: (id: string) => `inovasi ${id} belum punya entri peta jalan (tahap 4)`,
+    horizonMismatch: (id: string, from: number, to: number, horizon: string, max: number) =>
+      `inovasi ${id} berjalan ${to - from} tahun (${from}–${to}), lebih dari batas ${horizon} (${max} tahun)`,
+    budgetMismatch: (sum: string, estimate: string) => `jumlah anggaran per tahun (${sum}) tidak sama dengan perkiraan biaya (${estimate})`,
+    perYearOutside: (year: number, from: number, to: number) => `tahun ${year} di luar tahun pelaksanaan (${from}–${to})`,
     // kinds, as used in messages
     kinds: {
       mission: 'misi',
@@ -91,6 +101,9 @@ export const id = {
       'quick-win': 'quick win',
       sector: 'sektor',
       innovation: 'inovasi',
+      'vision-mission': 'misi smart city',
+      'vision-goal': 'tujuan smart city',
+      body: 'lembaga tata kelola',
       pokja: 'Pokja',
       element: 'elemen',
     } as Record<string, string>,

@@ -20,6 +20,8 @@ export interface LoadedProject {
   /** Relative path of the RPJMD catalog (as configured, or the default). */
   rpjmdRel: string;
   worksheets: ParsedFile[];
+  /** Region-level parts: umum/*.yaml, umum/*.md (sorted by path). */
+  parts: ParsedFile[];
   /** Template folder from masterplan.yaml `templates`, when it exists inside the repository. */
   templates?: string;
 }
@@ -78,7 +80,8 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'])
   }
 
   const worksheets = listWorksheets(root).map((rel) => read(rel, 'worksheet'));
-  return { root, config, rpjmd, rpjmdRel, worksheets, templates };
+  const parts = listParts(root).map((rel) => read(rel, 'part'));
+  return { root, config, rpjmd, rpjmdRel, worksheets, parts, templates };
 }
 
 /** Relative worksheet paths, sorted (records of one stage merge in this order). */
@@ -99,6 +102,26 @@ export function listWorksheets(root: string): string[] {
       } else if (!f.isFile()) continue;
       files.push(`pokja/${dir.name}/${f.name}`);
     }
+  }
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export const PARTS_DIR = 'umum';
+
+/** Relative paths of the region-level parts under umum/ (files directly in it), sorted. */
+export function listParts(root: string): string[] {
+  const dir = join(root, PARTS_DIR);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  const realRoot = realpathSync(root);
+  const files: string[] = [];
+  for (const f of readdirSync(dir, { withFileTypes: true })) {
+    if (f.name.startsWith('.') || !WORKSHEET.test(f.name)) continue;
+    const abs = join(dir, f.name);
+    if (lstatSync(abs).isSymbolicLink()) {
+      const real = safeRealpath(abs);
+      if (!real || !real.startsWith(realRoot + sep) || !statSync(real).isFile()) continue;
+    } else if (!f.isFile()) continue;
+    files.push(`${PARTS_DIR}/${f.name}`);
   }
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -11,7 +11,8 @@ import { listFiles, snapshot } from './helpers.js';
 
 const POKJA = ['smart-governance', 'smart-branding', 'smart-economy', 'smart-living', 'smart-society', 'smart-environment'];
 const STAGE_FILES = ['1-analisis.yaml', '2-program-opd.yaml', '3-inovasi.yaml', '4-peta-jalan.yaml'];
-const SCHEMAS = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'common'];
+const PARTS = ['foreword', 'team', 'summary', 'introduction', 'profile', 'vision', 'governance', 'financing', 'closing', 'glossary', 'commitment'];
+const SCHEMAS = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', ...PARTS.map((p) => `umum-${p}`), 'common'];
 const WORKSHEETS = POKJA.flatMap((p) => STAGE_FILES.map((f) => `pokja/${p}/${f}`));
 
 /** In the order init writes (and lists) them. */
@@ -46,7 +47,7 @@ describe('masterplan init', () => {
     expect(listFiles(root)).toEqual([...EXPECTED_FILES].sort());
     const lines = first.stdout.split('\n');
     expect(lines.slice(0, EXPECTED_FILES.length)).toEqual(EXPECTED_FILES.map((f) => `dibuat    ${f}`));
-    expect(lines[EXPECTED_FILES.length]).toBe(`38 berkas dibuat, 0 dilewati, di ${root}`);
+    expect(lines[EXPECTED_FILES.length]).toBe(`${EXPECTED_FILES.length} berkas dibuat, 0 dilewati, di ${root}`);
     expect(first.stdout).toContain('Langkah berikutnya:');
   });
 
@@ -160,7 +161,7 @@ describe('masterplan init', () => {
     expect(snapshot(root)).toEqual(before);
     const lines = again.stdout.trimEnd().split('\n');
     expect(lines.slice(0, -1)).toEqual(EXPECTED_FILES.map((f) => `dilewati  ${f} (sudah ada)`));
-    expect(lines.at(-1)).toBe(`0 berkas dibuat, 38 dilewati, di ${root}`);
+    expect(lines.at(-1)).toBe(`0 berkas dibuat, ${EXPECTED_FILES.length} dilewati, di ${root}`);
   });
 
   it('fills in only what is missing, never touching an edited file', async () => {
@@ -174,7 +175,7 @@ describe('masterplan init', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('dibuat    pokja/smart-living/2-program-opd.yaml\n');
     expect(r.stdout).toContain('dilewati  masterplan.yaml (sudah ada)\n');
-    expect(r.stdout).toContain('1 berkas dibuat, 37 dilewati');
+    expect(r.stdout).toContain(`1 berkas dibuat, ${EXPECTED_FILES.length - 1} dilewati`);
     const after = snapshot(dir);
     expect(after.get('masterplan.yaml')).toEqual(before.get('masterplan.yaml'));
     expect([...after.keys()]).toEqual([...before.keys(), 'pokja/smart-living/2-program-opd.yaml'].sort());

@@ -12,7 +12,7 @@ export type OutProblem =
   | { problem: 'foreign'; name: string };
 
 /** Top-level names a build writes; anything else in an existing OUT is someone else's. */
-const OWN_FILE = /^(index|masterplan|buku-[1-9])\.(html|pdf)$/;
+const OWN_FILE = /^(index|masterplan|ringkasan|buku-[1-9])\.(html|pdf)$/;
 const OWN_DIRS = new Set(['assets']);
 
 export function checkOutDir(out: string, root: string): OutProblem | undefined {

@@ -77,7 +77,8 @@ describe('build examples/banggai --format html', () => {
       expect(el?.tagName, s.id).toBe('section');
       const heading = el!.childNodes.find((c) => 'tagName' in c)!;
       expect(heading.nodeName, s.id).toBe(`h${Math.min(6, s.level)}`);
-      expect(textOf(heading).startsWith(s.title), s.id).toBe(true);
+      // Chapters of the body read "BAB I <title>".
+      expect(textOf(heading).startsWith(s.number !== undefined ? `${s.number} ${s.title}` : s.title), s.id).toBe(true);
       expect(hasClass(el!, 'new-page')).toBe(s.newPage);
     }
   });
@@ -91,7 +92,7 @@ describe('build examples/banggai --format html', () => {
     const walk = (list: readonly Section[]) => {
       for (const s of list) {
         if (!s.toc) continue;
-        expected.push([`#${s.id}`, s.title]);
+        expected.push([`#${s.id}`, s.number !== undefined ? `${s.number} ${s.title}` : s.title]);
         walk(s.children);
       }
     };

@@ -20,7 +20,7 @@ function blockToHast(block: Block, ctx: RenderContext, level: number): ElementCo
       return el('p', {}, inlines(block.content, ctx));
     case 'list':
       return el(
-        'ul',
+        block.ordered ? 'ol' : 'ul',
         { className: cls('list', block.tone && `tone-${block.tone}`) },
         block.items.map((item) => el('li', {}, inlines(item, ctx))),
       );
@@ -32,6 +32,20 @@ function blockToHast(block: Block, ctx: RenderContext, level: number): ElementCo
       return tableToHast(block, ctx);
     case 'record':
       return recordToHast(block, ctx, level);
+    case 'signatures':
+      return el(
+        'div',
+        { className: ['signatures', `signatures-${block.layout}`] },
+        block.signers.map((s, i) =>
+          el('div', { className: ['signer'] }, [
+            i === 0 && block.dateLine !== undefined && el('p', { className: ['sign-date'] }, [block.dateLine]),
+            s.position !== undefined && block.layout === 'single' && el('p', { className: ['sign-position'] }, [s.position]),
+            el('div', { className: ['sign-space'], ariaHidden: 'true' }),
+            el('p', { className: ['sign-name'] }, [s.name]),
+            s.position !== undefined && block.layout === 'grid' && el('p', { className: ['sign-position'] }, [s.position]),
+          ]),
+        ),
+      );
   }
 }
 
@@ -82,11 +96,17 @@ function tableToHast(table: TableBlock, ctx: RenderContext): ElementContent {
   // A focusable, labelled region: keyboard users can scroll a wide table too.
   return el(
     'div',
-    { className: cls('table-wrap', table.variant && `table-${table.variant}`), role: 'region', ariaLabel: table.caption, tabIndex: 0 },
+    { className: cls('table-wrap', table.variant && `table-${table.variant}`), role: 'region', ariaLabel: table.number !== undefined ? `${table.number} ${table.caption}` : table.caption, tabIndex: 0 },
     [
       el('table', { className: cls(table.variant && `table-${table.variant}`) }, [
         // The span stays in view while a wide table scrolls sideways (see book.css).
-        el('caption', {}, [el('span', { className: ['caption-text'] }, [table.caption])]),
+        el('caption', { id: table.id }, [
+          el('span', { className: ['caption-text'] }, [
+            table.number !== undefined && el('span', { className: ['table-number'] }, [table.number]),
+            table.number !== undefined && ' ',
+            table.caption,
+          ]),
+        ]),
         colgroup,
         head,
         body,

@@ -3,7 +3,7 @@
 // financing part (Buku IV, masterplan) and in the executive summary.
 
 import type { Innovation } from '../model/types.js';
-import { formatMoney } from './format.js';
+import { formatMoney, groupDigits } from './format.js';
 import { strong, text } from './inline.js';
 import type { Lookup } from './lookup.js';
 import type { Block, Cell, Row } from './types.js';
@@ -58,8 +58,11 @@ export function financingTables(L: Lookup): Block[] {
   const b = L.loc.book;
   const r = financingRecap(L);
   if (r.pokja.length === 0) return [{ type: 'note', content: [text(b.recapEmpty)] }];
-  const money = (n: number): Cell => ({ lines: [[text(n === 0 ? b.none : formatMoney(n, L.loc))]], align: 'right' });
-  const totalCell = (n: number): Cell => ({ lines: [[strong(formatMoney(n, L.loc))]], align: 'right' });
+  // Amounts in the cells without "Rp" (the caption says rupiah): eight columns of full amounts
+  // must fit an A4 page. The grand total is said once more in full, "Rp 5.400.000.000".
+  const digits = (n: number) => groupDigits(n, b.thousands);
+  const money = (n: number): Cell => ({ lines: [[text(n === 0 ? b.none : digits(n))]], align: 'right' });
+  const totalCell = (n: number): Cell => ({ lines: [[strong(digits(n))]], align: 'right' });
   const sum = (m: Map<unknown, number> | undefined) => [...(m?.values() ?? [])].reduce((a, x) => a + x, 0);
 
   const sourceRows: Row[] = r.pokja.map((p) => ({
@@ -77,7 +80,7 @@ export function financingTables(L: Lookup): Block[] {
   const blocks: Block[] = [
     {
       type: 'table',
-      caption: b.recapBySource,
+      caption: `${b.recapBySource} ${b.inRupiah}`,
       columns: [
         { label: b.dimensions, width: 2.2 },
         ...r.sources.map((s) => ({ label: s, width: 2, align: 'right' as const })),
@@ -85,6 +88,7 @@ export function financingTables(L: Lookup): Block[] {
       ],
       rows: sourceRows,
     },
+    { type: 'paragraph', content: [text(b.recapTotal(formatMoney(r.total, L.loc)))] },
   ];
   if (r.years.length > 0) {
     const yearPokja = r.pokja.filter((p) => r.byYear.has(p));
@@ -102,7 +106,7 @@ export function financingTables(L: Lookup): Block[] {
     });
     blocks.push({
       type: 'table',
-      caption: b.recapByYear,
+      caption: `${b.recapByYear} ${b.inRupiah}`,
       columns: [
         { label: b.dimensions, width: 2.2 },
         ...r.years.map((y) => ({ label: String(y), width: 2, align: 'right' as const })),

@@ -297,6 +297,8 @@ export const en: Locale = {
     recapByYear: 'Innovation budgets by year',
     recapWithoutYears: (n: number, money: string) => `${n} budgeted innovation(s) without a per-year breakdown (total ${money}) are not in the table by year.`,
     recapEmpty: 'No innovation has a budget yet.',
+    inRupiah: '(rupiah)',
+    recapTotal: (money: string) => `Total budget of all innovations: ${money}.`,
     total: 'Total',
     number: 'No.',
     role: 'Role',

@@ -308,6 +308,8 @@ export const id = {
     recapByYear: 'Rekapitulasi anggaran inovasi per tahun',
     recapWithoutYears: (n: number, money: string) => `${n} inovasi beranggaran tanpa rincian per tahun (jumlah ${money}) tidak masuk tabel per tahun.`,
     recapEmpty: 'Belum ada inovasi yang mencantumkan anggaran.',
+    inRupiah: '(rupiah)',
+    recapTotal: (money: string) => `Jumlah anggaran seluruh inovasi: ${money}.`,
     total: 'Jumlah',
     number: 'No.',
     role: 'Peran',

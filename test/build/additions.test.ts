@@ -135,7 +135,7 @@ describe('the parts in the right books (HTML)', () => {
     const page = html.get('buku-4')!;
     const lot = byId(page, '_tables')!;
     const entries = byTag(lot, 'a').map((a) => [attr(a, 'href'), textOf(a)]);
-    expect(entries).toContainEqual(['#tabel-3-1', 'Tabel 3.1 Rekapitulasi anggaran inovasi per Pokja dan sumber pendanaan']);
+    expect(entries).toContainEqual(['#tabel-3-1', 'Tabel 3.1 Rekapitulasi anggaran inovasi per Pokja dan sumber pendanaan (rupiah)']);
     for (const [href] of entries) expect(byTag(page, 'caption').some((c) => `#${attr(c, 'id')}` === href), href).toBe(true);
   });
 
@@ -146,14 +146,17 @@ describe('the parts in the right books (HTML)', () => {
       const rows = (t: (typeof tables)[number]) => byTag(t, 'tr').map((r) => [...byTag(r, 'th'), ...byTag(r, 'td')].map((c) => textOf(c).trim()));
       expect(rows(tables[0])).toEqual([
         ['Dimensi', 'APBD', 'APBN', 'Jumlah'],
-        ['Smart Economy', 'Rp 5.400.000.000', 'Rp 750.000.000', 'Rp 6.150.000.000'],
-        ['Jumlah', 'Rp 5.400.000.000', 'Rp 750.000.000', 'Rp 6.150.000.000'],
+        ['Smart Economy', '5.400.000.000', '750.000.000', '6.150.000.000'],
+        ['Jumlah', '5.400.000.000', '750.000.000', '6.150.000.000'],
       ]);
       expect(rows(tables[1])).toEqual([
         ['Dimensi', '2023', '2024', '2025', 'Jumlah'],
-        ['Smart Economy', 'Rp 1.400.000.000', 'Rp 2.000.000.000', 'Rp 2.000.000.000', 'Rp 5.400.000.000'],
-        ['Jumlah', 'Rp 1.400.000.000', 'Rp 2.000.000.000', 'Rp 2.000.000.000', 'Rp 5.400.000.000'],
+        ['Smart Economy', '1.400.000.000', '2.000.000.000', '2.000.000.000', '5.400.000.000'],
+        ['Jumlah', '1.400.000.000', '2.000.000.000', '2.000.000.000', '5.400.000.000'],
       ]);
+      // The captions say rupiah; the grand total is written out in full.
+      expect(textOf(byTag(tables[0], 'caption')[0])).toContain('(rupiah)');
+      expect(textOf(byTag(html.get(f)!, 'body')[0])).toContain('Jumlah anggaran seluruh inovasi: Rp 6.150.000.000.');
     }
   });
 
@@ -207,8 +210,8 @@ describe('the parts in the right books (PDF)', () => {
   it('Buku IV and the masterplan: governance, financing recap totals, Penutup', () => {
     for (const f of ['buku-4', 'masterplan']) {
       expect(all(f), f).toContain('Dewan Smart City');
-      expect(all(f), f).toContain('Rp 6.150.000.000');
-      expect(all(f), f).toContain('Rp 5.400.000.000');
+      expect(all(f), f).toContain('Jumlah anggaran seluruh inovasi: Rp 6.150.000.000.');
+      expect(all(f), f).toContain('5.400.000.000');
       expect(all(f), f).toContain('Penutup');
     }
     expect(all('buku-2')).not.toContain('Rekapitulasi anggaran');

@@ -66,8 +66,9 @@ describe('build examples/banggai --format html', () => {
     for (const part of [doc.cover.region, doc.cover.title, doc.cover.bookLabel, doc.cover.bookTitle, doc.cover.period, doc.cover.date]) {
       expect(text).toContain(part);
     }
-    expect(attr(byTag(cover, 'time')[0], 'datetime')).toBe('2024-03-01');
-    expect(text).toContain('2024');
+    // The example sets edition.date (the hand-over, 28 April 2023): shown instead of the build date.
+    expect(attr(byTag(cover, 'time')[0], 'datetime')).toBe('2023-04-28');
+    expect(text).toContain('Luwuk, 28 April 2023');
   });
 
   it.each(BOOK_FILES)('%s: every section of the layout, with a heading of its level', (file) => {

@@ -3,7 +3,7 @@
 // the foot the compiling agency, place and edition date, and version. No tool credit (the
 // colophon at the end of the book names the tool). No running header or footer.
 
-import type { RenderContext } from './context.js';
+import { placeImage, type RenderContext } from './context.js';
 import { drawLine, layoutLines, linesHeight, style, type Line } from './inline-text.js';
 import { COLOR, PAGE } from './theme.js';
 
@@ -38,7 +38,7 @@ export function drawCover(ctx: RenderContext): void {
     try {
       const image = (pdf as unknown as { openImage(src: string): { width: number; height: number } }).openImage(cover.logo.abs);
       const w = (image.width / image.height) * LOGO_HEIGHT;
-      pdf.image(cover.logo.abs, x, top, { width: w, height: LOGO_HEIGHT });
+      placeImage(ctx, cover.logo.abs, x, top, { width: w, height: LOGO_HEIGHT });
       top += LOGO_HEIGHT + 12;
     } catch {
       /* an unreadable emblem: the validate step reports bad paths; the cover does without it */

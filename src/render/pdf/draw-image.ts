@@ -3,7 +3,7 @@
 // image that is missing, outside the repository or in another format is named instead.
 
 import { resolveAsset } from '../../model/asset-path.js';
-import type { RenderContext } from './context.js';
+import { placeImage, type RenderContext } from './context.js';
 import { flowParagraph } from './draw-paragraph.js';
 import type { Frame } from './flow.js';
 import { style } from './inline-text.js';
@@ -41,6 +41,6 @@ export function drawImage(ctx: RenderContext, url: string, alt: string, fromFile
   const w = naturalW * scale;
   const h = naturalH * scale;
   flow.ensure(h);
-  pdf.image(asset.abs, frame.x + (frame.width - w) / 2, flow.y, { width: w, height: h });
+  placeImage(ctx, asset.abs, frame.x + (frame.width - w) / 2, flow.y, { width: w, height: h });
   flow.y += h;
 }

@@ -4,7 +4,7 @@
 
 import type { BookDoc } from '../../book/types.js';
 import { contentsSections, drawContents, layoutContents } from './contents.js';
-import type { RenderContext } from './context.js';
+import { imagesWritten, type RenderContext } from './context.js';
 import { drawCover } from './cover.js';
 import { createDocument } from './document.js';
 import { drawSection } from './draw-section.js';
@@ -65,8 +65,10 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   };
 
   drawCover(ctx);
+  await imagesWritten(ctx);
   // Front matter: foreword, team (and, in the masterplan, the commitment page).
   for (const section of doc.front) drawSection(ctx, section, () => undefined);
+  await imagesWritten(ctx);
   ctx.flow.y = ctx.flow.bottom;
   const toc = layoutContents(ctx, contentsSections([...doc.front, ...doc.sections]));
   const contentsFirst = ctx.flow.page + 1;
@@ -86,6 +88,7 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
       if (s.toc && s.level <= 2) opts.onProgress?.(`${doc.file}.pdf: ${s.title}`);
     });
     // Let the written objects reach `output` (and progress reach the terminal) between chapters.
+    await imagesWritten(ctx);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 

@@ -23,7 +23,8 @@ describe('.pre-commit-hooks.yaml', () => {
         description: 'Check Smart City masterplan worksheets against the format and every link.',
         entry: 'masterplan validate',
         language: 'node',
-        files: '^(masterplan\\.yaml|rpjmd\\.yaml|pokja/.*\\.(ya?ml|md))$',
+        // umum/: the region-level parts (FORMAT.md, "Additions to format 1").
+        files: '^(masterplan\\.yaml|rpjmd\\.yaml|pokja/.*\\.(ya?ml|md)|umum/[^/]*\\.(ya?ml|md))$',
         pass_filenames: true,
       },
     ]);
@@ -87,7 +88,7 @@ describe('examples/ci/pre-commit in a git repository', () => {
     git(repo, 'add', '.');
     const clean = hook(repo);
     expect(clean.stderr).toBe('');
-    expect(clean.stdout).toBe('rpjmd.yaml:27:9: warning: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 26 berkas diperiksa\n');
+    expect(clean.stdout).toBe('rpjmd.yaml:27:9: warning: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 37 berkas diperiksa\n');
     expect(clean.status).toBe(0);
     expect(git(repo, '-c', 'user.name=Uji', '-c', 'user.email=uji@example.org', 'commit', '-q', '--no-verify', '-m', 'awal').status).toBe(0);
 

@@ -50,7 +50,7 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
       const html = fillTemplate(opts.template.html, {
         lang: attr(doc.langTag),
         title: toHtml([{ type: 'text', value: doc.title }]),
-        css: styleText(opts.template.css),
+        css: styleText(opts.template.css + markPageRule(doc)),
         skipLabel: toHtml([{ type: 'text', value: labels.skipToContent }]),
         nav: toHtml([...(mark ? [mark] : []), booksNav(doc.file, opts.books, doc.labels.books)]),
         cover: toHtml([coverToHast(doc, ctx.assets), ...(doc.front.length ? [front] : [])]),
@@ -99,7 +99,7 @@ export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { p
   return fillTemplate(opts.template.html, {
     lang: attr(first.langTag),
     title: toHtml([{ type: 'text', value: c.title }]),
-    css: styleText(opts.template.css),
+    css: styleText(opts.template.css + markPageRule(first)),
     skipLabel: toHtml([{ type: 'text', value: htmlLabels(first).skipToContent }]),
     nav: mark ? toHtml([mark]) : '',
     cover: toHtml([cover]),
@@ -135,6 +135,16 @@ function booksNav(current: string, books: readonly BookDoc[], label: string): El
 
 function footer(doc: BookDoc): ElementContent {
   return el('p', {}, [doc.labels.generatedBy, ' · ', el('time', { dateTime: doc.date.iso }, [doc.cover.date])]);
+}
+
+/**
+ * "DRAF" / "TELAAH" in the top margin of every printed page: a page-margin box (the banner of the
+ * screen view is hidden in print; a fixed element is not painted on every page by Chromium).
+ */
+function markPageRule(doc: BookDoc): string {
+  if (doc.mark === undefined) return '';
+  const text = doc.mark.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ');
+  return `\n/* edition mark (generated) */\n@page { @top-right { content: "${text}"; color: #b3261e; font: 700 9pt/1 "DejaVu Sans", sans-serif; letter-spacing: 0.2em; } }\n`;
 }
 
 /** Text for an attribute value in the template (always double-quoted there). */

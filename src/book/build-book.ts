@@ -122,7 +122,7 @@ function bookDoc(
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const logo = model.logo !== undefined ? resolveAsset(model.root, 'masterplan.yaml', model.logo) : undefined;
   const agency = model.agency !== undefined ? L.opd.get(model.agency)?.name ?? model.agency : undefined;
-  const tables = numberBody(sections, loc);
+  const { tables, figures } = numberBody(sections, loc);
   return {
     file,
     kind,
@@ -147,6 +147,7 @@ function bookDoc(
     front,
     sections,
     tables,
+    figures,
     mark: model.edition.status !== 'final' ? b.marks[model.edition.status] : undefined,
     resolve: kind === 'summary' ? summaryResolver(model) : resolver(file, model, kind === 'masterplan'),
     labels: loc.render,

@@ -74,7 +74,7 @@ export type Block =
    * heading is drawn one level below it (level + 1), deeper ones keep their distance
    * (src/markdown/heading-level.ts).
    */
-  | { type: 'markdown'; markdown: Markdown; level: number }
+  | { type: 'markdown'; markdown: Markdown; level: number; figures?: Figure[] }
   | { type: 'paragraph'; content: Inline[] }
   | { type: 'list'; items: Inline[][]; tone?: 'warning'; ordered?: boolean }
   /** Signature blocks: a place-and-date line, then for each signer a space to sign, the name and position. */
@@ -83,6 +83,17 @@ export type Block =
   | { type: 'note'; content: Inline[]; tone?: 'warning' | 'info' }
   | TableBlock
   | RecordBlock;
+
+/** A numbered image of a Markdown text ("Gambar 2.1 <alt>"), in the order the images appear. */
+export interface Figure {
+  id: string;
+  /** "Gambar 2.1". */
+  number: string;
+  /** The image's alt text (or its path when it has none). */
+  caption: string;
+  /** The image URL as written, to match the renderer's image. */
+  url: string;
+}
 
 export interface Signer {
   name: string;
@@ -175,6 +186,8 @@ export interface BookDoc {
   sections: Section[];
   /** The numbered tables of the body, in order (list of tables). */
   tables: ListEntry[];
+  /** The numbered figures (images in the body's Markdown), in order (list of figures). */
+  figures: ListEntry[];
   /** "DRAF" / "TELAAH" on every page when the edition is a draft or under review. */
   mark?: string;
   /** Resolves a record id to the file and anchor where it is shown, seen from this book. */
@@ -190,6 +203,7 @@ export interface BookDoc {
 export interface RenderLabels {
   contents: string;
   listOfTables: string;
+  listOfFigures: string;
   page: (n: number, total: number) => string;
   /** Running footer text: "Kabupaten Banggai · Halaman 3 dari 40". */
   footer: (region: string, n: number, total: number) => string;

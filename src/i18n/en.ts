@@ -255,6 +255,7 @@ export const en: Locale = {
     marks: { draft: 'DRAFT', review: 'IN REVIEW' } as Record<string, string>,
     chapterNumber: (roman: string) => `CHAPTER ${roman}`,
     tableNumber: (chapter: string, n: number) => `Table ${chapter}.${n}`,
+    figureNumber: (chapter: string, n: number) => `Figure ${chapter}.${n}`,
     appendixGlossary: (letter: string) => `Appendix ${letter}. Glossary and Abbreviations`,
     summaryLabel: 'Executive Summary',
     partTitles: {
@@ -341,6 +342,7 @@ export const en: Locale = {
   render: {
     contents: 'Contents',
     listOfTables: 'List of Tables',
+    listOfFigures: 'List of Figures',
     frontFooter: (region: string, page: string) => `${region} · Page ${page}`,
     page: (n: number, total: number) => `Page ${n} of ${total}`,
     footer: (region: string, n: number, total: number) => `${region} · Page ${n} of ${total}`,

@@ -266,6 +266,7 @@ export const id = {
     marks: { draft: 'DRAF', review: 'TELAAH' } as Record<string, string>,
     chapterNumber: (roman: string) => `BAB ${roman}`,
     tableNumber: (chapter: string, n: number) => `Tabel ${chapter}.${n}`,
+    figureNumber: (chapter: string, n: number) => `Gambar ${chapter}.${n}`,
     appendixGlossary: (letter: string) => `Lampiran ${letter}. Daftar Istilah dan Singkatan`,
     summaryLabel: 'Ringkasan Eksekutif',
     partTitles: {
@@ -352,6 +353,7 @@ export const id = {
   render: {
     contents: 'Daftar Isi',
     listOfTables: 'Daftar Tabel',
+    listOfFigures: 'Daftar Gambar',
     frontFooter: (region: string, page: string) => `${region} · Halaman ${page}`,
     page: (n: number, total: number) => `Halaman ${n} dari ${total}`,
     footer: (region: string, n: number, total: number) => `${region} · Halaman ${n} dari ${total}`,

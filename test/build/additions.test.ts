@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EPOCH } from '../helpers/build.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { makeFixture, removeTemps, tempDir, writeOverlay } from '../helpers/fixtures.js';
-import { attr, byId, byTag, hasClass, readPage, textOf, type Page } from '../helpers/html.js';
+import { attr, byId, byTag, hasClass, parentOf, readPage, textOf, type Page } from '../helpers/html.js';
 import { readPdf, type PdfInfo } from '../helpers/pdf.js';
 
 const BOOKS = ['buku-1', 'buku-2', 'buku-3', 'buku-4', 'masterplan', 'ringkasan'] as const;
@@ -137,6 +137,17 @@ describe('the parts in the right books (HTML)', () => {
     const entries = byTag(lot, 'a').map((a) => [attr(a, 'href'), textOf(a)]);
     expect(entries).toContainEqual(['#tabel-3-1', 'Tabel 3.1 Rekapitulasi anggaran inovasi per Pokja dan sumber pendanaan (rupiah)']);
     for (const [href] of entries) expect(byTag(page, 'caption').some((c) => `#${attr(c, 'id')}` === href), href).toBe(true);
+  });
+
+  it('images in the Markdown are numbered figures with captions, listed after the tables', () => {
+    const page = html.get('buku-3')!;
+    const lof = byId(page, '_figures')!;
+    expect(byTag(lof, 'a').map((a) => [attr(a, 'href'), textOf(a)])).toEqual([['#gambar-1-1', 'Gambar 1.1 Tahapan']]);
+    const img = byId(page, 'gambar-1-1')!;
+    expect(img.tagName).toBe('img');
+    const caption = parentOf(img)!.childNodes.filter((c) => 'tagName' in c).find((c) => hasClass(c as never, 'figure-caption'));
+    expect(textOf(caption as never)).toBe('Gambar 1.1 Tahapan');
+    expect(page.html.indexOf('id="_tables"')).toBeLessThan(page.html.indexOf('id="_figures"'));
   });
 
   it('the financing recap: by Pokja × source and by year, with totals in rupiah', () => {

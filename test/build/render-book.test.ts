@@ -37,6 +37,7 @@ function makeDoc(sections: Section[], file = 'buku-3'): BookDoc {
     front: [],
     sections,
     tables: [],
+    figures: [],
     resolve: (id) => (where[id] ? { file: where[id], anchor: id } : undefined),
     labels: locale('id').render,
     date: { iso: '2024-03-01', epoch: 1709251200 },

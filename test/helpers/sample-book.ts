@@ -145,6 +145,7 @@ export function sampleBook(overrides: Partial<BookDoc> = {}): BookDoc {
     front: [],
     sections,
     tables: [],
+    figures: [],
     resolve: (id) => (id === 'QW-1' ? { file: 'buku-2', anchor: 'QW-1' } : id === 'INO-1' ? { file: 'buku-3', anchor: 'INO-1' } : undefined),
     labels: loc.render,
     date: { iso: '2024-03-01', epoch: 1709251200 },

@@ -133,6 +133,16 @@ describe('example PDFs', () => {
     }
   });
 
+  it('numbers the images as figures, with a caption under each, and lists them (Daftar Gambar)', async () => {
+    const { pdf } = get('buku-1');
+    const page = (await pdf.destinationPage('gambar-1-1'))!;
+    expect(pdf.text[page]).toContain('Gambar 1.1 Tahapan masterplan');
+    const list = pdf.text.findIndex((t) => t.includes('Daftar Gambar Gambar 1.1'));
+    expect(list).toBeGreaterThan(0);
+    expect(list).toBeLessThan((await pdf.destinationPage('pendahuluan'))!);
+    expect(pdf.links.find((l) => l.page === list && l.dest === 'gambar-1-1')?.destPage).toBe(page);
+  });
+
   it('shows every innovation of the example in book III and the combined masterplan', () => {
     const innovations = model.books.flatMap((b) => b.chapters.flatMap((c) => c.innovations));
     expect(innovations.length).toBeGreaterThan(10);

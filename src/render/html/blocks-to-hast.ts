@@ -2,7 +2,7 @@
 // Labels are already in the book's language; this module only decides the markup.
 
 import type { ElementContent } from 'hast';
-import type { Block, Cell, Field, Inline, RecordBlock, Row, TableBlock } from '../../book/types.js';
+import type { Block, Cell, Field, Figure, Inline, RecordBlock, Row, TableBlock } from '../../book/types.js';
 import { hrefFor, type RenderContext } from './context.js';
 import { cls, el, headingTag, type Child } from './hast.js';
 import { markdownToHast } from './markdown-to-hast.js';
@@ -14,8 +14,11 @@ export function blocksToHast(blocks: readonly Block[], ctx: RenderContext, level
 
 function blockToHast(block: Block, ctx: RenderContext, level: number): ElementContent {
   switch (block.type) {
-    case 'markdown':
-      return el('div', { className: ['md'] }, markdownToHast(block.markdown, ctx, block.level));
+    case 'markdown': {
+      const content = markdownToHast(block.markdown, ctx, block.level);
+      if (block.figures) numberImages(content, [...block.figures]);
+      return el('div', { className: ['md'] }, content);
+    }
     case 'paragraph':
       return el('p', {}, inlines(block.content, ctx));
     case 'list':
@@ -46,6 +49,28 @@ function blockToHast(block: Block, ctx: RenderContext, level: number): ElementCo
           ]),
         ),
       );
+  }
+}
+
+/**
+ * Numbered figures: each image of the text, in order, gets the figure's id (the list of figures
+ * links to it) and its caption "Gambar 2.1 <alt>" right after it.
+ */
+function numberImages(nodes: ElementContent[], figures: Figure[]): void {
+  for (let i = 0; i < nodes.length && figures.length > 0; i++) {
+    const node = nodes[i];
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'img') {
+      const figure = figures.shift()!;
+      node.properties = { ...node.properties, id: figure.id };
+      const caption = el('span', { className: ['figure-caption'] }, [
+        el('span', { className: ['figure-number'] }, [figure.number]),
+        ' ',
+        figure.caption,
+      ]);
+      nodes.splice(i + 1, 0, caption);
+      i++;
+    } else numberImages(node.children as ElementContent[], figures);
   }
 }
 

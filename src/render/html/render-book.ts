@@ -6,7 +6,7 @@ import type { BookDoc } from '../../book/types.js';
 import { locale } from '../../i18n/index.js';
 import { createContext, type HtmlLabels } from './context.js';
 import { el, toHtml } from './hast.js';
-import { coverToHast, markToHast, PAGE_IDS, sectionsToHast, tablesToHast, tocToHast } from './sections-to-hast.js';
+import { coverToHast, figuresToHast, markToHast, PAGE_IDS, sectionsToHast, tablesToHast, tocToHast } from './sections-to-hast.js';
 import { fillTemplate, styleText, type Template } from './template.js';
 
 export interface RenderedBook {
@@ -44,6 +44,7 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
     finish: () => {
       const toc = tocToHast(doc);
       const lot = tablesToHast(doc);
+      const lof = figuresToHast(doc);
       const mark = markToHast(doc);
       // Front matter (foreword, team, commitment) follows the cover, before the contents.
       const front = el('div', { className: ['front-matter'] }, sectionsToHast(doc.front, ctx));
@@ -54,7 +55,7 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
         skipLabel: toHtml([{ type: 'text', value: labels.skipToContent }]),
         nav: toHtml([...(mark ? [mark] : []), booksNav(doc.file, opts.books, doc.labels.books)]),
         cover: toHtml([coverToHast(doc, ctx.assets), ...(doc.front.length ? [front] : [])]),
-        toc: toHtml([...(toc ? [toc] : []), ...(lot ? [lot] : [])]),
+        toc: toHtml([...(toc ? [toc] : []), ...(lot ? [lot] : []), ...(lof ? [lof] : [])]),
         body: parts.join(''),
         footer: toHtml([footer(doc)]),
         date: attr(doc.date.iso),

@@ -7,7 +7,7 @@ import type { RenderContext } from './context.js';
 import { cls, el, headingTag } from './hast.js';
 
 /** Ids the renderer adds itself. They start with "_", which record ids cannot. */
-export const PAGE_IDS = { top: '_top', toc: '_toc', tocTitle: '_toc-title', content: '_content', lot: '_tables', lotTitle: '_tables-title' } as const;
+export const PAGE_IDS = { top: '_top', toc: '_toc', tocTitle: '_toc-title', content: '_content', lot: '_tables', lotTitle: '_tables-title', lof: '_figures', lofTitle: '_figures-title' } as const;
 
 /**
  * The cover: issuing government and emblem at the top, the book's label and title, the masterplan
@@ -48,10 +48,19 @@ export function markToHast(doc: BookDoc): ElementContent | undefined {
 
 /** The list of tables, after the contents. */
 export function tablesToHast(doc: BookDoc): ElementContent | undefined {
-  if (doc.tables.length === 0) return undefined;
-  return el('nav', { className: ['toc', 'lot'], id: PAGE_IDS.lot, ariaLabelledBy: [PAGE_IDS.lotTitle] }, [
-    el('h2', { id: PAGE_IDS.lotTitle, className: ['toc-title'] }, [doc.labels.listOfTables]),
-    el('ol', {}, doc.tables.map((t) => el('li', {}, [el('a', { href: `#${encodeURIComponent(t.id)}` }, [t.title])]))),
+  return listToHast(doc.tables, doc.labels.listOfTables, PAGE_IDS.lot, PAGE_IDS.lotTitle);
+}
+
+/** The list of figures, after the list of tables. */
+export function figuresToHast(doc: BookDoc): ElementContent | undefined {
+  return listToHast(doc.figures, doc.labels.listOfFigures, PAGE_IDS.lof, PAGE_IDS.lofTitle);
+}
+
+function listToHast(entries: BookDoc['tables'], title: string, id: string, titleId: string): ElementContent | undefined {
+  if (entries.length === 0) return undefined;
+  return el('nav', { className: ['toc', 'lot'], id, ariaLabelledBy: [titleId] }, [
+    el('h2', { id: titleId, className: ['toc-title'] }, [title]),
+    el('ol', {}, entries.map((t) => el('li', {}, [el('a', { href: `#${encodeURIComponent(t.id)}` }, [t.title])]))),
   ]);
 }
 

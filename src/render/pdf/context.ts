@@ -23,6 +23,8 @@ export interface RenderContext extends TextKit {
    * the file at the same place in every build (byte-identical output).
    */
   pendingImages?: Promise<void>[];
+  /** The numbered figures of the Markdown text being drawn, in image order (see drawImage). */
+  figures?: import('../../book/types.js').Figure[];
 }
 
 /** Draw an image through pdfkit and remember when its object is complete (see `pendingImages`). */

@@ -16,8 +16,12 @@ import { COLOR, SPACE, TYPE } from './theme.js';
 export function drawBlock(ctx: RenderContext, block: Block, frame: Frame, level: number): void {
   const body = style(TYPE.body);
   switch (block.type) {
-    case 'markdown':
-      return drawMarkdown(ctx, block.markdown, frame, { base: body, level: block.level });
+    case 'markdown': {
+      ctx.figures = block.figures ? [...block.figures] : undefined;
+      drawMarkdown(ctx, block.markdown, frame, { base: body, level: block.level });
+      ctx.figures = undefined;
+      return;
+    }
     case 'paragraph':
       return flowParagraph(ctx, inlineRuns(ctx, block.content, body), frame);
     case 'list':

@@ -79,6 +79,11 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   const lot = layoutContents(ctx, tableEntries, doc.labels.listOfTables, true);
   const lotFirst = ctx.flow.page + 1;
   for (let i = 0; i < lot.pages; i++) ctx.flow.newPage();
+  ctx.flow.y = ctx.flow.bottom;
+  const figureEntries: Section[] = doc.figures.map((f) => ({ id: f.id, title: f.title, level: 1, newPage: false, blocks: [], children: [], toc: true }));
+  const lof = layoutContents(ctx, figureEntries, doc.labels.listOfFigures, true);
+  const lofFirst = ctx.flow.page + 1;
+  for (let i = 0; i < lof.pages; i++) ctx.flow.newPage();
   // The body starts on a fresh page, numbered 1 (a book without a body is its front matter alone).
   if (doc.sections.length > 0) ctx.flow.newPage();
   const bodyStart = doc.sections.length > 0 ? ctx.flow.page : ctx.flow.page + 1;
@@ -102,10 +107,12 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   const label = (index: number) => pageLabel(index, bodyStart);
   drawContents(ctx, toc, contentsFirst, label);
   drawContents(ctx, lot, lotFirst, label);
+  drawContents(ctx, lof, lofFirst, label);
   drawPageFrames(ctx, {
     lists: [
       { first: contentsFirst, count: toc.pages, title: doc.labels.contents },
       { first: lotFirst, count: lot.pages, title: doc.labels.listOfTables },
+      { first: lofFirst, count: lof.pages, title: doc.labels.listOfFigures },
     ],
     bodyStart,
   });

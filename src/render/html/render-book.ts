@@ -76,7 +76,7 @@ export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { p
       el('p', { className: ['cover-issuer-name'] }, [c.issuer]),
     ]),
     el('p', { className: ['cover-title'] }, [c.title]),
-    el('p', { className: ['cover-region'] }, [c.region]),
+    !c.issuer.includes(c.region) && !c.title.includes(c.region) && el('p', { className: ['cover-region'] }, [c.region]),
     !c.title.includes(c.period) && el('p', { className: ['cover-period'] }, [c.period]),
     el('p', { className: ['cover-date'] }, [el('time', { dateTime: first.date.iso }, [c.edition]), c.version !== undefined && ` · ${c.version}`]),
   ]);

@@ -1,6 +1,7 @@
 // Review aid (never a test): build the example's PDFs with the real CLI and render chosen pages
-// to PNG with poppler's `pdftoppm`, to look at: the cover, the contents, a long table breaking
-// across pages (the RPJMD appendix), the roadmap grid and the traceability matrix.
+// to PNG with poppler's `pdftoppm`, to look at: the covers, the foreword, the contents, BAB I, the
+// financing recap, the commitment page, the summary, a long table breaking across pages (the RPJMD
+// appendix), the roadmap grid and the traceability matrix.
 // Usage: npm run build && node scripts/render-sample-pages.mjs [--out DIR] [--dpi 60]
 //        [--pages buku-1:1,2;masterplan:60-62]   (file:pages, 1-based; replaces the defaults)
 // Needs poppler-utils (pdftoppm) and the dev dependency pdfjs-dist (to find pages by anchor).
@@ -53,8 +54,21 @@ async function pageOf(file, anchor) {
 async function defaults() {
   const picks = [
     { name: 'cover', file: 'buku-1', pages: [1] },
-    { name: 'contents', file: 'buku-1', pages: [2] },
+    { name: 'summary-cover', file: 'ringkasan', pages: [1] },
   ];
+  // Front matter and the parts of umum/: foreword, contents, BAB I, the financing recap, the
+  // commitment page, the executive summary in figures.
+  for (const [name, file, anchor] of [
+    ['foreword', 'buku-1', 'kata-pengantar'],
+    ['contents', 'buku-1', '_contents'],
+    ['bab-1', 'buku-1', 'pendahuluan'],
+    ['recap', 'buku-4', 'rencana-pembiayaan'],
+    ['commitment', 'masterplan', 'lembar-komitmen'],
+    ['summary-figures', 'ringkasan', 'angka'],
+  ]) {
+    const page = anchor === '_contents' ? ((await pageOf(file, 'tim-penyusun')) ?? 1) + 1 : await pageOf(file, anchor);
+    if (page) picks.push({ name, file, pages: [page] });
+  }
   const rpjmd = await pageOf('buku-1', 'lampiran-rpjmd');
   if (rpjmd) picks.push({ name: 'long-table', file: 'buku-1', pages: [rpjmd, rpjmd + 1, rpjmd + 2] });
   const roadmap = await pageOf('buku-4', 'buku-4-smart-governance');

@@ -6,6 +6,7 @@ import { checkReservedIds } from './check/anchors.js';
 import { checkCoverage } from './check/coverage.js';
 import { checkMarkdown } from './check/markdown-links.js';
 import { checkDuplicateIds, checkReferences, ReferenceChecker, type RecordReference } from './check/references.js';
+import { checkDuplicateParts, checkPartPaths, checkPartReferences, checkPlans } from './check/parts.js';
 import { checkSchema } from './check/schema.js';
 import { checkYears } from './check/years.js';
 import { Collector, Origins } from './diagnostics/collector.js';
@@ -33,6 +34,7 @@ export interface CheckedProject {
 
 const RPJMD_KINDS: RecordKind[] = ['mission', 'goal', 'target', 'program', 'opd'];
 const WORKSHEET_KINDS: RecordKind[] = ['quick-win', 'sector', 'innovation'];
+const PART_KINDS: RecordKind[] = ['vision-mission', 'vision-goal', 'body'];
 
 export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overlay } = {}): CheckedProject {
   const lang = opts.lang ?? peekLanguage(root) ?? 'id';
@@ -41,14 +43,15 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
   const out = new Collector();
 
   const project = loadProject(root, out, t, opts.overlay);
-  const all = [project.config, ...(project.rpjmd ? [project.rpjmd] : []), ...project.worksheets];
+  const all = [project.config, ...(project.rpjmd ? [project.rpjmd] : []), ...project.worksheets, ...project.parts];
   for (const file of all) checkSchema(file, out, t);
 
-  const { model, definitions } = buildModel({
+  const { model, definitions, partDefinitions } = buildModel({
     root,
     config: project.config,
     rpjmd: project.rpjmd,
     worksheets: project.worksheets,
+    parts: project.parts,
     language: lang,
     templates: project.templates,
   });
@@ -59,15 +62,20 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
   if (!project.rpjmd || project.rpjmd.fatal) RPJMD_KINDS.forEach((k) => uncertain.add(k));
   const worksheetLost = project.worksheets.some((w) => w.fatal) || project.lostWorksheets > 0;
   if (worksheetLost) WORKSHEET_KINDS.forEach((k) => uncertain.add(k));
+  if (project.parts.some((p) => p.fatal)) PART_KINDS.forEach((k) => uncertain.add(k));
   // Without usable settings the Pokja list is the default one, which may not be the user's.
   const settings = project.config.data;
   if (project.config.fatal || settings === null || typeof settings !== 'object' || Array.isArray(settings)) uncertain.add('pokja');
 
   out.origins = new Origins([CONFIG_FILE], project.rpjmd ? [project.rpjmd.rel] : [], project.worksheets.map(stageOf));
   checkDuplicateIds(definitions, out, t);
+  checkDuplicateParts(partDefinitions, out, t);
   checkReservedIds(model, definitions, out, t);
   const refs = new ReferenceChecker(model, out, t, uncertain);
   checkReferences(model, refs);
+  checkPartReferences(model, refs, CONFIG_FILE);
+  checkPartPaths(model, out, t, CONFIG_FILE);
+  checkPlans(model, out, t, loc);
   checkYears(model, out, t, CONFIG_FILE);
   checkMarkdown(model, out, t, uncertain.size > 0);
   if (uncertain.size === 0) checkCoverage(model, out, t, CONFIG_FILE);

@@ -28,3 +28,25 @@ export function formatDate(date: Date, loc: Locale): string {
 export function formatPeriod([from, to]: readonly [number, number]): string {
   return from === to ? String(from) : `${from}–${to}`;
 }
+
+/** 1 → "I", 4 → "IV", 14 → "XIV" (chapter numbers and front-matter page numbers). */
+export function roman(n: number): string {
+  const table: [number, string][] = [
+    [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+    [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  ];
+  let out = '';
+  let rest = Math.max(0, Math.trunc(n));
+  for (const [value, letters] of table) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** An ISO date (yyyy-mm-dd) in the book's language: "15 Maret 2024". */
+export function formatIsoDate(iso: string, loc: Locale): string {
+  return formatDate(new Date(`${iso}T00:00:00Z`), loc);
+}

@@ -58,6 +58,7 @@ export function innovationRecord(i: Innovation, L: Lookup): Block {
     fields.push({ label: b.quickWin, value: [ref(i.quickWin, q ? `${q.id} ${q.title}` : i.quickWin)] });
   }
   fields.push({ label: b.horizon, value: [text(b.horizons[i.horizon])] });
+  if (i.action) fields.push({ label: b.action, value: [text(b.actions[i.action])] });
   fields.push({ label: b.years, value: [text(formatPeriod(i.years))] });
   if (i.indicators.length) {
     fields.push({
@@ -71,6 +72,9 @@ export function innovationRecord(i: Innovation, L: Lookup): Block {
     });
   }
   if (i.budget) fields.push({ label: b.budget, value: [text(b.budgetValue(formatMoney(i.budget.estimate, L.loc), i.budget.source))] });
+  if (i.budget && i.budget.perYear.length) {
+    fields.push({ label: b.budgetPerYear, value: { lines: i.budget.perYear.map((y) => [text(`${y.year}: ${formatMoney(y.value, L.loc)}`)]) } });
+  }
   const roadmap = [...(L.roadmapByInnovation.get(i.id) ?? [])].sort((x, y) => x.year - y.year);
   if (roadmap.length) {
     fields.push({ label: b.roadmap, value: { lines: roadmap.map((e) => [text(`${e.year}: ${e.milestone}`)]) } });

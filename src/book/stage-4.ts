@@ -2,6 +2,7 @@
 // in year order, and the supporting regulations.
 
 import type { Chapter, Innovation, RoadmapEntry } from '../model/types.js';
+import { formatIsoDate } from './format.js';
 import { ref, text } from './inline.js';
 import type { Lookup } from './lookup.js';
 import { section } from './section.js';
@@ -65,6 +66,8 @@ export function stage4Sections(c: Chapter, level: number, base: string, L: Looku
     out.push(section(`${base}-peta-jalan`, b.roadmap, level, blocks));
   }
   if (c.regulations.length > 0) {
+    // Type, number and date (format 1 additions) get columns only when some regulation has them.
+    const detailed = c.regulations.some((r) => r.type !== undefined || r.number !== undefined || r.date !== undefined);
     out.push(
       section(`${base}-regulasi`, b.regulations, level, [
         {
@@ -72,12 +75,20 @@ export function stage4Sections(c: Chapter, level: number, base: string, L: Looku
           caption: `${b.regulations} — ${L.pokjaName(c.pokja)}`,
           columns: [
             { label: b.title, width: 5 },
+            ...(detailed ? [{ label: b.regulationType, width: 2 }, { label: b.regulationNumber, width: 1.4 }, { label: b.date, width: 1.8 }] : []),
             { label: b.year, width: 1 },
             { label: b.statusLabel, width: 1.5 },
           ],
           rows: c.regulations.map((r) => ({
             cells: [
               { lines: [[text(r.title)]] },
+              ...(detailed
+                ? [
+                    { lines: [[text(r.type ?? b.none)]] },
+                    { lines: [[text(r.number ?? b.none)]] },
+                    { lines: [[text(r.date ? formatIsoDate(r.date, L.loc) : b.none)]] },
+                  ]
+                : []),
               { lines: [[text(r.year !== undefined ? String(r.year) : b.none)]] },
               { lines: [[text(r.status ? b.regulationStatus[r.status] : b.none)]] },
             ],

@@ -39,6 +39,10 @@ export interface Column {
 export interface TableBlock {
   type: 'table';
   caption: string;
+  /** "Tabel 3.2": set by the numbering pass (src/book/numbering.ts) for tables in the body. */
+  number?: string;
+  /** Anchor id of the table (set with `number`), for the list of tables. */
+  id?: string;
   columns: Column[];
   rows: Row[];
   /** A style hint for dense tables: `grid` (roadmap years), `matrix` (traceability). */
@@ -70,13 +74,40 @@ export type Block =
    * heading is drawn one level below it (level + 1), deeper ones keep their distance
    * (src/markdown/heading-level.ts).
    */
-  | { type: 'markdown'; markdown: Markdown; level: number }
+  | { type: 'markdown'; markdown: Markdown; level: number; figures?: Figure[] }
   | { type: 'paragraph'; content: Inline[] }
-  | { type: 'list'; items: Inline[][]; tone?: 'warning' }
+  | { type: 'list'; items: Inline[][]; tone?: 'warning'; ordered?: boolean }
+  /** Signature blocks: a place-and-date line, then for each signer a space to sign, the name and position. */
+  | SignatureBlock
   /** A remark in a box: "no worksheet yet", "everything covered", ... */
   | { type: 'note'; content: Inline[]; tone?: 'warning' | 'info' }
   | TableBlock
   | RecordBlock;
+
+/** A numbered image of a Markdown text ("Gambar 2.1 <alt>"), in the order the images appear. */
+export interface Figure {
+  id: string;
+  /** "Gambar 2.1". */
+  number: string;
+  /** The image's alt text (or its path when it has none). */
+  caption: string;
+  /** The image URL as written, to match the renderer's image. */
+  url: string;
+}
+
+export interface Signer {
+  name: string;
+  position?: string;
+}
+
+export interface SignatureBlock {
+  type: 'signatures';
+  /** "Teluk Harapan, 15 Maret 2024" (foreword); undefined on the commitment page. */
+  dateLine?: string;
+  signers: Signer[];
+  /** `single`: one signer at the right (foreword); `grid`: signature lines side by side (commitment). */
+  layout: 'single' | 'grid';
+}
 
 export interface Section {
   /** Anchor id: stable, unique within the output file. */
@@ -86,8 +117,12 @@ export interface Section {
   level: number;
   /** Start on a new page in print (chapters, appendices, books). */
   newPage: boolean;
-  /** A short tag shown beside the title (worksheet status). */
+  /** A short tag shown beside the title. */
   badge?: string;
+  /** "BAB I", set by the numbering pass for the chapters of the body (not appendices). */
+  number?: string;
+  /** An appendix (Lampiran): its tables are numbered A.1, B.1, … */
+  appendix?: boolean;
   blocks: Block[];
   children: Section[];
   /** List it in the table of contents (true for levels 1–2). */
@@ -95,6 +130,16 @@ export interface Section {
 }
 
 export interface Cover {
+  /** The issuing government, the cover's top line ("Pemerintah Kabupaten Banggai"). */
+  issuer: string;
+  /** The emblem (a PNG or JPEG file: absolute path, and path relative to the root), when masterplan.yaml sets `logo`. */
+  logo?: { abs: string; rel: string };
+  /** The compiling agency's name, when masterplan.yaml sets `agency`. */
+  agency?: string;
+  /** "Luwuk, 28 April 2023" (place when set, and the edition date). */
+  edition: string;
+  /** "Versi 1.0", when the edition has a version. */
+  version?: string;
   region: string;
   /** The masterplan title. */
   title: string;
@@ -114,9 +159,19 @@ export interface Target {
   anchor: string;
 }
 
+/** One entry of the list of tables. */
+export interface ListEntry {
+  /** Anchor id of the table. */
+  id: string;
+  /** "Tabel 3.2 Caption". */
+  title: string;
+}
+
 export interface BookDoc {
-  /** Output file name without extension: `buku-1` … `buku-4`, `masterplan`. */
+  /** Output file name without extension: `buku-1` … `buku-4`, `masterplan`, `ringkasan`. */
   file: string;
+  /** A stage book, the combined masterplan, or the executive summary. */
+  kind: 'stage' | 'masterplan' | 'summary';
   stage?: StageNo;
   lang: Lang;
   /** BCP 47 tag for `lang` attributes and PDF metadata. */
@@ -126,7 +181,15 @@ export interface BookDoc {
   /** Short running-header title. */
   shortTitle: string;
   cover: Cover;
+  /** Front matter before the contents (foreword, team, commitment): roman page numbers in print. */
+  front: Section[];
   sections: Section[];
+  /** The numbered tables of the body, in order (list of tables). */
+  tables: ListEntry[];
+  /** The numbered figures (images in the body's Markdown), in order (list of figures). */
+  figures: ListEntry[];
+  /** "DRAF" / "TELAAH" on every page when the edition is a draft or under review. */
+  mark?: string;
   /** Resolves a record id to the file and anchor where it is shown, seen from this book. */
   resolve: (id: string) => Target | undefined;
   /** Labels the renderers draw themselves (contents, page numbers, ...). */
@@ -139,9 +202,13 @@ export interface BookDoc {
 
 export interface RenderLabels {
   contents: string;
+  listOfTables: string;
+  listOfFigures: string;
   page: (n: number, total: number) => string;
   /** Running footer text: "Kabupaten Banggai · Halaman 3 dari 40". */
   footer: (region: string, n: number, total: number) => string;
+  /** Footer of a front-matter page: "Kabupaten Banggai · Halaman iii". */
+  frontFooter: (region: string, page: string) => string;
   generatedBy: string;
   backToTop: string;
   books: string;

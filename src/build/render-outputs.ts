@@ -47,7 +47,7 @@ export async function renderOutputs(docs: readonly BookDoc[], req: RenderRequest
  */
 function renderHtmlBooks(docs: readonly BookDoc[], req: RenderRequest): RenderedBook[] {
   const opts = { template: req.template, books: docs };
-  const combined = docs.find((d) => d.stage === undefined);
+  const combined = docs.find((d) => d.kind === 'masterplan');
   const whole = combined ? startBook(combined, opts) : undefined;
   const done = new Set<number>();
   const rendered: RenderedBook[] = [];

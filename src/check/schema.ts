@@ -6,12 +6,28 @@ import * as validators from '../generated/validators.js';
 import type { Collector } from '../diagnostics/collector.js';
 import type { ParsedFile } from '../load/parsed-file.js';
 import type { Locale } from '../i18n/index.js';
-import type { DataPath } from '../model/types.js';
+import { isoDate } from '../model/build-model.js';
+import { PART_NAMES, type DataPath, type PartName } from '../model/types.js';
 import { closest } from './did-you-mean.js';
 
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 /** The schemas' pattern for text that must hold more than spaces. */
 const NOT_BLANK = '\\S';
+const LOGO_PATTERN = '\\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])$';
+const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+const PART_VALIDATORS: Record<PartName, ValidateFunction> = {
+  foreword: validators.umumForeword,
+  team: validators.umumTeam,
+  summary: validators.umumSummary,
+  introduction: validators.umumIntroduction,
+  profile: validators.umumProfile,
+  vision: validators.umumVision,
+  governance: validators.umumGovernance,
+  financing: validators.umumFinancing,
+  closing: validators.umumClosing,
+  glossary: validators.umumGlossary,
+  commitment: validators.umumCommitment,
+};
 const STAGE_VALIDATORS: Record<number, ValidateFunction> = {
   1: validators.stage1,
   2: validators.stage2,
@@ -29,7 +45,22 @@ export function checkSchema(file: ParsedFile, out: Collector, t: Locale['message
   let validate: ValidateFunction;
   if (file.role === 'config') validate = validators.masterplan;
   else if (file.role === 'rpjmd') validate = validators.rpjmd;
-  else {
+  else if (file.role === 'part') {
+    const part = typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).part : undefined;
+    const picked = typeof part === 'string' ? PART_VALIDATORS[part as PartName] : undefined;
+    if (!picked || !Object.prototype.hasOwnProperty.call(PART_VALIDATORS, part as string)) {
+      if (typeof data !== 'object' || Array.isArray(data)) {
+        out.span(file.rel, file.yamlOffset, firstLineEnd(file), 'schema', t.notAMapping);
+      } else if (part === undefined) {
+        reportAt(file, out, [], 'key', t.required('part'), true);
+      } else {
+        const hint = typeof part === 'string' ? closest(part, [...PART_NAMES]) : undefined;
+        reportAt(file, out, ['part'], 'value', t.mustBeOneOf(PART_NAMES.join(', ')) + (hint ? '; ' + t.didYouMean(hint) : ''));
+      }
+      return;
+    }
+    validate = picked;
+  } else {
     const stage = typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).stage : undefined;
     const picked = typeof stage === 'number' ? STAGE_VALIDATORS[stage] : undefined;
     if (!picked) {
@@ -44,8 +75,25 @@ export function checkSchema(file: ParsedFile, out: Collector, t: Locale['message
     }
     validate = picked;
   }
-  if (validate(data)) return;
-  for (const err of validate.errors ?? []) report(file, err, out, t);
+  const valid = validate(data);
+  if (!valid) for (const err of validate.errors ?? []) report(file, err, out, t);
+  if (file.role !== 'rpjmd') checkCalendarDates(file, data, out, t);
+}
+
+/** `date` values written yyyy-mm-dd that pass the pattern but name no day (2023-02-30). */
+function checkCalendarDates(file: ParsedFile, data: unknown, out: Collector, t: Locale['messages']): void {
+  const walk = (v: unknown, path: DataPath, depth: number) => {
+    if (v === null || typeof v !== 'object' || depth > 6) return;
+    if (Array.isArray(v)) return v.forEach((x, i) => walk(x, [...path, i], depth + 1));
+    for (const [k, x] of Object.entries(v)) {
+      if (k === 'date' && typeof x === 'string' && new RegExp(DATE_PATTERN).test(x) && isoDate(x) === undefined) {
+        reportAt(file, out, [...path, k], 'value', t.badDate(x));
+      } else walk(x, [...path, k], depth + 1);
+    }
+  };
+  // Worksheets of stages 1–3 have no dates; only stage 4 (regulations) does.
+  if (file.role === 'worksheet' && (data as Record<string, unknown>)?.stage !== 4) return;
+  walk(data, [], 0);
 }
 
 function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['messages']): void {
@@ -58,9 +106,16 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
   if (propertyName !== undefined) {
     return reportAt(file, out, [...path, propertyName], 'key', t.badYearKey(propertyName));
   }
+  // Each alternative of an anyOf fails on its own; the anyOf error itself says it once.
+  if (err.schemaPath.includes('/anyOf/')) return;
   switch (err.keyword) {
     case 'if':
       return; // the `then` branch's own error (e.g. a required field) is reported instead
+    case 'anyOf': {
+      // "a number or a text": one message for the value, not one per alternative.
+      const types = ((err.schema as { type?: string }[] | undefined) ?? []).map((x) => t.typeNames[x.type ?? ''] ?? x.type).join(' / ');
+      return reportAt(file, out, path, 'value', t.wrongType(types));
+    }
     case 'required': {
       const missing = String(p.missingProperty);
       if (err.schemaPath.includes('/then/') && file.role === 'config') {
@@ -90,6 +145,8 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
     case 'pattern': {
       const value = String(valueAt(file.data, path));
       if (p.pattern === NOT_BLANK) return reportAt(file, out, path, 'value', t.emptyValue);
+      if (p.pattern === LOGO_PATTERN) return reportAt(file, out, path, 'value', t.logoNotImage(value));
+      if (p.pattern === DATE_PATTERN) return reportAt(file, out, path, 'value', t.badDate(value));
       return reportAt(file, out, path, 'value', p.pattern === ID_PATTERN ? t.badId(value) : t.badPattern(value));
     }
     case 'minItems':

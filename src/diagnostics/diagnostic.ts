@@ -12,7 +12,9 @@ export type RuleId =
   | 'unsafe-path'
   | 'missing-worksheet'
   | 'uncovered-program'
-  | 'unplanned-innovation';
+  | 'unplanned-innovation'
+  | 'horizon-mismatch'
+  | 'budget-mismatch';
 
 export const RULE_SEVERITY: Record<RuleId, Severity> = {
   syntax: 'error',
@@ -25,6 +27,8 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'missing-worksheet': 'warning',
   'uncovered-program': 'warning',
   'unplanned-innovation': 'warning',
+  'horizon-mismatch': 'warning',
+  'budget-mismatch': 'warning',
 };
 
 export interface Range {

@@ -19,6 +19,21 @@ period: [${v.period[0]}, ${v.period[1]}]          # first and last year of the m
 language: en                  # language of the books and messages: id or en
 rpjmd: rpjmd.yaml             # the RPJMD catalog
 
+# Covers and edition of the books (all optional).
+issuer: ${v.yaml(`Government of ${v.region}`)}   # top line of the covers
+# agency: DISKOMINFO          # id of the compiling OPD (from rpjmd.yaml), shown on the covers
+# place: Capital town         # where the forewords are signed: "Luwuk, 28 April 2023"
+# logo: assets/emblem.png     # the region's emblem, PNG or JPEG inside the repository
+edition:
+  status: draft               # draft (a DRAFT mark on every page), review (IN REVIEW) or final
+  # date: ${v.period[0]}-04-28        # official date of the edition (ISO); default: the build date
+  # version: "0.1"
+# books:                      # titles of the four books (defaults below)
+#   1: Strategic Analysis
+#   2: OPD Program Alignment and Quick Wins
+#   3: Pokja Innovations
+#   4: Roadmap and Action Plan
+
 # The six Pokja (Smart City dimensions, Kominfo "Gerakan Menuju 100 Smart City" guidance).
 # lead: id of the OPD leading the Pokja, from the opd list in rpjmd.yaml (optional).
 # Each dimension has default elements; write "elements" only to change them.
@@ -215,6 +230,137 @@ regulations: []
 #   - title: Peraturan Bupati tentang Masterplan Smart City
 #     year: ${v.year}
 #     status: planned         # planned, draft or enacted
+`,
+  },
+
+  // Region-level parts under umum/: one file per part, with guidance; placeholder texts in
+  // parentheses are to be replaced.
+  parts: {
+    foreword: (v: ScaffoldProject) => `#
+# Region-level part: Foreword – at the front of every book and of the masterplan, with a signature
+# block ("<place>, <edition date>" / position / name). The text goes in narrative (Markdown).
+
+part: foreword
+title: Foreword
+narrative: |
+  (Write the foreword of the regional head or the team head here.)
+# signed:
+#   name: Full name with titles
+#   position: Regent of ${v.region.replace(/^Kabupaten |^Kota /, '')}
+`,
+    team: (v: ScaffoldProject) => `#
+# Region-level part: Drafting Team – after the foreword in every book. agency: an OPD id from
+# rpjmd.yaml (optional).
+
+part: team
+members: []
+#   - name: Member name
+#     role: Chair
+#     agency: DISKOMINFO
+`,
+    summary: (v: ScaffoldProject) => `#
+# Region-level part: opening text of the Executive Summary (ringkasan.html / ringkasan.pdf). The
+# figures, innovations, quick wins, financing and roadmap in it come from the worksheets.
+
+part: summary
+narrative: |
+  (Sum up the Smart City masterplan of ${v.region} in one or two paragraphs.)
+`,
+    introduction: (v: ScaffoldProject) => `#
+# Region-level part: Introduction – chapter I of Book I and of the masterplan. Every Markdown field
+# is optional. legal_basis is shown as a numbered list: "Undang-Undang Number 23 of 2014 on
+# Pemerintahan Daerah".
+
+part: introduction
+background: |
+  (Why the masterplan is written.)
+# purpose: Purpose.
+# scope: Scope.
+# method: Method (Bimtek, Pokja, facilitation).
+legal_basis:
+  - type: Undang-Undang
+    number: 23
+    year: 2014
+    title: Pemerintahan Daerah
+  - type: Peraturan Presiden
+    number: 95
+    year: 2018
+    title: Sistem Pemerintahan Berbasis Elektronik
+`,
+    profile: (v: ScaffoldProject) => `#
+# Region-level part: Regional Profile – Book I and the masterplan. facts (key facts) and ict (ICT
+# baseline), each {name, value, unit, year, source}; value a number or a text.
+
+part: profile
+facts: []
+#   - {name: Area, value: 1234.5, unit: km², year: ${v.period[0]}, source: BPS}
+ict: []
+#   - {name: SPBE index, value: 2.5, unit: index, year: ${v.period[0]}, source: KemenPAN-RB}
+`,
+    vision: (v: ScaffoldProject) => `#
+# Region-level part: Smart City Vision – Book I and the masterplan. missions[].rpjmd: ids of the
+# RPJMD missions (rpjmd.yaml) served; goals[].mission: a smart-city mission id of this part. Ids are
+# unique across the masterplan and can be linked with [text](#ID).
+
+part: vision
+vision: ${v.yaml(`Smart-city vision of ${v.region} (replace with the official wording)`)}
+# tagline: A short slogan
+missions:
+  - id: MSC-1
+    text: First smart-city mission (replace with the official wording)
+    rpjmd: [M1]
+goals: []
+#   - id: TSC-1
+#     text: First smart-city goal
+#     mission: MSC-1
+#     indicators:
+#       - {name: SPBE index, unit: index, baseline: 2.5, target: 3.0, year: ${v.period[1]}}
+`,
+    governance: (v: ScaffoldProject) => `#
+# Region-level part: Governance – Book IV and the masterplan: the Smart City Council and the
+# implementing team, with their decrees (number, ISO date) and members. Kominfo's evaluation checks them.
+
+part: governance
+bodies: []
+#   - id: DEWAN-SC
+#     name: Dewan Smart City
+#     decree: {number: "000/001/${v.period[0]}", date: ${v.period[0]}-05-02}
+#     members:
+#       - {name: Name, position: Regent, role: Chair}
+`,
+    financing: (v: ScaffoldProject) => `#
+# Region-level part: Financing Plan – Book IV and the masterplan. The recaps by Pokja × source and
+# by year are generated from the innovation budgets (stage 3); describe the funding pattern here.
+
+part: financing
+narrative: |
+  (Funding pattern: APBD and sources outside the APBD.)
+`,
+    closing: (v: ScaffoldProject) => `#
+# Region-level part: Closing – the last chapter of Book IV and of the masterplan.
+
+part: closing
+narrative: |
+  (Write the closing here.)
+`,
+    glossary: (v: ScaffoldProject) => `#
+# Region-level part: Glossary – an appendix of every book. OPD ids and names from rpjmd.yaml are
+# added to it.
+
+part: glossary
+terms:
+  - {term: RPJMD, meaning: Rencana Pembangunan Jangka Menengah Daerah (medium-term development plan)}
+  - {term: SPBE, meaning: Sistem Pemerintahan Berbasis Elektronik (e-government system)}
+`,
+    commitment: (v: ScaffoldProject) => `#
+# Region-level part: Commitment – in the masterplan, after the team, with signature lines for the
+# regional head and the heads of OPD.
+
+part: commitment
+statement: |
+  (The commitment to carry out the Smart City masterplan of ${v.region}.)
+signatories: []
+#   - {name: Name, position: Regent}
 `,
   },
 

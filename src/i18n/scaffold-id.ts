@@ -51,6 +51,21 @@ period: [${v.period[0]}, ${v.period[1]}]          # tahun pertama dan terakhir m
 language: id                  # bahasa buku dan pesan: id atau en
 rpjmd: rpjmd.yaml             # katalog RPJMD
 
+# Sampul dan edisi buku (semua opsional).
+issuer: ${v.yaml(`Pemerintah ${v.region}`)}   # baris teratas sampul
+# agency: DISKOMINFO          # id OPD penyusun (dari rpjmd.yaml), ditampilkan di sampul
+# place: Nama ibu kota        # tempat penandatanganan kata pengantar: "Luwuk, 28 April 2023"
+# logo: assets/lambang.png    # lambang daerah, PNG atau JPEG di dalam repositori
+edition:
+  status: draft               # draft (tanda DRAF di setiap halaman), review (TELAAH) atau final
+  # date: ${v.period[0]}-04-28        # tanggal resmi edisi (ISO); bawaan: tanggal build
+  # version: "0.1"
+# books:                      # judul keempat buku (bawaan di bawah ini)
+#   1: Analisis Strategis
+#   2: Penyelarasan Program OPD dan Quick Win
+#   3: Inovasi Pokja
+#   4: Peta Jalan dan Rencana Aksi
+
 # Enam Pokja (dimensi Smart City, panduan Kominfo "Gerakan Menuju 100 Smart City").
 # lead: id OPD pengampu Pokja, dari daftar opd di rpjmd.yaml (opsional).
 # Elemen tiap dimensi sudah bawaan; tulis "elements" hanya untuk mengubahnya.
@@ -247,6 +262,137 @@ regulations: []
 #   - title: Peraturan Bupati tentang Masterplan Smart City
 #     year: ${v.year}
 #     status: planned         # planned (direncanakan), draft (rancangan), enacted (ditetapkan)
+`,
+  },
+
+  // Region-level parts under umum/: one file per part, with guidance; placeholder texts in
+  // parentheses are to be replaced.
+  parts: {
+    foreword: (v: ScaffoldProject) => `#
+# Bagian umum: Kata Pengantar – di depan setiap buku dan masterplan, dengan blok tanda tangan
+# ("<place>, <tanggal edisi>" / jabatan / nama). Teks di narrative (Markdown).
+
+part: foreword
+title: Kata Pengantar
+narrative: |
+  (Tulis kata pengantar Bupati atau ketua tim penyusun di sini.)
+# signed:
+#   name: Nama lengkap dengan gelar
+#   position: Bupati ${v.region.replace(/^Kabupaten |^Kota /, '')}
+`,
+    team: (v: ScaffoldProject) => `#
+# Bagian umum: Tim Penyusun – sesudah kata pengantar di setiap buku. agency: id OPD dari
+# rpjmd.yaml (opsional).
+
+part: team
+members: []
+#   - name: Nama anggota
+#     role: Ketua
+#     agency: DISKOMINFO
+`,
+    summary: (v: ScaffoldProject) => `#
+# Bagian umum: teks pembuka Ringkasan Eksekutif (ringkasan.html / ringkasan.pdf). Angka,
+# inovasi, quick win, pembiayaan dan peta jalan di ringkasan dibuat dari kertas kerja.
+
+part: summary
+narrative: |
+  (Ringkas masterplan Smart City ${v.region} dalam satu atau dua paragraf.)
+`,
+    introduction: (v: ScaffoldProject) => `#
+# Bagian umum: Pendahuluan – BAB I Buku I dan masterplan. Setiap kolom Markdown opsional.
+# legal_basis tampil sebagai daftar bernomor: "Undang-Undang Nomor 23 Tahun 2014 tentang
+# Pemerintahan Daerah".
+
+part: introduction
+background: |
+  (Latar belakang penyusunan masterplan.)
+# purpose: Maksud dan tujuan.
+# scope: Ruang lingkup.
+# method: Metode penyusunan (Bimtek, Pokja, pendampingan).
+legal_basis:
+  - type: Undang-Undang
+    number: 23
+    year: 2014
+    title: Pemerintahan Daerah
+  - type: Peraturan Presiden
+    number: 95
+    year: 2018
+    title: Sistem Pemerintahan Berbasis Elektronik
+`,
+    profile: (v: ScaffoldProject) => `#
+# Bagian umum: Gambaran Umum Daerah – Buku I dan masterplan. facts (data pokok) dan ict (kondisi
+# TIK), masing-masing {name, value, unit, year, source}; value angka atau teks.
+
+part: profile
+facts: []
+#   - {name: Luas wilayah, value: 1234.5, unit: km², year: ${v.period[0]}, source: BPS}
+ict: []
+#   - {name: Indeks SPBE, value: 2.5, unit: indeks, year: ${v.period[0]}, source: KemenPAN-RB}
+`,
+    vision: (v: ScaffoldProject) => `#
+# Bagian umum: Visi dan Misi Smart City – Buku I dan masterplan. missions[].rpjmd: id misi RPJMD
+# (rpjmd.yaml) yang dilayani; goals[].mission: id misi smart city di bagian ini. Id unik di seluruh
+# masterplan dan bisa ditautkan dengan [teks](#ID).
+
+part: vision
+vision: ${v.yaml(`Visi smart city ${v.region} (ganti dengan rumusan resmi)`)}
+# tagline: Slogan singkat
+missions:
+  - id: MSC-1
+    text: Misi smart city pertama (ganti dengan rumusan resmi)
+    rpjmd: [M1]
+goals: []
+#   - id: TSC-1
+#     text: Tujuan smart city pertama
+#     mission: MSC-1
+#     indicators:
+#       - {name: Indeks SPBE, unit: indeks, baseline: 2.5, target: 3.0, year: ${v.period[1]}}
+`,
+    governance: (v: ScaffoldProject) => `#
+# Bagian umum: Tata Kelola – Buku IV dan masterplan: Dewan Smart City, Tim Pelaksana, dengan
+# keputusan pembentukan (nomor, tanggal ISO) dan anggota. Evaluasi Kominfo memeriksa keputusan ini.
+
+part: governance
+bodies: []
+#   - id: DEWAN-SC
+#     name: Dewan Smart City
+#     decree: {number: "000/001/${v.period[0]}", date: ${v.period[0]}-05-02}
+#     members:
+#       - {name: Nama, position: Bupati, role: Ketua}
+`,
+    financing: (v: ScaffoldProject) => `#
+# Bagian umum: Rencana Pembiayaan – Buku IV dan masterplan. Tabel rekapitulasi per Pokja × sumber
+# dan per tahun dibuat dengan sendirinya dari budget inovasi (tahap 3); tulis di sini polanya.
+
+part: financing
+narrative: |
+  (Pola pembiayaan: APBD dan sumber di luar APBD.)
+`,
+    closing: (v: ScaffoldProject) => `#
+# Bagian umum: Penutup – bab terakhir Buku IV dan masterplan.
+
+part: closing
+narrative: |
+  (Tulis penutup di sini.)
+`,
+    glossary: (v: ScaffoldProject) => `#
+# Bagian umum: Daftar Istilah dan Singkatan – lampiran setiap buku. Id dan nama OPD dari rpjmd.yaml
+# ditambahkan dengan sendirinya.
+
+part: glossary
+terms:
+  - {term: RPJMD, meaning: Rencana Pembangunan Jangka Menengah Daerah}
+  - {term: SPBE, meaning: Sistem Pemerintahan Berbasis Elektronik}
+`,
+    commitment: (v: ScaffoldProject) => `#
+# Bagian umum: Lembar Komitmen – di masterplan, sesudah tim penyusun, dengan baris tanda tangan
+# untuk kepala daerah dan kepala OPD.
+
+part: commitment
+statement: |
+  (Pernyataan komitmen melaksanakan masterplan Smart City ${v.region}.)
+signatories: []
+#   - {name: Nama, position: Bupati}
 `,
   },
 

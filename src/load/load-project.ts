@@ -22,6 +22,8 @@ export interface LoadedProject {
   /** Relative path of the RPJMD catalog (as configured, or the default). */
   rpjmdRel: string;
   worksheets: ParsedFile[];
+  /** Region-level parts: umum/*.yaml, umum/*.md (sorted by path). */
+  parts: ParsedFile[];
   /** Template folder from masterplan.yaml `templates` (real path), when it and its files are inside the repository. */
   templates?: string;
   /** Worksheets (or Pokja folders) found but not read: a link leaving the repository, unreadable… */
@@ -118,7 +120,12 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
     if (file) worksheets.push(file);
     else lost++;
   }
-  return { root, config, rpjmd, rpjmdRel, worksheets, templates, lostWorksheets: lost };
+  const parts: ParsedFile[] = [];
+  for (const w of listParts(root, out, t, overlay)) {
+    const file = read(w.rel, w.abs, 'part');
+    if (file) parts.push(file);
+  }
+  return { root, config, rpjmd, rpjmdRel, worksheets, parts, templates, lostWorksheets: lost };
 }
 
 const UNSAVED_WORKSHEET = /^pokja\/[^/.][^/]*\/[^/.][^/]*\.(ya?ml|md)$/;
@@ -206,6 +213,45 @@ export function listWorksheets(root: string, out: Collector, t: Locale['messages
 /** "leaves the repository" as written, or through a symlink on the way. */
 function outsideMessage(found: InsidePath, written: string, t: Locale['messages']): string {
   return found.rel !== undefined ? t.pathLinksOutside(written) : t.pathOutside(written);
+}
+
+export const PARTS_DIR = 'umum';
+
+/**
+ * The region-level parts directly under umum/, sorted, read like worksheets: a symlink is
+ * followed while it stays inside the repository; one that leaves it or leads nowhere is reported
+ * at the link itself. Unsaved editor buffers there count too.
+ */
+export function listParts(root: string, out: Collector, t: Locale['messages'], overlay?: Overlay): { rel: string; abs: string }[] {
+  const files: { rel: string; abs: string }[] = [];
+  const dir = resolveInside(root, PARTS_DIR);
+  if (dir.ok && dir.kind === 'directory') {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir.abs).sort();
+    } catch (e) {
+      out.span(PARTS_DIR, 0, 0, 'syntax', t.cannotRead(PARTS_DIR, t.readProblem(errCode(e))));
+    }
+    for (const name of names) {
+      if (name.startsWith('.') || !WORKSHEET.test(name)) continue;
+      const rel = `${PARTS_DIR}/${name}`;
+      const file = resolveInside(root, rel);
+      if (file.ok && file.kind === 'file') files.push({ rel, abs: file.abs });
+      else if (file.ok && file.kind === 'directory') continue;
+      else if (!file.ok && file.problem === 'outside') out.span(rel, 0, 0, 'unsafe-path', t.linkOutside(rel));
+      else if (!file.ok && file.problem === 'git') out.span(rel, 0, 0, 'unsafe-path', t.pathInGit(rel));
+      else if (!file.ok && (file.problem === 'dangling' || file.problem === 'missing')) out.span(rel, 0, 0, 'unknown-reference', t.linkDangling(rel));
+      else out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(whyNot(file))));
+    }
+  } else if (!dir.ok && dir.problem === 'outside') {
+    out.span(PARTS_DIR, 0, 0, 'unsafe-path', t.linkOutside(PARTS_DIR));
+  } else if (!dir.ok && dir.problem === 'git') {
+    out.span(PARTS_DIR, 0, 0, 'unsafe-path', t.pathInGit(PARTS_DIR));
+  }
+  for (const rel of overlay?.keys() ?? []) {
+    if (/^umum\/[^/.][^/]*\.(ya?ml|md)$/.test(rel) && !files.some((f) => f.rel === rel)) files.push({ rel, abs: join(root, ...rel.split('/')) });
+  }
+  return files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
 /** The error code that says why a path that exists cannot be read as a file. */

@@ -1,7 +1,8 @@
 import type { Document } from 'yaml';
 import type { SourceText } from '../diagnostics/source-text.js';
 
-export type FileRole = 'config' | 'rpjmd' | 'worksheet';
+/** `part`: a region-level file under umum/. */
+export type FileRole = 'config' | 'rpjmd' | 'worksheet' | 'part';
 
 /** One input file after the parse stage. */
 export interface ParsedFile {

@@ -4,8 +4,14 @@
 
 import type { ParsedFile } from '../load/parsed-file.js';
 import { DEFAULT_POKJA, defaultPokja } from './default-pokja.js';
+import { buildParts } from './build-parts.js';
 import {
+  ACTION_TYPES,
   PILLARS,
+  type ActionType,
+  type Budget,
+  type InnovationIndicator,
+  type QuickWinStatus,
   STAGES,
   SWOT_PARTS,
   type Book,
@@ -16,6 +22,8 @@ import {
   type Markdown,
   type Masterplan,
   type Horizon,
+  type PartName,
+  type YearValue,
   type Pokja,
   type Readiness,
   type RecordKind,
@@ -34,9 +42,16 @@ export interface IdDefinition {
   src: SourceRef;
 }
 
+/** Every umum/ part in load order, for the check that each part appears once. */
+export interface PartDefinition {
+  part: PartName;
+  src: SourceRef;
+}
+
 export interface BuiltModel {
   model: Masterplan;
   definitions: IdDefinition[];
+  partDefinitions: PartDefinition[];
 }
 
 export interface ModelInput {
@@ -44,17 +59,26 @@ export interface ModelInput {
   config?: ParsedFile;
   rpjmd?: ParsedFile;
   worksheets: ParsedFile[];
+  /** Region-level parts (umum/*.yaml, umum/*.md). */
+  parts?: ParsedFile[];
   language: Lang;
   templates?: string;
 }
 
-const obj = (v: unknown): Obj | undefined =>
+export const obj = (v: unknown): Obj | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-const int = (v: unknown): number | undefined => (Number.isInteger(v) ? (v as number) : undefined);
-const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
+export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+export const int = (v: unknown): number | undefined => (Number.isInteger(v) ? (v as number) : undefined);
+/** A real calendar date written yyyy-mm-dd (a YAML 1.1 loader's Date is accepted too). */
+export const isoDate = (v: unknown): string | undefined => {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  if (typeof v !== 'string' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)) return undefined;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v ? v : undefined;
+};
+export const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
 const period = (v: unknown): [number, number] | undefined => {
   const a = arr(v);
   return a.length === 2 && int(a[0]) !== undefined && int(a[1]) !== undefined ? [a[0] as number, a[1] as number] : undefined;
@@ -105,10 +129,32 @@ export function buildModel(input: ModelInput): BuiltModel {
     ],
   }));
 
+  const partDefinitions: PartDefinition[] = [];
+  const parts = buildParts(input.parts ?? [], define, partDefinitions);
+  const edition = obj(config.edition) ?? {};
+  const editionStatus = str(edition.status);
+  const bookTitles: Masterplan['bookTitles'] = {};
+  const booksConfig = obj(config.books) ?? {};
+  for (const stage of STAGES) {
+    const t = str(booksConfig[String(stage)]);
+    if (t) bookTitles[stage] = t;
+  }
+
   const model: Masterplan = {
     root: input.root,
     region,
     title: str(config.title) ?? `Masterplan Smart City ${region}`,
+    issuer: str(config.issuer),
+    agency: str(config.agency),
+    place: str(config.place),
+    logo: str(config.logo),
+    edition: {
+      date: isoDate(edition.date),
+      version: str(edition.version),
+      status: editionStatus === 'draft' || editionStatus === 'review' ? editionStatus : 'final',
+    },
+    bookTitles,
+    parts,
     period: period(config.period) ?? [0, 0],
     language: input.language,
     templates: input.templates,
@@ -117,10 +163,10 @@ export function buildModel(input: ModelInput): BuiltModel {
     books,
     ids,
   };
-  return { model, definitions };
+  return { model, definitions, partDefinitions };
 }
 
-type Define = (id: string, kind: RecordKind, record: IndexedRecord['record'], src: SourceRef) => void;
+export type Define = (id: string, kind: RecordKind, record: IndexedRecord['record'], src: SourceRef) => void;
 
 function buildRpjmd(file: ParsedFile | undefined, define: Define): Rpjmd {
   const rel = file?.rel ?? 'rpjmd.yaml';
@@ -315,6 +361,12 @@ function addWorksheet(c: Chapter, file: ParsedFile, data: Obj, define: Define): 
       rpjmd: strs(o.rpjmd),
       year: int(o.year) ?? 0,
       description: md(o.description, 'quick_wins', i, 'description'),
+      element: str(o.element),
+      status: qwStatus(o.status),
+      progress: num(o.progress) !== undefined && (o.progress as number) >= 0 && (o.progress as number) <= 100 ? (o.progress as number) : undefined,
+      budget: budgetOf(o.budget),
+      indicators: indicatorsOf(o.indicators, at('quick_wins', i)),
+      evidence: str(o.evidence),
       pokja: c.pokja,
       src: at('quick_wins', i),
     };
@@ -335,8 +387,8 @@ function addWorksheet(c: Chapter, file: ParsedFile, data: Obj, define: Define): 
     const id = str(o?.id);
     if (!o || !id) return;
     const years = period(o.years) ?? [0, 0];
-    const budget = obj(o.budget);
     const horizon = str(o.horizon);
+    const action = str(o.action);
     const inn = {
       id,
       title: str(o.title) ?? id,
@@ -348,18 +400,10 @@ function addWorksheet(c: Chapter, file: ParsedFile, data: Obj, define: Define): 
       partners: strs(o.partners),
       quickWin: str(o.quick_win),
       horizon: (horizon === 'medium' || horizon === 'long' ? horizon : 'short') as Horizon,
+      action: (ACTION_TYPES as readonly string[]).includes(action ?? '') ? (action as ActionType) : undefined,
       years,
-      indicators: arr(o.indicators).flatMap((iv, j) => {
-        const io = obj(iv);
-        const name = str(io?.name);
-        return io && name
-          ? [{ name, unit: str(io.unit), target: num(io.target), year: int(io.year), src: at('innovations', i, 'indicators', j) }]
-          : [];
-      }),
-      budget:
-        budget && str(budget.source) && int(budget.estimate) !== undefined
-          ? { source: budget.source as string, estimate: budget.estimate as number }
-          : undefined,
+      indicators: indicatorsOf(o.indicators, at('innovations', i)),
+      budget: budgetOf(o.budget),
       pokja: c.pokja,
       src: at('innovations', i),
     };
@@ -382,7 +426,35 @@ function addWorksheet(c: Chapter, file: ParsedFile, data: Obj, define: Define): 
       title,
       year: int(o.year),
       status: status === 'planned' || status === 'draft' || status === 'enacted' ? status : undefined,
+      type: str(o.type),
+      number: str(o.number) ?? (int(o.number) !== undefined ? String(o.number) : undefined),
+      date: isoDate(o.date),
       src: at('regulations', i),
     });
+  });
+}
+
+function qwStatus(v: unknown): QuickWinStatus | undefined {
+  return v === 'planned' || v === 'ongoing' || v === 'done' ? v : undefined;
+}
+
+/** A budget with source and a whole estimate; `per_year` entries with a year key and a whole amount. */
+export function budgetOf(v: unknown): Budget | undefined {
+  const b = obj(v);
+  if (!b || !str(b.source) || int(b.estimate) === undefined) return undefined;
+  const perYear: YearValue[] = Object.entries(obj(b.per_year) ?? {})
+    .filter(([y, val]) => /^[0-9]{4}$/.test(y) && int(val) !== undefined)
+    .map(([y, val]) => ({ year: Number(y), value: val as number }))
+    .sort((x, y) => x.year - y.year);
+  return { source: b.source as string, estimate: b.estimate as number, perYear };
+}
+
+function indicatorsOf(v: unknown, owner: SourceRef): InnovationIndicator[] {
+  return arr(v).flatMap((iv, j) => {
+    const io = obj(iv);
+    const name = str(io?.name);
+    return io && name
+      ? [{ name, unit: str(io.unit), target: num(io.target), year: int(io.year), src: { file: owner.file, path: [...owner.path, 'indicators', j] } }]
+      : [];
   });
 }

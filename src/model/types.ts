@@ -133,6 +133,8 @@ export interface OpdProgram {
   src: SourceRef;
 }
 
+export type QuickWinStatus = 'planned' | 'ongoing' | 'done';
+
 export interface QuickWin {
   id: string;
   title: string;
@@ -140,6 +142,15 @@ export interface QuickWin {
   rpjmd: string[];
   year: number;
   description?: Markdown;
+  /** Optional additions (FORMAT.md "Additions to format 1"). */
+  element?: string;
+  status?: QuickWinStatus;
+  /** Percent complete, 0–100. */
+  progress?: number;
+  budget?: Budget;
+  indicators: InnovationIndicator[];
+  /** A URL or a path inside the repository (as written). */
+  evidence?: string;
   pokja: string;
   src: SourceRef;
 }
@@ -168,7 +179,12 @@ export interface InnovationIndicator {
 export interface Budget {
   source: string;
   estimate: number;
+  /** `budget.per_year`, sorted by year (empty when not given). */
+  perYear: YearValue[];
 }
+
+export type ActionType = 'policy' | 'infrastructure' | 'application' | 'literacy';
+export const ACTION_TYPES: readonly ActionType[] = ['policy', 'infrastructure', 'application', 'literacy'];
 
 export interface Innovation {
   id: string;
@@ -181,6 +197,7 @@ export interface Innovation {
   partners: string[];
   quickWin?: string;
   horizon: Horizon;
+  action?: ActionType;
   years: [number, number];
   indicators: InnovationIndicator[];
   budget?: Budget;
@@ -205,6 +222,10 @@ export interface Regulation {
   title: string;
   year?: number;
   status?: RegulationStatus;
+  type?: string;
+  number?: string;
+  /** ISO date (yyyy-mm-dd). */
+  date?: string;
   src: SourceRef;
 }
 
@@ -243,9 +264,12 @@ export type RecordKind =
   | 'opd'
   | 'quick-win'
   | 'sector'
-  | 'innovation';
+  | 'innovation'
+  | 'vision-mission'
+  | 'vision-goal'
+  | 'body';
 
-export type AnyRecord = Mission | Goal | Target | RpjmdProgram | Opd | QuickWin | Sector | Innovation;
+export type AnyRecord = Mission | Goal | Target | RpjmdProgram | Opd | QuickWin | Sector | Innovation | VisionMission | VisionGoal | GovernanceBody;
 
 export interface IndexedRecord {
   kind: RecordKind;
@@ -253,11 +277,182 @@ export interface IndexedRecord {
   src: SourceRef;
 }
 
+// ---- region-level parts (umum/) -------------------------------------------------------------
+
+export const PART_NAMES = [
+  'foreword',
+  'team',
+  'summary',
+  'introduction',
+  'profile',
+  'vision',
+  'governance',
+  'financing',
+  'closing',
+  'glossary',
+  'commitment',
+] as const;
+export type PartName = (typeof PART_NAMES)[number];
+
+/** What every part has: its file, optional heading and status, and its Markdown text. */
+export interface PartBase {
+  part: PartName;
+  file: string;
+  title?: string;
+  status?: WorksheetStatus;
+  /** `narrative:` and/or the `.md` body. */
+  texts: Markdown[];
+  src: SourceRef;
+}
+
+export interface Person {
+  name: string;
+  position?: string;
+  role?: string;
+  /** OPD id. */
+  agency?: string;
+  src: SourceRef;
+}
+
+export interface Foreword extends PartBase {
+  signed?: Person;
+}
+
+export interface TeamPart extends PartBase {
+  members: Person[];
+}
+
+export interface LegalBasis {
+  type: string;
+  number?: string;
+  year?: number;
+  title: string;
+  src: SourceRef;
+}
+
+export interface IntroductionPart extends PartBase {
+  background?: Markdown;
+  purpose?: Markdown;
+  scope?: Markdown;
+  method?: Markdown;
+  legalBasis: LegalBasis[];
+}
+
+export interface Fact {
+  name: string;
+  value: number | string;
+  unit?: string;
+  year?: number;
+  source?: string;
+  src: SourceRef;
+}
+
+export interface ProfilePart extends PartBase {
+  facts: Fact[];
+  ict: Fact[];
+}
+
+export interface VisionMission {
+  id: string;
+  text: string;
+  /** RPJMD mission ids. */
+  rpjmd: string[];
+  src: SourceRef;
+}
+
+export interface VisionIndicator {
+  name: string;
+  unit?: string;
+  baseline?: number;
+  target?: number;
+  year?: number;
+  src: SourceRef;
+}
+
+export interface VisionGoal {
+  id: string;
+  text: string;
+  /** A vision mission id. */
+  mission?: string;
+  indicators: VisionIndicator[];
+  src: SourceRef;
+}
+
+export interface VisionPart extends PartBase {
+  vision?: string;
+  tagline?: string;
+  missions: VisionMission[];
+  goals: VisionGoal[];
+}
+
+export interface GovernanceBody {
+  id: string;
+  name: string;
+  decree?: { number?: string; date?: string };
+  members: Person[];
+  src: SourceRef;
+}
+
+export interface GovernancePart extends PartBase {
+  bodies: GovernanceBody[];
+}
+
+export interface GlossaryTerm {
+  term: string;
+  meaning: string;
+  src: SourceRef;
+}
+
+export interface GlossaryPart extends PartBase {
+  terms: GlossaryTerm[];
+}
+
+export interface CommitmentPart extends PartBase {
+  statement?: Markdown;
+  signatories: Person[];
+}
+
+export interface Parts {
+  foreword?: Foreword;
+  team?: TeamPart;
+  summary?: PartBase;
+  introduction?: IntroductionPart;
+  profile?: ProfilePart;
+  vision?: VisionPart;
+  governance?: GovernancePart;
+  financing?: PartBase;
+  closing?: PartBase;
+  glossary?: GlossaryPart;
+  commitment?: CommitmentPart;
+}
+
+export type EditionStatus = 'draft' | 'review' | 'final';
+
+export interface Edition {
+  /** ISO date (yyyy-mm-dd) of this edition; undefined: the build date. */
+  date?: string;
+  version?: string;
+  status: EditionStatus;
+}
+
 export interface Masterplan {
   /** Absolute path of the masterplan root folder. */
   root: string;
   region: string;
   title: string;
+  /** Cover top line: masterplan.yaml `issuer` (the books default to "Pemerintah <region>"). */
+  issuer?: string;
+  /** OPD id of the compiling agency. */
+  agency?: string;
+  /** Where forewords are signed. */
+  place?: string;
+  /** The emblem: path relative to the root, as written (checked by checkParts). */
+  logo?: string;
+  edition: Edition;
+  /** Book titles from masterplan.yaml `books` (only those given). */
+  bookTitles: Partial<Record<StageNo, string>>;
+  /** The region-level parts under umum/, by part. */
+  parts: Parts;
   period: [number, number];
   language: Lang;
   /** Template folder (absolute), when masterplan.yaml sets `templates`. */

@@ -1,5 +1,6 @@
 // Small read-only helpers over the document model, shared by checks and renderers.
 
+import { partMarkdown } from './build-parts.js';
 import type { Chapter, Innovation, Markdown, Masterplan, QuickWin, RoadmapEntry, Sector } from './types.js';
 
 export function allChapters(model: Masterplan): Chapter[] {
@@ -15,7 +16,7 @@ export function chapterMarkdown(c: Chapter): Markdown[] {
 }
 
 export function allMarkdown(model: Masterplan): Markdown[] {
-  return allChapters(model).flatMap(chapterMarkdown);
+  return [...partMarkdown(model.parts), ...allChapters(model).flatMap(chapterMarkdown)];
 }
 
 export function allInnovations(model: Masterplan): Innovation[] {

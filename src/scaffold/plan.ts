@@ -9,7 +9,7 @@ import { stringify } from 'yaml';
 import type { Locale } from '../i18n/index.js';
 import type { ScaffoldPokja } from '../i18n/scaffold-id.js';
 import { DEFAULT_POKJA } from '../model/default-pokja.js';
-import { STAGES, type Lang, type Pokja, type StageNo } from '../model/types.js';
+import { PART_NAMES, STAGES, type Lang, type PartName, type Pokja, type StageNo } from '../model/types.js';
 import { readSchema, SCHEMA_NAMES, schemaFile } from '../schemas/package-schemas.js';
 import {
   GITHUB_WORKFLOW,
@@ -43,6 +43,21 @@ export const STAGE_FILES: Record<StageNo, string> = {
   2: '2-program-opd.yaml',
   3: '3-inovasi.yaml',
   4: '4-peta-jalan.yaml',
+};
+
+/** File names of the umum/ parts (as in examples/banggai). */
+export const PART_FILES: Record<PartName, string> = {
+  foreword: 'kata-pengantar.yaml',
+  team: 'tim.yaml',
+  summary: 'ringkasan.yaml',
+  introduction: 'pendahuluan.yaml',
+  profile: 'profil.yaml',
+  vision: 'visi.yaml',
+  governance: 'tata-kelola.yaml',
+  financing: 'pembiayaan.yaml',
+  closing: 'penutup.yaml',
+  glossary: 'istilah.yaml',
+  commitment: 'komitmen.yaml',
 };
 
 /** A YAML scalar for a user-given text: plain when safe, quoted otherwise, never folded. */
@@ -107,7 +122,11 @@ export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale, existing?: Exis
       });
     }
   }
-  for (const name of SCHEMA_NAMES) files.push({ path: `${SCHEMA_FOLDER}/${schemaFile(name)}`, content: readSchema(name) });
+  // The region-level parts under umum/ (FORMAT.md, "Additions to format 1").
+  for (const part of PART_NAMES) {
+    files.push({ path: `umum/${PART_FILES[part]}`, content: `${schemaModeline(1, `umum-${part}`)}\n${s.parts[part](project)}` });
+  }
+    for (const name of SCHEMA_NAMES) files.push({ path: `${SCHEMA_FOLDER}/${schemaFile(name)}`, content: readSchema(name) });
   files.push(
     { path: '.gitignore', content: GITIGNORE },
     { path: '.vscode/settings.json', content: vscodeSettings() },

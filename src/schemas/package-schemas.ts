@@ -6,7 +6,26 @@ import type { Lang } from '../model/types.js';
 import { readPackageFile } from '../package-files.js';
 
 /** In the order `masterplan schema` lists them: the files users write, then shared definitions. */
-export const SCHEMA_NAMES = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'common'] as const;
+export const SCHEMA_NAMES = [
+  'masterplan',
+  'rpjmd',
+  'stage-1',
+  'stage-2',
+  'stage-3',
+  'stage-4',
+  'umum-foreword',
+  'umum-team',
+  'umum-summary',
+  'umum-introduction',
+  'umum-profile',
+  'umum-vision',
+  'umum-governance',
+  'umum-financing',
+  'umum-closing',
+  'umum-glossary',
+  'umum-commitment',
+  'common',
+] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
 export const schemaFile = (name: SchemaName) => `${name}.schema.json`;

@@ -7,11 +7,12 @@ import type { Masterplan, StageNo } from '../model/types.js';
 
 const ALSO_SHOWN_IN: Record<StageNo, readonly string[]> = {
   1: ['buku-1'],
-  2: ['buku-2', 'buku-3'],
-  3: ['buku-1', 'buku-2', 'buku-3', 'buku-4'],
-  4: ['buku-3', 'buku-4'],
+  // The executive summary (ringkasan) shows quick wins, innovations and the roadmap.
+  2: ['buku-2', 'buku-3', 'ringkasan'],
+  3: ['buku-1', 'buku-2', 'buku-3', 'buku-4', 'ringkasan'],
+  4: ['buku-3', 'buku-4', 'ringkasan'],
 };
-export const ALL_BOOKS = ['buku-1', 'buku-2', 'buku-3', 'buku-4', 'masterplan'] as const;
+export const ALL_BOOKS = ['buku-1', 'buku-2', 'buku-3', 'buku-4', 'masterplan', 'ringkasan'] as const;
 
 /** The book files (without extension) to render again after `changed` (relative paths) changed. */
 export function affectedBooks(changed: readonly string[], before: Masterplan | undefined, after: Masterplan): Set<string> {

@@ -1,7 +1,7 @@
 // `masterplan build` end to end on fixture copies: what it writes, what it refuses, and that a
 // failed build never touches the previous output (or any worksheet).
 
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, BOOK_FILES, EPOCH, EXAMPLE, readTree } from '../helpers/build.js';
@@ -14,11 +14,23 @@ afterAll(removeTemps);
 
 const INNOVATION_MD = 'pokja/smart-economy/3-inovasi.md';
 
+/** A copy of the example without `edition.date`, so the build date (SOURCE_DATE_EPOCH) is the one shown. */
+function exampleWithoutEditionDate(): string {
+  const copy = join(tempDir(), 'banggai');
+  cpSync(EXAMPLE, copy, { recursive: true });
+  const settings = join(copy, 'masterplan.yaml');
+  const text = readFileSync(settings, 'utf8');
+  expect(text).toContain('  date: 2023-04-28\n');
+  writeFileSync(settings, text.replace('  date: 2023-04-28\n', ''));
+  return copy;
+}
+
 describe('build: output', () => {
   it('is byte-identical across two builds (SOURCE_DATE_EPOCH), and shows that date', async () => {
     const parent = tempDir();
-    const a = await build(EXAMPLE, join(parent, 'a'));
-    const b = await build(EXAMPLE, join(parent, 'b'));
+    const example = exampleWithoutEditionDate();
+    const a = await build(example, join(parent, 'a'));
+    const b = await build(example, join(parent, 'b'));
     expect([a.code, b.code]).toEqual([0, 0]);
     const ta = readTree(join(parent, 'a'));
     const tb = readTree(join(parent, 'b'));
@@ -31,10 +43,21 @@ describe('build: output', () => {
     expect(readdirSync(parent).sort()).toEqual(['.a.v-1', '.b.v-1', 'a', 'b']);
   });
 
-  it('a different SOURCE_DATE_EPOCH changes only the date', async () => {
+  it('edition.date, when set, is the date shown and stored, whatever SOURCE_DATE_EPOCH says', async () => {
     const parent = tempDir();
     await build(EXAMPLE, join(parent, 'a'));
-    await build(EXAMPLE, join(parent, 'b'), [], { SOURCE_DATE_EPOCH: '1735732800' }); // 2025-01-01T12:00Z
+    await build(EXAMPLE, join(parent, 'b'), [], { SOURCE_DATE_EPOCH: '1735732800' });
+    for (const f of [...BOOK_FILES, 'index.html']) {
+      expect(readFileSync(join(parent, 'a', f)).equals(readFileSync(join(parent, 'b', f))), f).toBe(true);
+    }
+    expect(readFileSync(join(parent, 'a', 'buku-1.html'), 'utf8')).toContain('Luwuk, 28 April 2023');
+  });
+
+  it('a different SOURCE_DATE_EPOCH changes only the date', async () => {
+    const parent = tempDir();
+    const example = exampleWithoutEditionDate();
+    await build(example, join(parent, 'a'));
+    await build(example, join(parent, 'b'), [], { SOURCE_DATE_EPOCH: '1735732800' }); // 2025-01-01T12:00Z
     const a = readFileSync(join(parent, 'a', 'buku-2.html'), 'utf8');
     const b = readFileSync(join(parent, 'b', 'buku-2.html'), 'utf8');
     expect(b).toContain('1 Januari 2025');

@@ -66,8 +66,9 @@ describe('build examples/banggai --format html', () => {
     for (const part of [doc.cover.region, doc.cover.title, doc.cover.bookLabel, doc.cover.bookTitle, doc.cover.period, doc.cover.date]) {
       expect(text).toContain(part);
     }
-    expect(attr(byTag(cover, 'time')[0], 'datetime')).toBe('2024-03-01');
-    expect(text).toContain('2024');
+    // The example sets edition.date (the hand-over, 28 April 2023): shown instead of the build date.
+    expect(attr(byTag(cover, 'time')[0], 'datetime')).toBe('2023-04-28');
+    expect(text).toContain('Luwuk, 28 April 2023');
   });
 
   it.each(BOOK_FILES)('%s: every section of the layout, with a heading of its level', (file) => {
@@ -77,7 +78,8 @@ describe('build examples/banggai --format html', () => {
       expect(el?.tagName, s.id).toBe('section');
       const heading = el!.childNodes.find((c) => 'tagName' in c)!;
       expect(heading.nodeName, s.id).toBe(`h${Math.min(6, s.level)}`);
-      expect(textOf(heading).startsWith(s.title), s.id).toBe(true);
+      // Chapters of the body read "BAB I <title>".
+      expect(textOf(heading).startsWith(s.number !== undefined ? `${s.number} ${s.title}` : s.title), s.id).toBe(true);
       expect(hasClass(el!, 'new-page')).toBe(s.newPage);
     }
   });
@@ -91,7 +93,7 @@ describe('build examples/banggai --format html', () => {
     const walk = (list: readonly Section[]) => {
       for (const s of list) {
         if (!s.toc) continue;
-        expected.push([`#${s.id}`, s.title]);
+        expected.push([`#${s.id}`, s.number !== undefined ? `${s.number} ${s.title}` : s.title]);
         walk(s.children);
       }
     };

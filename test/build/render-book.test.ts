@@ -31,13 +31,17 @@ function makeDoc(sections: Section[], file = 'buku-3'): BookDoc {
   const where: Record<string, string> = { 'INO-1': 'buku-3', 'QW-1': 'buku-2', 'PP-1': file, s1: file, s2: file };
   return {
     file,
+    kind: 'stage',
     stage: 3,
     lang: 'id',
     langTag: 'id-ID',
     title: 'Buku III: Inovasi — Masterplan Uji',
     shortTitle: 'Buku III: Inovasi',
-    cover: { region: 'Kabupaten Uji', title: 'Masterplan Uji', bookLabel: 'Buku III', bookTitle: 'Inovasi', period: '2022–2031', date: '1 Maret 2024' },
+    cover: { issuer: 'Pemerintah Kabupaten Uji', edition: '1 Maret 2024', region: 'Kabupaten Uji', title: 'Masterplan Uji', bookLabel: 'Buku III', bookTitle: 'Inovasi', period: '2022–2031', date: '1 Maret 2024' },
+    front: [],
     sections,
+    tables: [],
+    figures: [],
     resolve: (id) => (where[id] ? { file: where[id], anchor: id } : undefined),
     labels: locale('id').render,
     date: { iso: '2024-03-01', epoch: 1709251200 },

@@ -35,4 +35,4 @@ export function readTree(dir: string): Map<string, Buffer> {
   return out;
 }
 
-export const BOOK_FILES = ['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html'];
+export const BOOK_FILES = ['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'ringkasan.html'];

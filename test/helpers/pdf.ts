@@ -39,6 +39,8 @@ export interface PdfInfo {
   links: LinkInfo[];
   outline: OutlineNode[];
   info: Record<string, unknown>;
+  /** The page labels (/PageLabels) as a viewer shows them, or null when the PDF has none. */
+  pageLabels: string[] | null;
   /** Page index of a named destination, or undefined when the PDF has none by that name. */
   destinationPage(name: string): Promise<number | undefined>;
   close(): Promise<void>;
@@ -107,6 +109,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfInfo> {
     links,
     outline,
     info: meta.info as Record<string, unknown>,
+    pageLabels: await doc.getPageLabels(),
     destinationPage: (name) => pageOfDest(name),
     close: () => doc.destroy(),
   };

@@ -135,13 +135,17 @@ export function sampleBook(overrides: Partial<BookDoc> = {}): BookDoc {
   ];
   return {
     file: 'buku-3',
+    kind: 'stage',
     stage: 3,
     lang: 'id',
     langTag: 'id-ID',
     title: 'Buku III: Inovasi Pokja — Masterplan Uji',
     shortTitle: 'Buku III: Inovasi Pokja',
-    cover: { region: 'Kabupaten Uji', title: 'Masterplan Smart City Kabupaten Uji', bookLabel: 'Buku III', bookTitle: 'Inovasi Pokja', period: '2022–2031', date: '1 Maret 2024' },
+    cover: { issuer: 'Pemerintah Kabupaten Uji', edition: '1 Maret 2024', region: 'Kabupaten Uji', title: 'Masterplan Smart City Kabupaten Uji', bookLabel: 'Buku III', bookTitle: 'Inovasi Pokja', period: '2022–2031', date: '1 Maret 2024' },
+    front: [],
     sections,
+    tables: [],
+    figures: [],
     resolve: (id) => (id === 'QW-1' ? { file: 'buku-2', anchor: 'QW-1' } : id === 'INO-1' ? { file: 'buku-3', anchor: 'INO-1' } : undefined),
     labels: loc.render,
     date: { iso: '2024-03-01', epoch: 1709251200 },

@@ -38,7 +38,7 @@ function flatten(sections: Section[]): Section[] {
 }
 
 describe('example PDFs', () => {
-  it('renders all five books, with page counts in range', () => {
+  it('renders all six books, with page counts in range', () => {
     const ranges: Record<string, [number, number]> = {
       'buku-1': [12, 60],
       'buku-2': [8, 40],
@@ -61,14 +61,14 @@ describe('example PDFs', () => {
     }
   });
 
-  it('stores title, author, language and the build date as metadata', () => {
+  it('stores title, author, language and the edition date as metadata (the example sets edition.date)', () => {
     for (const doc of docs) {
       const { info } = get(doc.file).pdf;
       expect(info.Title).toBe(doc.title);
       expect(info.Author).toBe(doc.cover.region);
       expect(info.Language).toBe(doc.langTag);
-      expect(String(info.CreationDate)).toMatch(/^D:20240301000000Z?/);
-      expect(String(info.ModDate)).toMatch(/^D:20240301000000Z?/);
+      expect(String(info.CreationDate)).toMatch(/^D:20230428000000Z?/);
+      expect(String(info.ModDate)).toMatch(/^D:20230428000000Z?/);
     }
   });
 
@@ -76,8 +76,10 @@ describe('example PDFs', () => {
     for (const doc of docs) {
       const { outline, text } = get(doc.file).pdf;
       expect(outline[0].title).toBe(doc.labels.contents);
+      // Front matter (foreword, team, commitment) first, then the body.
       const chapters = outline.slice(1);
-      expect(chapters.map((n) => n.title)).toEqual(doc.sections.map((s) => s.title));
+      const all = [...doc.front, ...doc.sections];
+      expect(chapters.map((n) => n.title)).toEqual(all.map((s) => s.title));
       // Nested titles follow the section tree, and each bookmark opens a page showing its title.
       const check = (nodes: typeof outline, sections: Section[]) => {
         expect(nodes.map((n) => n.title)).toEqual(sections.map((s) => s.title));
@@ -86,15 +88,16 @@ describe('example PDFs', () => {
           check(n.children, sections[i].children);
         });
       };
-      check(chapters, doc.sections);
+      check(chapters, all);
     }
   });
 
   it('links every contents entry to the page where its heading is drawn', () => {
     for (const doc of docs) {
       const { links, text, pages } = get(doc.file).pdf;
-      const entries = flatten(doc.sections).filter((s) => s.toc);
-      const contentsLinks = links.filter((l) => l.page >= 1 && l.page <= 3 && l.dest && entries.some((e) => e.id === l.dest));
+      const entries = flatten([...doc.front, ...doc.sections]).filter((s) => s.toc);
+      const contents = text.findIndex((t) => t.includes(doc.labels.contents));
+      const contentsLinks = links.filter((l) => l.page >= contents && l.page <= contents + 2 && l.dest && entries.some((e) => e.id === l.dest));
       expect(contentsLinks.map((l) => l.dest)).toEqual(entries.map((e) => e.id));
       let last = 0;
       for (const link of contentsLinks) {
@@ -104,22 +107,35 @@ describe('example PDFs', () => {
         expect(page).toBeLessThan(pages);
         expect(norm(text[page]), entry.title).toContain(norm(entry.title));
         // The printed page number matches the page the link opens.
-        const contentsText = text.slice(1, 4).join(' ');
+        const contentsText = text.slice(contents, contents + 3).join(' ');
         expect(contentsText).toContain(`${norm(entry.title)}`);
         last = page;
       }
     }
   });
 
-  it('prints page numbers in the contents that match the linked pages', () => {
+  it('prints page numbers in the contents that match the linked pages (the body counts from 1)', async () => {
     const { pdf } = get('buku-3');
     const doc = byFile.get('buku-3')!;
-    const first = doc.sections[0];
-    const link = pdf.links.find((l) => l.dest === first.id && l.page === 1)!;
-    const items = pdf.items[1];
-    // The number sits on the same baseline as the entry's (last) title line, at the right edge.
-    const right = items.filter((t) => /^\d+$/.test(t.str) && t.y >= link.rect[1] - 1 && t.y <= link.rect[3] + 1);
-    expect(right.map((t) => Number(t.str))).toContain(link.destPage! + 1);
+    const bodyStart = (await pdf.destinationPage(doc.sections[0].id))!;
+    const contents = pdf.text.findIndex((t) => t.includes('Daftar Isi'));
+    for (const section of doc.sections.slice(0, 3)) {
+      const link = pdf.links.find((l) => l.dest === section.id && l.page === contents)!;
+      const items = pdf.items[contents];
+      // The number sits on the same baseline as the entry's (last) title line, at the right edge.
+      const right = items.filter((t) => /^\d+$/.test(t.str) && t.y >= link.rect[1] - 1 && t.y <= link.rect[3] + 1);
+      expect(right.map((t) => Number(t.str)), section.id).toContain(link.destPage! - bodyStart + 1);
+    }
+  });
+
+  it('numbers the images as figures, with a caption under each, and lists them (Daftar Gambar)', async () => {
+    const { pdf } = get('buku-1');
+    const page = (await pdf.destinationPage('gambar-1-1'))!;
+    expect(pdf.text[page]).toContain('Gambar 1.1 Tahapan masterplan');
+    const list = pdf.text.findIndex((t) => t.includes('Daftar Gambar Gambar 1.1'));
+    expect(list).toBeGreaterThan(0);
+    expect(list).toBeLessThan((await pdf.destinationPage('pendahuluan'))!);
+    expect(pdf.links.find((l) => l.page === list && l.dest === 'gambar-1-1')?.destPage).toBe(page);
   });
 
   it('shows every innovation of the example in book III and the combined masterplan', () => {

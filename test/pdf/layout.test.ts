@@ -26,7 +26,9 @@ describe('PDF layout of a hand-made book', () => {
     expect(pdf.text[1]).toContain('Daftar Isi');
     // No running header or footer on the cover; both elsewhere.
     expect(pdf.text[0]).not.toContain('Halaman');
-    expect(pdf.text[2]).toContain('Kabupaten Uji · Halaman 3 dari');
+    // Front matter (cover, contents) counts in roman numerals, the body from 1.
+    expect(pdf.text[1]).toContain('Kabupaten Uji · Halaman ii');
+    expect(pdf.text[2]).toContain('Kabupaten Uji · Halaman 1 dari');
     expect(pdf.text[2]).toContain('Buku III: Inovasi Pokja');
     expect(progress).toContain('buku-3.pdf: Bab Satu: Narasi');
     expect(progress[progress.length - 1]).toBe(`buku-3.pdf: ${pdf.pages}`);

@@ -84,7 +84,7 @@ describe('masterplan serve', () => {
     expect(await script.text()).toContain("new EventSource(\"/__masterplan/events\")");
     const book = await (await fetch(new URL('buku-3.html', server.url))).text();
     expect(book).toContain('id="INO-ECO-1"');
-    expect(builds[0].pages).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'index.html']);
+    expect(builds[0].pages).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'ringkasan.html', 'index.html']);
   });
 
   it('serves the images books use, and nothing else of the repository', async () => {
@@ -245,9 +245,9 @@ describe('masterplan serve', () => {
   it('knows which books a change touches', () => {
     const { model } = checkProject(EXAMPLE);
     expect([...affectedBooks(['pokja/smart-society/1-analisis.md'], model, model)].sort()).toEqual(['buku-1', 'masterplan']);
-    expect([...affectedBooks(['pokja/smart-governance/2-program-opd.yaml'], model, model)].sort()).toEqual(['buku-2', 'buku-3', 'masterplan']);
-    expect([...affectedBooks(['pokja/smart-living/4-peta-jalan.md'], model, model)].sort()).toEqual(['buku-3', 'buku-4', 'masterplan']);
-    expect([...affectedBooks(['rpjmd.yaml'], model, model)].sort()).toEqual(['buku-1', 'buku-2', 'buku-3', 'buku-4', 'masterplan']);
+    expect([...affectedBooks(['pokja/smart-governance/2-program-opd.yaml'], model, model)].sort()).toEqual(['buku-2', 'buku-3', 'masterplan', 'ringkasan']);
+    expect([...affectedBooks(['pokja/smart-living/4-peta-jalan.md'], model, model)].sort()).toEqual(['buku-3', 'buku-4', 'masterplan', 'ringkasan']);
+    expect([...affectedBooks(['rpjmd.yaml'], model, model)].sort()).toEqual(['buku-1', 'buku-2', 'buku-3', 'buku-4', 'masterplan', 'ringkasan']);
   });
 });
 

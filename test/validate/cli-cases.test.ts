@@ -20,7 +20,9 @@ type Rule =
   | 'unsafe-path'
   | 'missing-worksheet'
   | 'uncovered-program'
-  | 'unplanned-innovation';
+  | 'unplanned-innovation'
+  | 'horizon-mismatch'
+  | 'budget-mismatch';
 type Severity = 'error' | 'warning';
 
 /** Severities from the FORMAT.md table; year-out-of-range is an error unless a row says otherwise. */
@@ -35,6 +37,8 @@ const DEFAULT_SEVERITY: Record<Rule, Severity> = {
   'missing-worksheet': 'warning',
   'uncovered-program': 'warning',
   'unplanned-innovation': 'warning',
+  'horizon-mismatch': 'warning',
+  'budget-mismatch': 'warning',
 };
 
 interface ExpectedDiagnostic {
@@ -107,6 +111,20 @@ const PP01_BROKEN = (catalog: string): ExpectedDiagnostic[] => {
     { file: INNOVATIONS, line: 14, column: 13, rule: 'unknown-reference', message: PP01_GONE },
   ];
   return catalog < 'pokja/' ? [uncovered, ...broken] : [...broken, uncovered];
+};
+// The `umum-all` fixture: every addition to format 1 (settings, every umum/ part, the new fields).
+const ALL = 'umum-all';
+const ALL_FILES = 17;
+const QW = PROGRAMS;
+const INO = `${E}/3-inovasi.md`;
+/** umum-all's masterplan.yaml with one line replaced. */
+const settingsWith = (from: string, to: string) => ({ 'masterplan.yaml': ALL_SETTINGS.replace(from, to) });
+const ALL_SETTINGS = readFileSync(resolve(FIXTURES, ALL, 'masterplan.yaml'), 'utf8');
+const allFile = (rel: string) => readFileSync(resolve(FIXTURES, ALL, rel), 'utf8');
+const allWith = (rel: string, from: string, to: string) => {
+  const text = allFile(rel);
+  if (!text.includes(from)) throw new Error(`${rel} has no ${from}`);
+  return { [rel]: text.replace(from, to) };
 };
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -713,6 +731,185 @@ const cases: Case[] = [
     exitCode: 0,
     diagnostics: [],
     files: BASE_FILES,
+  },
+
+  // additions to format 1 (FORMAT.md): settings, umum/ parts, new fields, new rules
+  { name: 'additions: a masterplan with every umum/ part and every new field is clean', fixture: ALL, exitCode: 0, diagnostics: [], files: ALL_FILES },
+  {
+    name: 'additions: an unknown part is a schema error with "did you mean"',
+    fixture: ALL,
+    generate: () => allWith('umum/penutup.md', 'part: closing', 'part: closin'),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/penutup.md', line: 2, column: 7, rule: 'schema', end: [2, 13], message: `nilai harus salah satu dari: foreword, team, summary, introduction, profile, vision, governance, financing, closing, glossary, commitment; maksud Anda "closing"?` }],
+  },
+  {
+    name: 'additions: a file under umum/ without part',
+    fixture: ALL,
+    generate: () => ({ 'umum/lain.yaml': 'title: Lain-lain\n' }),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/lain.yaml', line: 1, column: 1, rule: 'schema', message: 'kolom wajib "part" belum diisi' }],
+    files: ALL_FILES + 1,
+  },
+  {
+    name: 'additions: a part used twice is duplicate-id at the second, naming the first',
+    fixture: ALL,
+    generate: () => ({ 'umum/zz-penutup.yaml': 'part: closing\nnarrative: Sekali lagi.\n' }),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/zz-penutup.yaml', line: 1, column: 7, rule: 'duplicate-id', end: [1, 14], message: 'bagian "closing" sudah diisi di umum/penutup.md:2:7' }],
+    files: ALL_FILES + 1,
+  },
+  {
+    name: 'additions: an unknown field in a part, with "did you mean"',
+    fixture: ALL,
+    generate: () => allWith('umum/komitmen.yaml', 'statement:', 'statemen:'),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/komitmen.yaml', line: 2, column: 1, rule: 'schema', end: [2, 9], message: 'kolom "statemen" tidak dikenal; maksud Anda "statement"?' }],
+  },
+  {
+    name: 'additions: agency names an OPD that does not exist',
+    fixture: ALL,
+    generate: () => settingsWith('agency: DKISP', 'agency: DKIS'),
+    exitCode: 1,
+    diagnostics: [{ file: 'masterplan.yaml', line: 5, column: 9, rule: 'unknown-reference', end: [5, 13], message: 'OPD "DKIS" tidak ditemukan; maksud Anda "DKISP"?' }],
+  },
+  {
+    name: 'additions: team[].agency names an OPD that does not exist',
+    fixture: ALL,
+    generate: () => allWith('umum/tim.yaml', 'agency: DISKOP', 'agency: DISKOMINFO'),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/tim.yaml', line: 8, column: 13, rule: 'unknown-reference', end: [8, 23], message: 'OPD "DISKOMINFO" tidak ditemukan' }],
+  },
+  {
+    name: 'additions: a vision mission names an RPJMD mission that does not exist',
+    fixture: ALL,
+    generate: () => allWith('umum/visi.yaml', 'rpjmd: [M1]', 'rpjmd: [M1, M7]'),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/visi.yaml', line: 7, column: 17, rule: 'unknown-reference', end: [7, 19], message: 'misi "M7" tidak ditemukan; maksud Anda "M1"?' }],
+  },
+  {
+    name: 'additions: a goal names a vision mission that does not exist; an RPJMD mission is the wrong kind',
+    fixture: ALL,
+    generate: () => allWith('umum/visi.yaml', 'mission: MSC-1', 'mission: M1'),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/visi.yaml', line: 11, column: 14, rule: 'unknown-reference', end: [11, 16], message: '"M1" adalah misi, bukan misi smart city' }],
+  },
+  {
+    name: 'additions: vision mission and governance body ids are ids like any other (duplicate-id)',
+    fixture: ALL,
+    generate: () => allWith('umum/tata-kelola.yaml', 'id: TIM-PELAKSANA', 'id: MSC-1'),
+    exitCode: 1,
+    // Parts load in path order: tata-kelola.yaml defines MSC-1 first, so the vision's mission is the
+    // second definition and the goal's link then finds a body where it expects a mission.
+    diagnostics: [
+      { file: 'umum/visi.yaml', line: 5, column: 9, rule: 'duplicate-id', message: 'id "MSC-1" sudah dipakai di umum/tata-kelola.yaml:11:9' },
+      { file: 'umum/visi.yaml', line: 11, column: 14, rule: 'unknown-reference', message: '"MSC-1" adalah lembaga tata kelola, bukan misi smart city' },
+    ],
+  },
+  {
+    name: 'additions: logo outside the repository is unsafe-path',
+    fixture: ALL,
+    generate: () => settingsWith('logo: assets/lambang.png', 'logo: ../lambang.png'),
+    exitCode: 1,
+    diagnostics: [{ file: 'masterplan.yaml', line: 7, column: 7, rule: 'unsafe-path', end: [7, 21] }],
+  },
+  {
+    name: 'additions: a logo that does not exist is unknown-reference',
+    fixture: ALL,
+    generate: () => settingsWith('logo: assets/lambang.png', 'logo: assets/logo.png'),
+    exitCode: 1,
+    diagnostics: [{ file: 'masterplan.yaml', line: 7, column: 7, rule: 'unknown-reference', end: [7, 22], message: 'lambang "assets/logo.png" tidak ditemukan' }],
+  },
+  {
+    name: 'additions: a logo that is not PNG or JPEG is a schema error',
+    fixture: ALL,
+    generate: () => settingsWith('logo: assets/lambang.png', 'logo: assets/lambang.svg'),
+    exitCode: 1,
+    diagnostics: [{ file: 'masterplan.yaml', line: 7, column: 7, rule: 'schema', message: 'lambang "assets/lambang.svg" harus berkas PNG atau JPEG (.png, .jpg, .jpeg)' }],
+  },
+  {
+    name: 'additions: evidence outside the repository is unsafe-path; a missing file unknown-reference',
+    fixture: ALL,
+    generate: () => allWith(QW, 'evidence: assets/lambang.png', 'evidence: ../../bukti.pdf'),
+    exitCode: 1,
+    diagnostics: [{ file: QW, line: 20, column: 15, rule: 'unsafe-path', end: [20, 30] }],
+  },
+  {
+    name: 'additions: an evidence file that does not exist',
+    fixture: ALL,
+    generate: () => allWith(QW, 'evidence: assets/lambang.png', 'evidence: assets/bukti.pdf'),
+    exitCode: 1,
+    diagnostics: [{ file: QW, line: 20, column: 15, rule: 'unknown-reference', message: 'berkas bukti "assets/bukti.pdf" tidak ditemukan' }],
+  },
+  {
+    name: 'additions: evidence may be a web address',
+    fixture: ALL,
+    generate: () => allWith(QW, 'evidence: assets/lambang.png', 'evidence: https://banggaikab.go.id/galeri'),
+    exitCode: 0,
+    diagnostics: [],
+  },
+  {
+    name: 'additions: 2024-13-45 (unquoted) is a schema error, not a crash',
+    fixture: ALL,
+    generate: () => settingsWith('date: 2024-03-15', 'date: 2024-13-45'),
+    exitCode: 1,
+    diagnostics: [{ file: 'masterplan.yaml', line: 9, column: 9, rule: 'schema', end: [9, 19], message: '"2024-13-45" bukan tanggal yang sah: tulis TTTT-BB-HH, misalnya 2024-03-15' }],
+  },
+  {
+    name: 'additions: a day that does not exist (2023-02-30) is a schema error',
+    fixture: ALL,
+    generate: () => allWith('umum/tata-kelola.yaml', 'date: 2023-05-02', 'date: 2023-02-30'),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/tata-kelola.yaml', line: 8, column: 13, rule: 'schema', end: [8, 23], message: '"2023-02-30" bukan tanggal yang sah: tulis TTTT-BB-HH, misalnya 2024-03-15' }],
+  },
+  {
+    name: 'additions: progress 120 is a schema error',
+    fixture: ALL,
+    generate: () => allWith(QW, 'progress: 60', 'progress: 120'),
+    exitCode: 1,
+    diagnostics: [{ file: QW, line: 16, column: 15, rule: 'schema', end: [16, 18], message: 'nilai paling besar 100' }],
+  },
+  {
+    name: 'additions: edition.status and action are enums',
+    fixture: ALL,
+    generate: () => ({ ...settingsWith('status: draft', 'status: drat'), ...allWith(INO, 'action: application', 'action: app') }),
+    exitCode: 1,
+    diagnostics: [
+      { file: 'masterplan.yaml', line: 11, column: 11, rule: 'schema', message: 'nilai harus salah satu dari: draft, review, final' },
+      { file: INO, line: 18, column: 13, rule: 'schema', message: 'nilai harus salah satu dari: policy, infrastructure, application, literacy' },
+    ],
+  },
+  {
+    name: 'additions: a fact value that is neither number nor text',
+    fixture: ALL,
+    generate: () => allWith('umum/profil.yaml', 'value: 23,', 'value: [23],'),
+    exitCode: 1,
+    diagnostics: [{ file: 'umum/profil.yaml', line: 5, column: 37, rule: 'schema', message: 'tipe salah: seharusnya angka / teks' }],
+  },
+  {
+    name: 'additions: a quick-win element that is not the Pokja\'s',
+    fixture: ALL,
+    generate: () => allWith(QW, '    element: industri\n    status', '    element: pariwisata\n    status'),
+    exitCode: 1,
+    diagnostics: [{ file: QW, line: 14, column: 14, rule: 'unknown-reference', end: [14, 24], message: 'elemen "pariwisata" bukan elemen Pokja smart-economy' }],
+  },
+  {
+    name: 'horizon-mismatch: a short innovation over more than 2 years (warning)',
+    fixture: ALL,
+    generate: () => allWith(INO, 'years: [2023, 2025]', 'years: [2023, 2026]'),
+    exitCode: 0,
+    diagnostics: [
+      { file: INO, line: 19, column: 12, rule: 'horizon-mismatch', end: [19, 24], message: 'inovasi INO-1 berjalan 3 tahun (2023–2026), lebih dari batas jangka pendek (2 tahun)' },
+    ],
+  },
+  {
+    name: 'budget-mismatch: per_year does not add up to the estimate (warning); a per_year year outside the years is an error',
+    fixture: ALL,
+    generate: () => allWith(INO, '2025: 2000000000}', '2026: 1000000000}'),
+    exitCode: 1,
+    diagnostics: [
+      { file: INO, line: 23, column: 7, rule: 'budget-mismatch', end: [23, 15], message: 'jumlah anggaran per tahun (Rp 4.400.000.000) tidak sama dengan perkiraan biaya (Rp 5.400.000.000)' },
+      { file: INO, line: 23, column: 54, rule: 'year-out-of-range', end: [23, 58], message: 'tahun 2026 di luar tahun pelaksanaan (2023–2025)' },
+    ],
   },
 
   // FILES mode

@@ -12,14 +12,18 @@ import { listFiles, snapshot } from './helpers.js';
 
 const POKJA = ['smart-governance', 'smart-branding', 'smart-economy', 'smart-living', 'smart-society', 'smart-environment'];
 const STAGE_FILES = ['1-analisis.yaml', '2-program-opd.yaml', '3-inovasi.yaml', '4-peta-jalan.yaml'];
-const SCHEMAS = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'common'];
+const PARTS = ['foreword', 'team', 'summary', 'introduction', 'profile', 'vision', 'governance', 'financing', 'closing', 'glossary', 'commitment'];
+const SCHEMAS = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', ...PARTS.map((p) => `umum-${p}`), 'common'];
 const WORKSHEETS = POKJA.flatMap((p) => STAGE_FILES.map((f) => `pokja/${p}/${f}`));
+/** The umum/ parts, in FORMAT.md's order, with the file names of examples/banggai. */
+const PART_FILES = ['kata-pengantar', 'tim', 'ringkasan', 'pendahuluan', 'profil', 'visi', 'tata-kelola', 'pembiayaan', 'penutup', 'istilah', 'komitmen'].map((f) => `umum/${f}.yaml`);
 
 /** In the order init writes (and lists) them. */
 const EXPECTED_FILES = [
   'masterplan.yaml',
   'rpjmd.yaml',
   ...WORKSHEETS,
+  ...PART_FILES,
   ...SCHEMAS.map((s) => `.masterplan/schemas/${s}.schema.json`),
   '.gitignore',
   '.vscode/settings.json',
@@ -47,7 +51,7 @@ describe('masterplan init', () => {
     expect(listFiles(root)).toEqual([...EXPECTED_FILES].sort());
     const lines = first.stdout.split('\n');
     expect(lines.slice(0, EXPECTED_FILES.length)).toEqual(EXPECTED_FILES.map((f) => `dibuat    ${f}`));
-    expect(lines[EXPECTED_FILES.length]).toBe(`38 berkas dibuat, 0 dilewati, di ${root}`);
+    expect(lines[EXPECTED_FILES.length]).toBe(`${EXPECTED_FILES.length} berkas dibuat, 0 dilewati, di ${root}`);
     expect(first.stdout).toContain('Langkah berikutnya:');
   });
 
@@ -57,7 +61,7 @@ describe('masterplan init', () => {
     expect(report.diagnostics.map((d: { file: string; rule: string; severity: string }) => [d.file, d.rule, d.severity])).toEqual([
       ['rpjmd.yaml', 'uncovered-program', 'warning'],
     ]);
-    expect(report.summary).toEqual({ errors: 0, warnings: 1, files: 2 + WORKSHEETS.length });
+    expect(report.summary).toEqual({ errors: 0, warnings: 1, files: 2 + WORKSHEETS.length + PART_FILES.length });
     expect(r.code).toBe(0);
   });
 
@@ -75,7 +79,7 @@ describe('masterplan init', () => {
   });
 
   it('starts every YAML file with a $schema comment pointing at a copied schema that exists', () => {
-    for (const f of ['masterplan.yaml', 'rpjmd.yaml', ...WORKSHEETS]) {
+    for (const f of ['masterplan.yaml', 'rpjmd.yaml', ...WORKSHEETS, ...PART_FILES]) {
       const text = readFileSync(join(root, f), 'utf8');
       // In a .md file the comment is the first line inside the front matter.
       const first = f.endsWith('.md') ? text.split('\n')[1] : text.split('\n')[0];
@@ -84,9 +88,11 @@ describe('masterplan init', () => {
       const target = resolve(dirname(join(root, f)), m![1]);
       expect(existsSync(target), `${f} → ${m![1]}`).toBe(true);
       expect(target.startsWith(join(root, '.masterplan', 'schemas'))).toBe(true);
-      const data = parse(text) as { stage?: number };
-      const expected = f === 'masterplan.yaml' ? 'masterplan' : f === 'rpjmd.yaml' ? 'rpjmd' : `stage-${data.stage}`;
+      const data = parse(text) as { stage?: number; part?: string };
+      const expected = f === 'masterplan.yaml' ? 'masterplan' : f === 'rpjmd.yaml' ? 'rpjmd' : data.part ? `umum-${data.part}` : `stage-${data.stage}`;
       expect(m![1].endsWith(`/${expected}.schema.json`) || m![1] === `.masterplan/schemas/${expected}.schema.json`, f).toBe(true);
+      // Each umum/ part comes with guidance comments saying where it appears.
+      if (data.part) expect(text, f).toMatch(/^# Bagian umum: \S/m);
     }
   });
 
@@ -176,7 +182,7 @@ describe('masterplan init', () => {
     expect(snapshot(root)).toEqual(before);
     const lines = again.stdout.trimEnd().split('\n');
     expect(lines.slice(0, -1)).toEqual(EXPECTED_FILES.map((f) => `dilewati  ${f} (sudah ada)`));
-    expect(lines.at(-1)).toBe(`0 berkas dibuat, 38 dilewati, di ${root}`);
+    expect(lines.at(-1)).toBe(`0 berkas dibuat, ${EXPECTED_FILES.length} dilewati, di ${root}`);
   });
 
   it('fills in only what is missing, never touching an edited file', async () => {
@@ -190,7 +196,7 @@ describe('masterplan init', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('dibuat    pokja/smart-living/2-program-opd.yaml\n');
     expect(r.stdout).toContain('dilewati  masterplan.yaml (sudah ada)\n');
-    expect(r.stdout).toContain('1 berkas dibuat, 37 dilewati');
+    expect(r.stdout).toContain(`1 berkas dibuat, ${EXPECTED_FILES.length - 1} dilewati`);
     const after = snapshot(dir);
     expect(after.get('masterplan.yaml')).toEqual(before.get('masterplan.yaml'));
     expect([...after.keys()]).toEqual([...before.keys(), 'pokja/smart-living/2-program-opd.yaml'].sort());
@@ -278,7 +284,7 @@ describe('masterplan init', () => {
     expect(readFileSync(join(dir, 'pokja', 'smart-living', '4-peta-jalan.yaml'), 'utf8')).toContain('Stage 4 worksheet – Book IV: Roadmap and Action Plan');
     const v = await runCli(['validate', dir], { cwd: REPO_ROOT });
     expect(v.stdout).toBe(
-      'rpjmd.yaml:27:9: warning: RPJMD program PP-01 is not linked by any innovation (uncovered-program)\n0 errors, 1 warning, 26 files checked\n',
+      'rpjmd.yaml:27:9: warning: RPJMD program PP-01 is not linked by any innovation (uncovered-program)\n0 errors, 1 warning, 37 files checked\n',
     );
   });
 
@@ -324,7 +330,7 @@ describe('masterplan init', () => {
     expect(init.stderr).toBe('');
     expect(init.code).toBe(0);
     const v = runCliProcess(['validate', dir], { cwd: REPO_ROOT });
-    expect(v.stdout).toMatch(/^rpjmd\.yaml:27:9: peringatan: .*\(uncovered-program\)\n0 galat, 1 peringatan, 26 berkas diperiksa\n$/);
+    expect(v.stdout).toMatch(/^rpjmd\.yaml:27:9: peringatan: .*\(uncovered-program\)\n0 galat, 1 peringatan, 37 berkas diperiksa\n$/);
     expect(v.code).toBe(0);
   });
 });

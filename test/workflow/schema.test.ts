@@ -10,16 +10,28 @@ import { REPO_ROOT, runCli, runCliProcess } from '../helpers/cli.js';
 import { SMALL } from './helpers.js';
 
 const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv) => Ajv;
-const NAMES = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'common'];
+const PARTS = ['foreword', 'team', 'summary', 'introduction', 'profile', 'vision', 'governance', 'financing', 'closing', 'glossary', 'commitment'];
+const NAMES = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', ...PARTS.map((p) => `umum-${p}`), 'common'];
 
 const LIST_ID = `Skema JSON masterplan (cetak satu dengan: masterplan schema NAMA):
-  masterplan  Pengaturan masterplan (masterplan.yaml)
-  rpjmd       Katalog RPJMD (rpjmd.yaml)
-  stage-1     Lembar kerja tahap 1: Analisis Strategis
-  stage-2     Lembar kerja tahap 2: Program OPD dan Quick Win
-  stage-3     Lembar kerja tahap 3: Inovasi Pokja
-  stage-4     Lembar kerja tahap 4: Peta Jalan dan Rencana Aksi
-  common      Definisi bersama masterplan
+  masterplan         Pengaturan masterplan (masterplan.yaml)
+  rpjmd              Katalog RPJMD (rpjmd.yaml)
+  stage-1            Lembar kerja tahap 1: Analisis Strategis
+  stage-2            Lembar kerja tahap 2: Program OPD dan Quick Win
+  stage-3            Lembar kerja tahap 3: Inovasi Pokja
+  stage-4            Lembar kerja tahap 4: Peta Jalan dan Rencana Aksi
+  umum-foreword      Bagian umum: Kata Pengantar (umum/)
+  umum-team          Bagian umum: Tim Penyusun (umum/)
+  umum-summary       Bagian umum: Ringkasan Eksekutif (umum/)
+  umum-introduction  Bagian umum: Pendahuluan (umum/)
+  umum-profile       Bagian umum: Gambaran Umum Daerah (umum/)
+  umum-vision        Bagian umum: Visi dan Misi Smart City (umum/)
+  umum-governance    Bagian umum: Tata Kelola (umum/)
+  umum-financing     Bagian umum: Rencana Pembiayaan (umum/)
+  umum-closing       Bagian umum: Penutup (umum/)
+  umum-glossary      Bagian umum: Daftar Istilah dan Singkatan (umum/)
+  umum-commitment    Bagian umum: Lembar Komitmen (umum/)
+  common             Definisi bersama masterplan
 `;
 
 describe('masterplan schema', () => {
@@ -33,8 +45,8 @@ describe('masterplan schema', () => {
     const r = await runCli(['schema', '--lang', 'en'], { cwd: REPO_ROOT });
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       'Masterplan JSON schemas (print one with: masterplan schema NAME):',
-      '  masterplan  Masterplan settings (masterplan.yaml)',
-      '  rpjmd       RPJMD catalog (rpjmd.yaml)',
+      '  masterplan         Masterplan settings (masterplan.yaml)',
+      '  rpjmd              RPJMD catalog (rpjmd.yaml)',
     ]);
   });
 

@@ -2,7 +2,7 @@
 // Labels are already in the book's language; this module only decides the markup.
 
 import type { ElementContent } from 'hast';
-import type { Block, Cell, Field, Inline, RecordBlock, Row, TableBlock } from '../../book/types.js';
+import type { Block, Cell, Field, Figure, Inline, RecordBlock, Row, TableBlock } from '../../book/types.js';
 import { hrefFor, type RenderContext } from './context.js';
 import { cls, el, headingTag, type Child } from './hast.js';
 import { markdownToHast } from './markdown-to-hast.js';
@@ -14,13 +14,16 @@ export function blocksToHast(blocks: readonly Block[], ctx: RenderContext, level
 
 function blockToHast(block: Block, ctx: RenderContext, level: number): ElementContent {
   switch (block.type) {
-    case 'markdown':
-      return el('div', { className: ['md'] }, markdownToHast(block.markdown, ctx, block.level));
+    case 'markdown': {
+      const content = markdownToHast(block.markdown, ctx, block.level);
+      if (block.figures) numberImages(content, [...block.figures]);
+      return el('div', { className: ['md'] }, content);
+    }
     case 'paragraph':
       return el('p', {}, inlines(block.content, ctx));
     case 'list':
       return el(
-        'ul',
+        block.ordered ? 'ol' : 'ul',
         { className: cls('list', block.tone && `tone-${block.tone}`) },
         block.items.map((item) => el('li', {}, inlines(item, ctx))),
       );
@@ -32,6 +35,42 @@ function blockToHast(block: Block, ctx: RenderContext, level: number): ElementCo
       return tableToHast(block, ctx);
     case 'record':
       return recordToHast(block, ctx, level);
+    case 'signatures':
+      return el(
+        'div',
+        { className: ['signatures', `signatures-${block.layout}`] },
+        block.signers.map((s, i) =>
+          el('div', { className: ['signer'] }, [
+            i === 0 && block.dateLine !== undefined && el('p', { className: ['sign-date'] }, [block.dateLine]),
+            s.position !== undefined && block.layout === 'single' && el('p', { className: ['sign-position'] }, [s.position]),
+            el('div', { className: ['sign-space'], ariaHidden: 'true' }),
+            el('p', { className: ['sign-name'] }, [s.name]),
+            s.position !== undefined && block.layout === 'grid' && el('p', { className: ['sign-position'] }, [s.position]),
+          ]),
+        ),
+      );
+  }
+}
+
+/**
+ * Numbered figures: each image of the text, in order, gets the figure's id (the list of figures
+ * links to it) and its caption "Gambar 2.1 <alt>" right after it.
+ */
+function numberImages(nodes: ElementContent[], figures: Figure[]): void {
+  for (let i = 0; i < nodes.length && figures.length > 0; i++) {
+    const node = nodes[i];
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'img') {
+      const figure = figures.shift()!;
+      node.properties = { ...node.properties, id: figure.id };
+      const caption = el('span', { className: ['figure-caption'] }, [
+        el('span', { className: ['figure-number'] }, [figure.number]),
+        ' ',
+        figure.caption,
+      ]);
+      nodes.splice(i + 1, 0, caption);
+      i++;
+    } else numberImages(node.children as ElementContent[], figures);
   }
 }
 
@@ -82,11 +121,17 @@ function tableToHast(table: TableBlock, ctx: RenderContext): ElementContent {
   // A focusable, labelled region: keyboard users can scroll a wide table too.
   return el(
     'div',
-    { className: cls('table-wrap', table.variant && `table-${table.variant}`), role: 'region', ariaLabel: table.caption, tabIndex: 0 },
+    { className: cls('table-wrap', table.variant && `table-${table.variant}`), role: 'region', ariaLabel: table.number !== undefined ? `${table.number} ${table.caption}` : table.caption, tabIndex: 0 },
     [
       el('table', { className: cls(table.variant && `table-${table.variant}`) }, [
         // The span stays in view while a wide table scrolls sideways (see book.css).
-        el('caption', {}, [el('span', { className: ['caption-text'] }, [table.caption])]),
+        el('caption', { id: table.id }, [
+          el('span', { className: ['caption-text'] }, [
+            table.number !== undefined && el('span', { className: ['table-number'] }, [table.number]),
+            table.number !== undefined && ' ',
+            table.caption,
+          ]),
+        ]),
         colgroup,
         head,
         body,

@@ -6,7 +6,7 @@ import type { BookDoc } from '../../book/types.js';
 import { locale } from '../../i18n/index.js';
 import { createContext, type HtmlLabels } from './context.js';
 import { el, toHtml } from './hast.js';
-import { coverToHast, PAGE_IDS, sectionsToHast, tocToHast } from './sections-to-hast.js';
+import { coverToHast, figuresToHast, markToHast, PAGE_IDS, sectionsToHast, tablesToHast, tocToHast } from './sections-to-hast.js';
 import { fillTemplate, styleText, type Template } from './template.js';
 
 export interface RenderedBook {
@@ -43,14 +43,19 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
     section: (i) => void (parts[i] = toHtml(sectionsToHast([doc.sections[i]], ctx))),
     finish: () => {
       const toc = tocToHast(doc);
+      const lot = tablesToHast(doc);
+      const lof = figuresToHast(doc);
+      const mark = markToHast(doc);
+      // Front matter (foreword, team, commitment) follows the cover, before the contents.
+      const front = el('div', { className: ['front-matter'] }, sectionsToHast(doc.front, ctx));
       const html = fillTemplate(opts.template.html, {
         lang: attr(doc.langTag),
         title: toHtml([{ type: 'text', value: doc.title }]),
-        css: styleText(opts.template.css),
+        css: styleText(opts.template.css + markPageRule(doc)),
         skipLabel: toHtml([{ type: 'text', value: labels.skipToContent }]),
-        nav: toHtml([booksNav(doc.file, opts.books, doc.labels.books)]),
-        cover: toHtml([coverToHast(doc)]),
-        toc: toc ? toHtml([toc]) : '',
+        nav: toHtml([...(mark ? [mark] : []), booksNav(doc.file, opts.books, doc.labels.books)]),
+        cover: toHtml([coverToHast(doc, ctx.assets), ...(doc.front.length ? [front] : [])]),
+        toc: toHtml([...(toc ? [toc] : []), ...(lot ? [lot] : []), ...(lof ? [lof] : [])]),
         body: parts.join(''),
         footer: toHtml([footer(doc)]),
         date: attr(doc.date.iso),
@@ -64,19 +69,25 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
 export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { pdf: boolean }): string {
   const first = books[0];
   const c = first.cover;
+  const logo = c.logo ? `assets/${c.logo.rel}` : undefined;
   const cover = el('header', { className: ['cover', 'cover-index'], id: PAGE_IDS.top }, [
-    el('p', { className: ['cover-region'] }, [c.region]),
+    el('div', { className: ['cover-issuer'] }, [
+      logo !== undefined && el('img', { className: ['cover-logo'], src: logo.split('/').map(encodeURIComponent).join('/'), alt: '' }),
+      el('p', { className: ['cover-issuer-name'] }, [c.issuer]),
+    ]),
     el('p', { className: ['cover-title'] }, [c.title]),
-    el('p', { className: ['cover-period'] }, [c.period]),
-    el('p', { className: ['cover-date'] }, [el('time', { dateTime: first.date.iso }, [c.date])]),
+    !c.issuer.includes(c.region) && !c.title.includes(c.region) && el('p', { className: ['cover-region'] }, [c.region]),
+    !c.title.includes(c.period) && el('p', { className: ['cover-period'] }, [c.period]),
+    el('p', { className: ['cover-date'] }, [el('time', { dateTime: first.date.iso }, [c.edition]), c.version !== undefined && ` · ${c.version}`]),
   ]);
+  const mark = markToHast(first);
   const list = el(
     'ul',
     { className: ['book-list'] },
     books.map((b) =>
       el('li', {}, [
         // "Buku I: Analisis Strategis" (the layout's short title); the combined book by its label.
-        el('a', { href: `${b.file}.html` }, [b.stage !== undefined ? b.shortTitle : b.cover.bookLabel]),
+        el('a', { href: `${b.file}.html` }, [b.kind === 'stage' ? b.shortTitle : b.cover.bookLabel]),
         opts.pdf && ' ',
         opts.pdf && el('a', { href: `${b.file}.pdf`, className: ['pdf-link'], type: 'application/pdf' }, ['PDF']),
       ]),
@@ -89,9 +100,9 @@ export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { p
   return fillTemplate(opts.template.html, {
     lang: attr(first.langTag),
     title: toHtml([{ type: 'text', value: c.title }]),
-    css: styleText(opts.template.css),
+    css: styleText(opts.template.css + markPageRule(first)),
     skipLabel: toHtml([{ type: 'text', value: htmlLabels(first).skipToContent }]),
-    nav: '',
+    nav: mark ? toHtml([mark]) : '',
     cover: toHtml([cover]),
     toc: '',
     body: toHtml([section]),
@@ -115,7 +126,7 @@ function booksNav(current: string, books: readonly BookDoc[], label: string): El
         el('li', {}, [el('a', { href: 'index.html' }, [label])]),
         ...books.map((b) =>
           el('li', {}, [
-            el('a', { href: `${b.file}.html`, ariaCurrent: b.file === current ? 'page' : undefined }, [b.cover.bookLabel]),
+            el('a', { href: `${b.file}.html`, ariaCurrent: b.file === current ? 'page' : undefined, title: b.kind === 'stage' ? b.shortTitle : undefined }, [b.cover.bookLabel]),
           ]),
         ),
       ],
@@ -125,6 +136,16 @@ function booksNav(current: string, books: readonly BookDoc[], label: string): El
 
 function footer(doc: BookDoc): ElementContent {
   return el('p', {}, [doc.labels.generatedBy, ' · ', el('time', { dateTime: doc.date.iso }, [doc.cover.date])]);
+}
+
+/**
+ * "DRAF" / "TELAAH" in the top margin of every printed page: a page-margin box (the banner of the
+ * screen view is hidden in print; a fixed element is not painted on every page by Chromium).
+ */
+function markPageRule(doc: BookDoc): string {
+  if (doc.mark === undefined) return '';
+  const text = doc.mark.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ');
+  return `\n/* edition mark (generated) */\n@page { @top-right { content: "${text}"; color: #b3261e; font: 700 9pt/1 "DejaVu Sans", sans-serif; letter-spacing: 0.2em; } }\n`;
 }
 
 /** Text for an attribute value in the template (always double-quoted there). */

@@ -42,20 +42,25 @@ export function contentsSections(sections: Section[]): Section[] {
   return out;
 }
 
-export function layoutContents(ctx: RenderContext, sections: Section[]): ContentsLayout {
+/**
+ * `flat`: every entry on one level, in plain type (the list of tables); otherwise chapters in
+ * bold with their sections indented. Numbered chapters read "BAB I Pendahuluan".
+ */
+export function layoutContents(ctx: RenderContext, sections: Section[], title = ctx.book.labels.contents, flat = false): ContentsLayout {
   const { flow } = ctx;
   const frame = flow.body;
-  const heading = layoutLines(ctx, [{ text: ctx.book.labels.contents, style: style(headingSpec(1), { color: COLOR.accent }) }], frame.width);
+  const heading = layoutLines(ctx, [{ text: title, style: style(headingSpec(1), { color: COLOR.accent }) }], frame.width);
   const entries: Entry[] = sections.map((section, i) => {
-    const depth = Math.max(0, section.level - 1);
-    const top = section.level === 1;
+    const depth = flat ? 0 : Math.max(0, section.level - 1);
+    const top = !flat && section.level === 1;
     const s = style(TYPE.toc, top ? { bold: true } : depth > 1 ? { size: 9.5, color: COLOR.muted } : {});
     const indent = depth * INDENT;
+    const text = section.number !== undefined ? `${section.number} ${section.title}` : section.title;
     return {
       section,
       indent,
-      gapBefore: i === 0 ? 0 : top ? 7 : 1,
-      lines: layoutLines(ctx, [{ text: section.title, style: s }], frame.width - indent - NUMBER_COLUMN - 8),
+      gapBefore: i === 0 ? 0 : top ? 7 : flat ? 3 : 1,
+      lines: layoutLines(ctx, [{ text, style: s }], frame.width - indent - NUMBER_COLUMN - 8),
     };
   });
   if (entries.length === 0) return { heading, placed: [], pages: 0 };
@@ -83,7 +88,7 @@ export function layoutContents(ctx: RenderContext, sections: Section[]): Content
 }
 
 /** Draw the contents into its reserved pages, now that every section's page is known. */
-export function drawContents(ctx: RenderContext, layout: ContentsLayout, firstPage: number): void {
+export function drawContents(ctx: RenderContext, layout: ContentsLayout, firstPage: number, pageLabel: (index: number) => string = (i) => String(i + 1)): void {
   const { pdf, flow } = ctx;
   const frame = flow.body;
   if (layout.pages === 0) return;
@@ -110,7 +115,7 @@ export function drawContents(ctx: RenderContext, layout: ContentsLayout, firstPa
     if (!last || target === undefined) continue;
     const lastTop = lineTop - last.height;
     const s = last.pieces[0]?.style ?? style(TYPE.toc);
-    const number = String(target + 1);
+    const number = pageLabel(target);
     const [numberLine] = layoutLines(ctx, [{ text: number, style: { ...s, color: COLOR.text } }], NUMBER_COLUMN, 'right');
     const right = frame.x + frame.width;
     drawLine(pdf, ctx.dests, numberLine, right - NUMBER_COLUMN, lastTop);

@@ -17,4 +17,42 @@ export interface RenderContext extends TextKit {
   sectionIds: ReadonlySet<string>;
   /** Page index where each section's heading was drawn (for contents and bookmarks). */
   sectionPages: Map<string, number>;
+  /**
+   * Images whose PDF object is still being written: pdfkit decodes a PNG with an alpha channel
+   * asynchronously. The renderer waits for them between sections, so that the objects land in
+   * the file at the same place in every build (byte-identical output).
+   */
+  pendingImages?: Promise<void>[];
+  /** The numbered figures of the Markdown text being drawn, in image order (see drawImage). */
+  figures?: import('../../book/types.js').Figure[];
+}
+
+/** Draw an image through pdfkit and remember when its object is complete (see `pendingImages`). */
+export function placeImage(ctx: RenderContext, abs: string, x: number, y: number, options: { width: number; height: number }): void {
+  const pdf = ctx.pdf as unknown as {
+    openImage(src: string): { obj?: unknown; finalize?: (...a: unknown[]) => unknown };
+    image(img: unknown, x: number, y: number, o: object): void;
+  };
+  // pdfkit keeps one image object per path: only the first use embeds (and finalizes) it.
+  const image = pdf.openImage(abs);
+  const finalize = image.finalize;
+  if (typeof finalize === 'function' && !image.obj) {
+    (ctx.pendingImages ??= []).push(
+      new Promise<void>((resolve) => {
+        image.finalize = function (this: unknown, ...args: unknown[]) {
+          const result = finalize.apply(this, args);
+          resolve();
+          return result;
+        };
+      }),
+    );
+  }
+  pdf.image(image, x, y, options);
+}
+
+/** Wait until every image drawn so far is written. */
+export async function imagesWritten(ctx: RenderContext): Promise<void> {
+  const pending = ctx.pendingImages ?? [];
+  ctx.pendingImages = [];
+  await Promise.all(pending);
 }

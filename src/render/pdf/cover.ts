@@ -1,11 +1,14 @@
-// The cover page: a colour band with the book's label and title, then the masterplan title,
-// region, period and date. No running header or footer.
+// The cover page: a colour band with the issuing government and its emblem at the top and the
+// book's label and title at its lower edge, then the masterplan title, region and period, and at
+// the foot the compiling agency, place and edition date, and version. No tool credit (the
+// colophon at the end of the book names the tool). No running header or footer.
 
-import type { RenderContext } from './context.js';
+import { placeImage, type RenderContext } from './context.js';
 import { drawLine, layoutLines, linesHeight, style, type Line } from './inline-text.js';
-import { COLOR, PAGE, TYPE } from './theme.js';
+import { COLOR, PAGE } from './theme.js';
 
 const BAND_HEIGHT = 330;
+const LOGO_HEIGHT = 64;
 
 export function drawCover(ctx: RenderContext): void {
   const { pdf, flow, book } = ctx;
@@ -26,13 +29,27 @@ export function drawCover(ctx: RenderContext): void {
     }
     return y;
   };
-  const lay = (text: string, s: ReturnType<typeof sans>) => (text ? layoutLines(ctx, [{ text, style: s }], width) : []);
+  const lay = (text: string, s: ReturnType<typeof sans>, align: 'left' | 'center' = 'left') =>
+    text ? layoutLines(ctx, [{ text, style: s }], width, align) : [];
 
-  // Inside the band, from the bottom up: the book title sits on the band's lower edge.
-  const region = lay(cover.region.toUpperCase(), sans(11, { color: '#c9d9ea', bold: true }));
+  // Top of the band: the emblem, then the issuing government (and the region under it).
+  let top = 46;
+  if (cover.logo) {
+    try {
+      const image = (pdf as unknown as { openImage(src: string): { width: number; height: number } }).openImage(cover.logo.abs);
+      const w = (image.width / image.height) * LOGO_HEIGHT;
+      placeImage(ctx, cover.logo.abs, x, top, { width: w, height: LOGO_HEIGHT });
+      top += LOGO_HEIGHT + 12;
+    } catch {
+      /* an unreadable emblem: the validate step reports bad paths; the cover does without it */
+    }
+  }
+  top = place(lay(cover.issuer.toUpperCase(), sans(12, { color: '#ffffff', bold: true })), top);
+  if (!cover.issuer.includes(cover.region)) place(lay(cover.region.toUpperCase(), sans(10, { color: '#c9d9ea', bold: true })), top + 2);
+
+  // Lower edge of the band: the book's label and title.
   const label = lay(cover.bookLabel, sans(34, { color: '#ffffff', bold: true }));
   const title = lay(cover.bookTitle, sans(22, { color: '#ffffff' }));
-  place(region, 70);
   const bandBottom = BAND_HEIGHT - 40;
   const titleTop = bandBottom - linesHeight(title);
   place(title, titleTop);
@@ -43,11 +60,11 @@ export function drawCover(ctx: RenderContext): void {
   if (!cover.title.includes(cover.period)) place(lay(cover.period, sans(14, { color: COLOR.accent })), below + 10);
 
   const bottom = PAGE.height - PAGE.margins.bottom;
-  const generated = lay(book.labels.generatedBy, style(TYPE.small, { color: COLOR.muted }));
-  const date = lay(cover.date, sans(11, { color: COLOR.text }));
-  const dateTop = bottom - linesHeight(generated) - 6 - linesHeight(date);
-  place(date, dateTop);
-  place(generated, dateTop + linesHeight(date) + 6);
+  const agency = cover.agency ? lay(cover.agency, sans(11, { color: COLOR.text, bold: true })) : [];
+  const edition = lay(cover.version ? `${cover.edition} · ${cover.version}` : cover.edition, sans(11, { color: COLOR.text }));
+  const editionTop = bottom - linesHeight(edition);
+  place(edition, editionTop);
+  place(agency, editionTop - 4 - linesHeight(agency));
   // The body starts on a fresh page.
   flow.y = flow.bottom;
 }

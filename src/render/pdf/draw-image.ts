@@ -3,10 +3,10 @@
 // image that is missing, outside the repository or in another format is named instead.
 
 import { resolveAsset } from '../../model/asset-path.js';
-import type { RenderContext } from './context.js';
+import { placeImage, type RenderContext } from './context.js';
 import { flowParagraph } from './draw-paragraph.js';
 import type { Frame } from './flow.js';
-import { style } from './inline-text.js';
+import { drawLine, layoutLines, linesHeight, style } from './inline-text.js';
 import { COLOR, TYPE } from './theme.js';
 
 interface OpenedImage {
@@ -40,7 +40,22 @@ export function drawImage(ctx: RenderContext, url: string, alt: string, fromFile
   const scale = Math.min(1, frame.width / naturalW, (flow.pageHeight * MAX_PAGE_SHARE) / naturalH);
   const w = naturalW * scale;
   const h = naturalH * scale;
-  flow.ensure(h);
-  pdf.image(asset.abs, frame.x + (frame.width - w) / 2, flow.y, { width: w, height: h });
+  // A numbered figure: anchored for the list of figures, its caption under the image.
+  const figure = ctx.figures?.[0]?.url === url ? ctx.figures.shift() : undefined;
+  const captionStyle = style(TYPE.small, { italic: true, color: COLOR.muted });
+  const caption = figure ? layoutLines(ctx, [{ text: `${figure.number} ${figure.caption}`, style: captionStyle }], frame.width, 'center') : [];
+  flow.ensure(h + (caption.length ? 4 + linesHeight(caption) : 0));
+  if (figure) {
+    ctx.dests.add(pdf, figure.id, flow.y);
+    ctx.sectionPages.set(figure.id, flow.page);
+  }
+  placeImage(ctx, asset.abs, frame.x + (frame.width - w) / 2, flow.y, { width: w, height: h });
   flow.y += h;
+  if (caption.length) {
+    flow.y += 4;
+    for (const line of caption) {
+      drawLine(pdf, ctx.dests, line, frame.x, flow.y);
+      flow.y += line.height;
+    }
+  }
 }

@@ -45,7 +45,7 @@ export function drawSection(ctx: RenderContext, section: Section, onSection: (s:
 function headingLines(ctx: RenderContext, section: Section, frame: Frame): Line[] {
   const spec = headingSpec(section.level);
   const titleStyle = style(spec, { color: section.level <= 2 ? COLOR.accent : COLOR.text });
-  const runs: Run[] = [{ text: section.title, style: titleStyle }];
+  const runs: Run[] = [{ text: section.number !== undefined ? `${section.number} ${section.title}` : section.title, style: titleStyle }];
   if (section.badge) {
     runs.push({ text: '  ', style: titleStyle }, { text: section.badge, style: style(TYPE.small, { color: COLOR.muted, badge: true }) });
   }
@@ -55,7 +55,8 @@ function headingLines(ctx: RenderContext, section: Section, frame: Frame): Line[
 /** A table right under a heading that says the same as its caption needs no caption. */
 function shownBlocks(section: Section): Block[] {
   const [first, ...rest] = section.blocks;
-  if (first?.type === 'table' && first.caption === section.title) return [{ ...first, caption: '' }, ...rest];
+  // (A numbered table keeps its caption: the list of tables points at it.)
+  if (first?.type === 'table' && first.caption === section.title && first.number === undefined) return [{ ...first, caption: '' }, ...rest];
   return section.blocks;
 }
 

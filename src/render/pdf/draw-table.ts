@@ -30,6 +30,8 @@ export interface RowSpec {
 
 export interface TableSpec {
   caption?: string;
+  /** Anchor of the table itself (numbered tables: the list of tables links here). */
+  id?: string;
   columns: { label: string; width: number; align?: Align }[];
   rows: RowSpec[];
   variant?: 'grid' | 'matrix';
@@ -104,6 +106,10 @@ export function drawTable(ctx: RenderContext, table: TableSpec, frame: Frame): v
 
   // Caption, header and the first row stay together.
   flow.ensure(plan.captionHeight + headerHeight + Math.min(rowHeight(rowAt(0)), flow.pageHeight / 3));
+  if (table.id) {
+    ctx.dests.add(pdf, table.id, flow.y);
+    ctx.sectionPages.set(table.id, flow.page);
+  }
   for (const line of plan.captionLines) {
     drawLine(pdf, ctx.dests, line, frame.x, flow.y);
     flow.y += line.height;

@@ -4,7 +4,7 @@
 
 import type { BookDoc } from '../../book/types.js';
 import { contentsSections, drawContents, layoutContents } from './contents.js';
-import type { RenderContext } from './context.js';
+import { imagesWritten, type RenderContext } from './context.js';
 import { drawCover } from './cover.js';
 import { createDocument } from './document.js';
 import { drawSection } from './draw-section.js';
@@ -13,7 +13,11 @@ import { GlyphCoverage, type MissingGlyph } from './glyph-coverage.js';
 import { Destinations } from './links.js';
 import { buildOutline } from './outline.js';
 import { OutputBytes, PageContents } from './output.js';
-import { drawPageFrames } from './page-frame.js';
+import { flowParagraph } from './draw-paragraph.js';
+import { style } from './inline-text.js';
+import { drawPageFrames, pageLabel } from './page-frame.js';
+import { COLOR, TYPE } from './theme.js';
+import type { Section } from '../../book/types.js';
 
 export type { MissingGlyph } from './glyph-coverage.js';
 
@@ -47,6 +51,7 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
 
   const sectionIds = new Set<string>();
   const collect = (list: BookDoc['sections']) => list.forEach((s) => (sectionIds.add(s.id), collect(s.children)));
+  collect(doc.front);
   collect(doc.sections);
   const glyphs = new GlyphCoverage();
   const ctx: RenderContext = {
@@ -60,27 +65,70 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   };
 
   drawCover(ctx);
-  const toc = layoutContents(ctx, contentsSections(doc.sections));
+  await imagesWritten(ctx);
+  // Front matter: foreword, team (and, in the masterplan, the commitment page).
+  for (const section of doc.front) drawSection(ctx, section, () => undefined);
+  await imagesWritten(ctx);
+  ctx.flow.y = ctx.flow.bottom;
+  const toc = layoutContents(ctx, contentsSections([...doc.front, ...doc.sections]));
   const contentsFirst = ctx.flow.page + 1;
   for (let i = 0; i < toc.pages; i++) ctx.flow.newPage();
-  ctx.flow.y = ctx.flow.bottom; // reserved: the body starts on the next page
+  ctx.flow.y = ctx.flow.bottom;
+  // The list of tables: the numbered tables, drawn into reserved pages like the contents.
+  const tableEntries: Section[] = doc.tables.map((t) => ({ id: t.id, title: t.title, level: 1, newPage: false, blocks: [], children: [], toc: true }));
+  const lot = layoutContents(ctx, tableEntries, doc.labels.listOfTables, true);
+  const lotFirst = ctx.flow.page + 1;
+  for (let i = 0; i < lot.pages; i++) ctx.flow.newPage();
+  ctx.flow.y = ctx.flow.bottom;
+  const figureEntries: Section[] = doc.figures.map((f) => ({ id: f.id, title: f.title, level: 1, newPage: false, blocks: [], children: [], toc: true }));
+  const lof = layoutContents(ctx, figureEntries, doc.labels.listOfFigures, true);
+  const lofFirst = ctx.flow.page + 1;
+  for (let i = 0; i < lof.pages; i++) ctx.flow.newPage();
+  // The body starts on a fresh page, numbered 1 (a book without a body is its front matter alone).
+  if (doc.sections.length > 0) ctx.flow.newPage();
+  const bodyStart = doc.sections.length > 0 ? ctx.flow.page : ctx.flow.page + 1;
 
   for (const section of doc.sections) {
     drawSection(ctx, section, (s) => {
       if (s.toc && s.level <= 2) opts.onProgress?.(`${doc.file}.pdf: ${s.title}`);
     });
     // Let the written objects reach `output` (and progress reach the terminal) between chapters.
+    await imagesWritten(ctx);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
+  // The colophon: the one place that names the tool.
+  if (doc.sections.length > 0) {
+    ctx.flow.gap(24);
+    flowParagraph(ctx, [{ text: doc.labels.generatedBy, style: style(TYPE.small, { color: COLOR.muted }) }], ctx.flow.body);
+  }
+
   glyphs.where = '';
-  drawContents(ctx, toc, contentsFirst);
-  drawPageFrames(ctx, { first: contentsFirst, count: toc.pages });
-  buildOutline(pdf, doc.sections, ctx.sectionPages, toc.pages ? { title: doc.labels.contents, page: contentsFirst } : undefined);
+  const label = (index: number) => pageLabel(index, bodyStart);
+  drawContents(ctx, toc, contentsFirst, label);
+  drawContents(ctx, lot, lotFirst, label);
+  drawContents(ctx, lof, lofFirst, label);
+  drawPageFrames(ctx, {
+    lists: [
+      { first: contentsFirst, count: toc.pages, title: doc.labels.contents },
+      { first: lotFirst, count: lot.pages, title: doc.labels.listOfTables },
+      { first: lofFirst, count: lof.pages, title: doc.labels.listOfFigures },
+    ],
+    bodyStart,
+  });
+  buildOutline(pdf, [...doc.front, ...doc.sections], ctx.sectionPages, toc.pages ? { title: doc.labels.contents, page: contentsFirst } : undefined);
+  setPageLabels(pdf, bodyStart);
 
   const pages = pdf.bufferedPageRange().count;
   pdf.end();
   await ended;
   opts.onProgress?.(`${doc.file}.pdf: ${pages}`);
   return { pdf: output.bytes(), pages, missingGlyphs: glyphs.report(), danglingLinks: ctx.dests.dangling() };
+}
+
+/** /PageLabels: front matter (cover included) in lower-case roman numerals, the body from 1. */
+function setPageLabels(pdf: PDFKit.PDFDocument, bodyStart: number): void {
+  const root = (pdf as unknown as { _root?: { data: Record<string, unknown> } })._root;
+  if (!root) return;
+  root.data.PageLabels = { Nums: bodyStart > 0 ? [0, { S: 'r' }, bodyStart, { S: 'D', St: 1 }] : [0, { S: 'D', St: 1 }] };
 }

@@ -4,21 +4,35 @@
 import type { Section } from '../../book/types.js';
 import type { RenderContext } from './context.js';
 import { drawLine, layoutLines, style, type Line, type TextStyle } from './inline-text.js';
+import { roman } from '../../book/format.js';
 import { COLOR, PAGE, TYPE } from './theme.js';
 
-export function drawPageFrames(ctx: RenderContext, contents: { first: number; count: number }): void {
+export interface FrameLayout {
+  /** Reserved pages of the contents and of the list of tables, with their titles. */
+  lists: { first: number; count: number; title: string }[];
+  /** Index of the first body page: pages before it are front matter (roman numbers). */
+  bodyStart: number;
+}
+
+/** The page's number as printed: roman in the front matter (the cover is i), arabic from the body. */
+export function pageLabel(index: number, bodyStart: number): string {
+  return index < bodyStart ? roman(index + 1).toLowerCase() : String(index - bodyStart + 1);
+}
+
+export function drawPageFrames(ctx: RenderContext, layout: FrameLayout): void {
   const { pdf, book } = ctx;
   const { count: total } = pdf.bufferedPageRange();
   const left = PAGE.margins.left;
   const width = PAGE.width - PAGE.margins.left - PAGE.margins.right;
   const header = style(TYPE.header, { color: COLOR.muted });
-  const chapters = chapterStarts(ctx, book.sections);
-  for (let page = 1; page < total; page++) {
+  const chapters = chapterStarts(ctx, [...book.front, ...book.sections]);
+  const bodyPages = total - layout.bodyStart;
+  for (let page = 0; page < total; page++) {
     pdf.switchToPage(page);
-    const chapter =
-      page >= contents.first && page < contents.first + contents.count
-        ? book.labels.contents
-        : chapters.filter((c) => c.page <= page).pop()?.title ?? '';
+    if (book.mark !== undefined) drawMark(ctx, book.mark);
+    if (page === 0) continue; // the cover has no header or footer
+    const list = layout.lists.find((l) => page >= l.first && page < l.first + l.count);
+    const chapter = list ? list.title : chapters.filter((c) => c.page <= page).pop()?.title ?? '';
     const half = width / 2 - 8;
     const titleLine = oneLine(ctx, book.shortTitle, header, half);
     const chapterLine = oneLine(ctx, chapter, header, half, 'right');
@@ -27,14 +41,32 @@ export function drawPageFrames(ctx: RenderContext, contents: { first: number; co
     drawLine(pdf, ctx.dests, chapterLine, left + width - half, baseline - chapterLine.baseline);
     pdf.save().lineWidth(0.5).strokeColor(COLOR.ruleLight).moveTo(left, baseline + 6).lineTo(left + width, baseline + 6).stroke().restore();
 
-    const footer = oneLine(ctx, book.labels.footer(book.cover.region, page + 1, total), header, width, 'center');
+    const footerText =
+      page < layout.bodyStart
+        ? book.labels.frontFooter(book.cover.region, pageLabel(page, layout.bodyStart))
+        : book.labels.footer(book.cover.region, page - layout.bodyStart + 1, bodyPages);
+    const footer = oneLine(ctx, footerText, header, width, 'center');
     drawLine(pdf, ctx.dests, footer, left, PAGE.height - PAGE.footerBaseline - footer.baseline);
   }
 }
 
+/** "DRAF" / "TELAAH" across the page, light enough to read the text under it. */
+function drawMark(ctx: RenderContext, mark: string): void {
+  const { pdf } = ctx;
+  const [line] = layoutLines(ctx, [{ text: mark, style: style({ family: 'sans', size: 96, leading: 1 }, { bold: true, color: COLOR.mark }) }], PAGE.width * 1.5, 'left');
+  if (!line) return;
+  const cx = PAGE.width / 2;
+  const cy = PAGE.height / 2;
+  pdf.save();
+  pdf.opacity(0.13);
+  pdf.rotate(-40, { origin: [cx, cy] });
+  drawLine(pdf, ctx.dests, line, cx - line.width / 2, cy - line.height / 2);
+  pdf.restore();
+}
+
 function chapterStarts(ctx: RenderContext, sections: Section[]): { page: number; title: string }[] {
   return sections
-    .map((s) => ({ page: ctx.sectionPages.get(s.id) ?? Infinity, title: s.title }))
+    .map((s) => ({ page: ctx.sectionPages.get(s.id) ?? Infinity, title: s.number !== undefined ? `${s.number} ${s.title}` : s.title }))
     .filter((c) => Number.isFinite(c.page))
     .sort((a, b) => a.page - b.page);
 }

@@ -17,6 +17,8 @@ export const COLOR = {
   text: '#1d1d1f',
   muted: '#6b6b70',
   accent: '#1f4e79',
+  /** The DRAF / TELAAH mark across every page. */
+  mark: '#b3261e',
   accentLight: '#dbe7f3',
   link: '#1d5a9e',
   rule: '#b9c2cc',

@@ -1,0 +1,69 @@
+// Numbering of a book's body, done once in the layout so both renderers and the lists agree:
+// chapters (level-1 sections that are not appendices) become BAB I, BAB II, …; every table in a
+// chapter is numbered "Tabel <chapter>.<n>" (arabic chapter number; appendices by letter: A.1),
+// and so is every image of the chapter's Markdown ("Gambar <chapter>.<n>", its alt text as caption).
+
+import type { Locale } from '../i18n/index.js';
+import { roman } from './format.js';
+import { scanLinks } from '../markdown/scan-links.js';
+import type { Block, Figure, ListEntry, Section } from './types.js';
+
+export interface Numbered {
+  tables: ListEntry[];
+  figures: ListEntry[];
+}
+
+/** The images of a Markdown text with their alt texts, in order. */
+function images(text: string): { url: string; alt: string }[] {
+  return scanLinks(text)
+    .filter((l) => l.kind === 'image')
+    .map((l) => {
+      const open = text.lastIndexOf('![', l.offset);
+      const close = text.lastIndexOf('](', l.offset);
+      const alt = open !== -1 && close > open ? text.slice(open + 2, close).replace(/\s+/g, ' ').trim() : '';
+      return { url: l.url, alt };
+    });
+}
+
+export function numberBody(sections: Section[], loc: Locale): Numbered {
+  const b = loc.book;
+  const tables: ListEntry[] = [];
+  const figures: ListEntry[] = [];
+  let chapter = 0;
+  let appendix = 0;
+  for (const s of sections) {
+    if (s.level !== 1) continue;
+    let key: string;
+    if (s.appendix) {
+      key = String.fromCharCode(65 + appendix++);
+    } else {
+      chapter++;
+      s.number = b.chapterNumber(roman(chapter));
+      key = String(chapter);
+    }
+    let n = 0;
+    let f = 0;
+    const walk = (section: Section) => {
+      for (const block of section.blocks) number(block);
+      section.children.forEach(walk);
+    };
+    const number = (block: Block) => {
+      if (block.type === 'markdown') {
+        const list: Figure[] = images(block.markdown.text).map((img) => {
+          f++;
+          return { id: `gambar-${key}-${f}`, number: b.figureNumber(key, f), caption: img.alt || img.url, url: img.url };
+        });
+        if (list.length) block.figures = list;
+        for (const fig of list) figures.push({ id: fig.id, title: `${fig.number} ${fig.caption}` });
+        return;
+      }
+      if (block.type !== 'table' || (block.rows.length === 0 && block.empty !== undefined)) return;
+      n++;
+      block.number = b.tableNumber(key, n);
+      block.id = `tabel-${key}-${n}`;
+      tables.push({ id: block.id, title: `${block.number} ${block.caption}` });
+    };
+    walk(s);
+  }
+  return { tables, figures };
+}

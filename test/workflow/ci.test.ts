@@ -144,7 +144,7 @@ describe('examples/ci/pre-commit in a git repository', () => {
     expect(git(repo, 'init', '-q').status).toBe(0);
     git(repo, 'add', '.');
     const clean = hook();
-    expect(clean.stdout).toBe('perencanaan/rpjmd.yaml:27:9: peringatan: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 26 berkas diperiksa\n');
+    expect(clean.stdout).toBe('perencanaan/rpjmd.yaml:27:9: peringatan: program RPJMD PP-01 belum dirujuk oleh inovasi mana pun (uncovered-program)\n0 galat, 1 peringatan, 37 berkas diperiksa\n');
     expect(clean.stderr).toBe('');
     expect(clean.status).toBe(0);
     expect(git(repo, '-c', 'user.name=Uji', '-c', 'user.email=uji@example.org', 'commit', '-q', '--no-verify', '-m', 'awal').status).toBe(0);

@@ -272,7 +272,7 @@ describe('masterplan init', () => {
     expect(lines.at(-2)).toBe(
       'masterplan.yaml tidak dapat dibaca: katalog RPJMD dan kertas kerja tidak ditambahkan (daftar Pokja dan path katalognya tidak diketahui); perbaiki lalu jalankan lagi',
     );
-    expect(lines.at(-1)).toBe(`0 berkas dibuat, 13 dilewati, di ${dir}`);
+    expect(lines.at(-1)).toBe(`0 berkas dibuat, 35 dilewati, di ${dir}`);
   });
 
   it('writes English guidance and language: en with --lang en', async () => {

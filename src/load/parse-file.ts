@@ -3,6 +3,7 @@
 
 import jsyaml from 'js-yaml';
 import { parseDocument, type Document, type YAMLError } from 'yaml';
+import { LARGE_YAML_CHARS } from '../diagnostics/narrow-yaml.js';
 import { SourceText } from '../diagnostics/source-text.js';
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
@@ -75,8 +76,13 @@ export function parseFile(
       file.yaml = yamlText;
       return file;
     }
-  } catch {
-    /* reported below, with the `yaml` library's positions */
+  } catch (e) {
+    // Reported below, with the `yaml` library's positions and messages, except in a large file:
+    // that library's document of a 47 MB file takes 4 GB. There js-yaml's own report is used.
+    if (yamlText.length > LARGE_YAML_CHARS && e instanceof jsyaml.YAMLException) {
+      const at = file.yamlOffset + Math.min(yamlText.length, Math.max(0, e.mark?.position ?? 0));
+      return fail(file, at, at, 'syntax', jsYamlMessage(e, yamlText, at - file.yamlOffset, t));
+    }
   }
   let doc;
   try {
@@ -147,6 +153,14 @@ function blank(rel: string, abs: string, role: FileRole, text: string): ParsedFi
 
 function isOnlyComments(text: string): boolean {
   return text.split('\n').every((line) => /^\s*(#.*)?\r?$/.test(line));
+}
+
+function jsYamlMessage(err: jsyaml.YAMLException, src: string, at: number, t: Locale['messages']): string {
+  const reason = err.reason ?? err.message;
+  if (/duplicated mapping key/.test(reason)) return t.duplicateKey((/^[^\n:]*/.exec(src.slice(at))?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
+  if (/tab characters/.test(reason)) return t.tabIndent;
+  if (/single document/.test(reason)) return t.multipleDocuments;
+  return t.yamlError(reason);
 }
 
 function yamlMessage(err: YAMLError, src: string, t: Locale['messages']): string {

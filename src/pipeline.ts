@@ -4,6 +4,7 @@
 
 import { checkCoverage } from './check/coverage.js';
 import { checkMarkdown } from './check/markdown-links.js';
+import { checkMarkdownSize } from './check/markdown-size.js';
 import { checkDuplicateIds, checkReferences, ReferenceChecker } from './check/references.js';
 import { checkSchema } from './check/schema.js';
 import { checkYears } from './check/years.js';
@@ -59,6 +60,7 @@ export function checkProject(root: string, opts: { lang?: Lang } = {}): CheckedP
   checkReferences(model, new ReferenceChecker(model, out, t, uncertain));
   checkYears(model, out, t, CONFIG_FILE);
   checkMarkdown(model, out, t, uncertain.size > 0);
+  checkMarkdownSize(model, out, t);
   if (uncertain.size === 0) checkCoverage(model, out, t, CONFIG_FILE);
 
   return { model, diagnostics: sortDiagnostics(out.list), files: all.map((f) => f.rel), lang, locale: loc };

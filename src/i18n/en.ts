@@ -14,6 +14,13 @@ export const en: Locale = {
     binaryFile: 'file contains NUL characters: it looks like a binary file, not text',
     emptyFile: 'file is empty',
     fileTooLarge: (mb: string, limit: string) => `file is too large (${mb} MB; limit ${limit} MB)`,
+    markdownTooLarge: (mb: string, limit: string) => `Markdown text is too large (${mb} MB; limit ${limit} MB)`,
+    markdownTotalTooLarge: (mb: string, limit: string) =>
+      `the masterplan's Markdown is too large (${mb} MB with this text; limit ${limit} MB in all)`,
+    markdownBlockTooLarge: (kb: string, limit: string) =>
+      `Markdown block is too large (${kb} KB; limit ${limit} KB): separate paragraphs, lists and tables with blank lines`,
+    markdownDefinitionsTooLarge: (kb: string, limit: string) =>
+      `Markdown text with link definitions or footnotes ("]:") is too large (${kb} KB; limit ${limit} KB)`,
     yamlError: (detail: string) => `invalid YAML: ${detail}`,
     duplicateKey: (key: string) => `key "${key}" appears twice in the same mapping`,
     tabIndent: 'tabs cannot be used for YAML indentation; use spaces',

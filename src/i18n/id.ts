@@ -12,6 +12,13 @@ export const id = {
     binaryFile: 'berkas berisi karakter NUL: tampaknya berkas biner, bukan teks',
     emptyFile: 'berkas kosong',
     fileTooLarge: (mb: string, limit: string) => `berkas terlalu besar (${mb} MB; batas ${limit} MB)`,
+    markdownTooLarge: (mb: string, limit: string) => `teks Markdown terlalu besar (${mb} MB; batas ${limit} MB)`,
+    markdownTotalTooLarge: (mb: string, limit: string) =>
+      `Markdown masterplan terlalu besar (${mb} MB dengan teks ini; batas ${limit} MB seluruhnya)`,
+    markdownBlockTooLarge: (kb: string, limit: string) =>
+      `blok Markdown terlalu besar (${kb} KB; batas ${limit} KB): pisahkan paragraf, daftar dan tabel dengan baris kosong`,
+    markdownDefinitionsTooLarge: (kb: string, limit: string) =>
+      `teks Markdown dengan definisi tautan atau catatan kaki ("]:") terlalu besar (${kb} KB; batas ${limit} KB)`,
     yamlError: (detail: string) => `YAML tidak sah: ${detail}`,
     duplicateKey: (key: string) => `kunci "${key}" ditulis dua kali dalam peta yang sama`,
     tabIndent: 'tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi',

@@ -15,6 +15,8 @@ import type { FileRole, ParsedFile } from './parsed-file.js';
 /** Aliases allowed per file: enough for any real worksheet, far too few for a "billion laughs". */
 export const MAX_ALIASES = 100;
 export const MAX_FILE_MB = 50;
+/** A `.md` worksheet: its Markdown is what costs memory in a build (check/markdown-size.ts). */
+export const MAX_MARKDOWN_FILE_MB = 16;
 
 export function parseFile(
   rel: string,
@@ -31,9 +33,10 @@ export function parseFile(
     file.data = undefined;
     return file;
   };
-  if (bytes.length > MAX_FILE_MB * 1024 * 1024) {
+  const limit = rel.endsWith('.md') ? MAX_MARKDOWN_FILE_MB : MAX_FILE_MB;
+  if (bytes.length > limit * 1024 * 1024) {
     const file = blank(rel, abs, role, '');
-    return fail(file, 0, 0, 'syntax', t.fileTooLarge((bytes.length / 1048576).toFixed(1), String(MAX_FILE_MB)));
+    return fail(file, 0, 0, 'syntax', t.fileTooLarge((bytes.length / 1048576).toFixed(1), String(limit)));
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {

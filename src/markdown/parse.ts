@@ -63,8 +63,11 @@ export function parseInPieces(text: string, pieceChars = PIECE_CHARS): Root {
   return tree;
 }
 
-// Shallowest heading depth of streamed texts (one number per text, kept for the whole build).
+// Shallowest heading depth of streamed texts (one number per text). The keys hold long texts,
+// so the map is emptied by forgetMarkdown and never holds more than a few (a live preview
+// rebuilds with new texts on every save).
 const tops = new Map<string, number>();
+const MAX_TOPS = 16;
 
 /** shallowestHeading for a streamed text, from one pass over its pieces (or a renderer's). */
 export function streamedTop(text: string): number {
@@ -73,13 +76,14 @@ export function streamedTop(text: string): number {
     top = 7;
     for (const part of markdownPieces(text)) top = Math.min(top, minHeadingDepth(part));
     top = top === 7 ? 1 : top;
-    tops.set(text, top);
+    knowStreamedTop(text, top);
   }
   return top;
 }
 
 /** Remembers the shallowest heading a renderer found while going through a streamed text. */
 export function knowStreamedTop(text: string, top: number): void {
+  if (tops.size >= MAX_TOPS && !tops.has(text)) tops.clear();
   tops.set(text, top);
 }
 
@@ -92,7 +96,10 @@ export function minHeadingDepth(node: Nodes): number {
 
 /** Drops cached trees of texts no longer needed (a build frees each book's texts once drawn). */
 export function forgetMarkdown(texts: Iterable<string>): void {
-  for (const t of texts) cache.delete(t);
+  for (const t of texts) {
+    cache.delete(t);
+    tops.delete(t);
+  }
 }
 
 function dropPositions(node: Nodes): void {

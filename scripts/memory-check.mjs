@@ -2,7 +2,7 @@
 // limits, generated in a temp folder from examples/banggai, run through the real CLI as child
 // processes under `/usr/bin/time -v` for peak memory (RSS) and wall time. Each child is capped
 // (address space and V8 heap), so a regression fails the case instead of taking the machine down.
-// Usage: node scripts/memory-check.mjs [--only md12,md16,md49,yaml47,yaml47-syntax] [--cap-mb 3000]
+// Usage: node scripts/memory-check.mjs [--only md10,md12,md49,yaml47,yaml47-syntax,yaml-narrative12] [--cap-mb 3000]
 //        [--commands validate,html,pdf]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? def : process.argv[i + 1];
 };
-const only = arg('only', 'md12,md16,md49,yaml47,yaml47-syntax').split(',');
+const only = arg('only', 'md10,md12,md49,yaml47,yaml47-syntax,yaml-narrative12').split(',');
 const commands = arg('commands', 'validate,html,pdf').split(',');
 const capMb = Number(arg('cap-mb', '3000'));
 const MB = 1024 * 1024;
@@ -60,12 +60,27 @@ function yamlWorksheet(dir, mb, mistake) {
   return Buffer.byteLength(text);
 }
 
+/** The `narrative:` block of a YAML worksheet (its last key) grown to about `mb` MB. */
+function yamlNarrative(dir, mb) {
+  const file = join(dir, 'pokja', 'smart-economy', '1-analisis.yaml');
+  const parts = [readFileSync(file, 'utf8').replace(/\n*$/, '\n\n')];
+  let size = parts[0].length;
+  for (let i = 0; size < mb * MB; i++) {
+    const p = `  Paragraf ${i}: UMKM dan pasar digital daerah, [PP-01](#PP-01), **penting**.\n\n`;
+    parts.push(p);
+    size += p.length;
+  }
+  writeFileSync(file, parts.join(''));
+  return size;
+}
+
 const CASES = {
-  md12: (d) => narrative(d, 12),
-  md16: (d) => narrative(d, 15.9), // just under the 16 MB limit for a .md worksheet
-  md49: (d) => narrative(d, 49), // over the limit: refused with a diagnostic
+  md10: (d) => narrative(d, 9.99), // just under the 10 MB limit for a .md worksheet
+  md12: (d) => narrative(d, 12), // over the limit: refused with a diagnostic
+  md49: (d) => narrative(d, 49), // far over it (the old documented limit was 50 MB)
   yaml47: (d) => yamlWorksheet(d, 47, 'unknownkey: 1\n'), // one schema error at the end
   'yaml47-syntax': (d) => yamlWorksheet(d, 47, 'issues: [dua kali]\n'), // one syntax error at the end
+  'yaml-narrative12': (d) => yamlNarrative(d, 12), // a Markdown field over the 10 MB text limit
 };
 
 function run(args) {

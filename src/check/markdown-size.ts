@@ -1,11 +1,12 @@
 // Markdown size limits, so that a build's memory stays bounded (README, Performance). The
 // renderers take a long text a piece at a time (src/markdown/split-blocks.ts), so what bounds
 // their memory is the largest piece the parser must read at once, and the output they keep:
-// - one text (a `.md` body or a Markdown field) at most MAX_MARKDOWN_MB,
-// - all Markdown of the masterplan at most MAX_TOTAL_MARKDOWN_MB,
+// - one text (a `.md` body or a Markdown field) at most `textMb`,
+// - all Markdown of the masterplan at most `totalMb` (the combined book shows all of it; its
+//   PDF costs about 80 MB of memory per MB of Markdown),
 // - one block that cannot be split (a paragraph, list, table or code block with no blank line
-//   to split at) at most MAX_BLOCK_KB, and so a text with `]:` (link definitions or footnotes,
-//   which work across the whole text and so keep it in one piece) at most MAX_BLOCK_KB.
+//   to split at) at most `blockKb`, and so a text with `]:` (link definitions or footnotes,
+//   which work across the whole text and so keep it in one piece) at most `blockKb`.
 
 import type { Collector } from '../diagnostics/collector.js';
 import { locate } from '../diagnostics/locate.js';
@@ -20,7 +21,7 @@ export interface MarkdownLimits {
   blockKb: number;
 }
 
-export const MARKDOWN_LIMITS: MarkdownLimits = { textMb: 16, totalMb: 24, blockKb: 512 };
+export const MARKDOWN_LIMITS: MarkdownLimits = { textMb: 10, totalMb: 10, blockKb: 512 };
 
 const MB = 1024 * 1024;
 

@@ -16,7 +16,7 @@ import type { FileRole, ParsedFile } from './parsed-file.js';
 export const MAX_ALIASES = 100;
 export const MAX_FILE_MB = 50;
 /** A `.md` worksheet: its Markdown is what costs memory in a build (check/markdown-size.ts). */
-export const MAX_MARKDOWN_FILE_MB = 16;
+export const MAX_MARKDOWN_FILE_MB = 10;
 
 export function parseFile(
   rel: string,

@@ -1,5 +1,5 @@
 // Size limits that keep a build's memory bounded (README, Performance): a `.md` file over
-// 16 MB, a Markdown text over 16 MB, more than 24 MB of Markdown in all, a block the parser
+// 10 MB, a Markdown text over 10 MB, more than 10 MB of Markdown in all, a block the parser
 // cannot split over 512 KB, and a text with `]:` over 512 KB are errors at their place.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,12 +29,12 @@ function withBody(body: string): string {
 const frontMatterLines = (): number => withBody('').split('\n').length - 1;
 
 describe('Markdown size limits', () => {
-  it('refuses a .md worksheet over 16 MB at 1:1, and keeps 50 MB for YAML', () => {
+  it('refuses a .md worksheet over 10 MB at 1:1, and keeps 50 MB for YAML', () => {
     const big = new Uint8Array(MAX_MARKDOWN_FILE_MB * 1024 * 1024 + 1).fill(0x61);
     const out = new Collector();
     const md = parseFile('pokja/a/3-inovasi.md', '/x', 'worksheet', big, out, en);
     expect(md.fatal).toBe(true);
-    expect(out.list.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([[1, 1, 'syntax', en.fileTooLarge('16.0', '16')]]);
+    expect(out.list.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([[1, 1, 'syntax', en.fileTooLarge('10.0', '10')]]);
     const yamlOut = new Collector();
     parseFile('pokja/a/1-analisis.yaml', '/x', 'worksheet', big, yamlOut, en);
     expect(yamlOut.list.some((d) => d.message.includes('MB'))).toBe(false);
@@ -66,7 +66,7 @@ describe('Markdown size limits', () => {
     expect(out.list).toHaveLength(1);
     expect(out.list[0].message).toMatch(/^the masterplan's Markdown is too large \(0\.0 MB with this text; limit 0\.01 MB in all\)$/);
     const out2 = new Collector();
-    checkMarkdownSize(model, out2, en, { textMb: 0.001, totalMb: 24, blockKb: 512 });
+    checkMarkdownSize(model, out2, en, { textMb: 0.001, totalMb: 10, blockKb: 512 });
     expect(out2.list.length).toBeGreaterThan(1);
     expect(out2.list.every((d) => d.message.startsWith('Markdown text is too large'))).toBe(true);
   });

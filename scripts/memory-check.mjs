@@ -75,7 +75,7 @@ function yamlNarrative(dir, mb) {
 }
 
 const CASES = {
-  md10: (d) => narrative(d, 9.99), // just under the 10 MB limit for a .md worksheet
+  md10: (d) => narrative(d, 9.9), // just under the 10 MB limits (with the example's other Markdown)
   md12: (d) => narrative(d, 12), // over the limit: refused with a diagnostic
   md49: (d) => narrative(d, 49), // far over it (the old documented limit was 50 MB)
   yaml47: (d) => yamlWorksheet(d, 47, 'unknownkey: 1\n'), // one schema error at the end

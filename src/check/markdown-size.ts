@@ -31,10 +31,12 @@ export function checkMarkdownSize(model: Masterplan, out: Collector, t: Locale['
   let totalReported = false;
   for (const md of allMarkdown(model)) {
     const bytes = Buffer.byteLength(md.text, 'utf8');
-    total += bytes;
     if (bytes > limits.textMb * MB) {
       report(md, 0, out, t.markdownTooLarge(mb(bytes), String(limits.textMb)));
-    } else if (total > limits.totalMb * MB && !totalReported) {
+      continue; // refused on its own: not counted in the total
+    }
+    total += bytes;
+    if (total > limits.totalMb * MB && !totalReported) {
       totalReported = true;
       report(md, 0, out, t.markdownTotalTooLarge(mb(total), String(limits.totalMb)));
     } else if (bytes <= maxBlock) {

@@ -69,5 +69,10 @@ describe('Markdown size limits', () => {
     checkMarkdownSize(model, out2, en, { textMb: 0.001, totalMb: 10, blockKb: 512 });
     expect(out2.list.length).toBeGreaterThan(1);
     expect(out2.list.every((d) => d.message.startsWith('Markdown text is too large'))).toBe(true);
+    // A text refused on its own does not count towards the total as well.
+    const out3 = new Collector();
+    checkMarkdownSize(model, out3, en, { textMb: 0.001, totalMb: 0.001, blockKb: 512 });
+    expect(out3.list.filter((d) => d.message.startsWith("the masterplan's Markdown"))).toHaveLength(1);
+    expect(out3.list.length).toBe(out2.list.length + 1);
   });
 });

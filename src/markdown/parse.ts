@@ -41,18 +41,31 @@ export function isStreamed(text: string): boolean {
  * scan-links.ts) and are three objects per node: dropped, they no longer weigh on large builds.
  */
 export function* markdownPieces(text: string, pieceChars = PIECE_CHARS): Generator<Root> {
+  for (const { tree } of markdownPiecesAt(text, pieceChars)) {
+    dropPositions(tree);
+    yield tree;
+  }
+}
+
+/**
+ * The same pieces with their source positions kept (counted from the piece's start) and the
+ * piece's offset in the text: for a check that needs the real parser's positions in a long text
+ * without its whole event list in memory.
+ */
+export function* markdownPiecesAt(text: string, pieceChars = PIECE_CHARS): Generator<{ tree: Root; offset: number }> {
   const pieces = splitBlocks(text, pieceChars);
   let carry = '';
+  let offset = 0;
   for (let i = 0; i < pieces.length; i++) {
     const src = carry + pieces[i];
-    const part = fromMarkdown(src, { extensions, mdastExtensions });
-    if (i < pieces.length - 1 && endsOpen(part, src)) {
+    const tree = fromMarkdown(src, { extensions, mdastExtensions });
+    if (i < pieces.length - 1 && endsOpen(tree, src)) {
       carry = src;
       continue;
     }
     carry = '';
-    dropPositions(part);
-    yield part;
+    yield { tree, offset };
+    offset += src.length;
   }
 }
 

@@ -5,7 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { parseInPieces, parseMarkdown } from '../../src/markdown/parse.js';
+import { markdownPiecesAt, parseInPieces, parseMarkdown } from '../../src/markdown/parse.js';
 import { PIECE_CHARS, splitBlocks } from '../../src/markdown/split-blocks.js';
 
 const parse = (text: string): Root => fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -102,6 +102,21 @@ describe('splitBlocks', () => {
       expect(parsedInPieces(text, 1), JSON.stringify(pieces)).toEqual(strip(parse(text)));
     }
     expect(split).toBeGreaterThan(800);
+  });
+
+  it('markdownPiecesAt gives each piece with positions that point into the whole text', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `## Bagian ${i}\n\nLihat [PP-${i}](#PP-${i}).\n`).join('\n');
+    let seen = 0;
+    for (const { tree, offset } of markdownPiecesAt(text, 4096)) {
+      for (const block of tree.children) {
+        if (block.type !== 'paragraph') continue;
+        const link = block.children.find((c) => c.type === 'link');
+        const start = offset + link!.position!.start.offset!;
+        expect(text.slice(start, start + 4 + String(seen).length)).toBe(`[PP-${seen}`);
+        seen++;
+      }
+    }
+    expect(seen).toBe(3000);
   });
 
   it('parseMarkdown of a long text equals one parse', () => {

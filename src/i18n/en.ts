@@ -26,6 +26,7 @@ export const en: Locale = {
     tabIndent: 'tabs cannot be used for YAML indentation; use spaces',
     multipleDocuments: 'file contains more than one YAML document ("---" separator)',
     aliasBomb: (max: number) => `too many YAML aliases (more than ${max}); possibly an "alias bomb"`,
+    aliasInLargeFile: (mb: string) => `YAML aliases ("*name") cannot be used in a file over ${mb} MB; write the values out`,
     unresolvedAlias: (name: string) => `YAML alias "*${name}" refers to an anchor "&${name}" that is not defined before it`,
     tooDeep: (max: number) => `structure nested too deeply (more than ${max} levels)`,
     noFrontMatter: 'a .md file must start with YAML front matter between "---" lines',

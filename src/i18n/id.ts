@@ -24,6 +24,7 @@ export const id = {
     tabIndent: 'tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi',
     multipleDocuments: 'berkas berisi lebih dari satu dokumen YAML (pemisah "---")',
     aliasBomb: (max: number) => `terlalu banyak alias YAML (lebih dari ${max}); kemungkinan "bom alias"`,
+    aliasInLargeFile: (mb: string) => `alias YAML ("*nama") tidak dapat dipakai dalam berkas di atas ${mb} MB; tulis nilainya langsung`,
     unresolvedAlias: (name: string) => `alias YAML "*${name}" merujuk anchor "&${name}" yang belum didefinisikan sebelumnya`,
     tooDeep: (max: number) => `struktur bersarang terlalu dalam (lebih dari ${max} tingkat)`,
     noFrontMatter: 'berkas .md harus diawali front matter YAML di antara baris "---"',

@@ -79,6 +79,12 @@ export function parseFile(
       file.yaml = yamlText;
       return file;
     }
+    if (yamlText.length > LARGE_YAML_CHARS) {
+      // The `yaml` library's document (needed to limit aliases) of a large file takes gigabytes.
+      const alias = /(?<=[\s:,[{-])\*[^\s,\]}]+/.exec(yamlText);
+      const at = file.yamlOffset + (alias?.index ?? 0);
+      return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', t.aliasInLargeFile((LARGE_YAML_CHARS / 1048576).toFixed(0)));
+    }
   } catch (e) {
     // Reported below, with the `yaml` library's positions and messages, except in a large file:
     // that library's document of a 47 MB file takes 4 GB. There js-yaml's own report is used.

@@ -95,6 +95,15 @@ describe('locate in a large file', () => {
     expect(lastDiagnostics.map((d) => [d.rule, d.message])).toEqual([['syntax', locale('en').messages.duplicateKey('summary')]]);
   });
 
+  it('refuses aliases in a large file (the parser that limits them would need gigabytes), at the alias', () => {
+    const file = bigFile('shared: &s [1]\nagain: *s\n');
+    expect(file.fatal).toBe(true);
+    const lines = file.source.text.split('\n');
+    expect(lastDiagnostics.map((d) => [d.rule, d.line, d.column, d.endColumn, d.message])).toEqual([
+      ['syntax', lines.length - 1, 8, 10, locale('en').messages.aliasInLargeFile('1')],
+    ]);
+  });
+
   it('points at the key of an unknown field at the end, as validate reports it', () => {
     const file = bigFile();
     const span = locate(file, ['extra'], 'key');

@@ -5,6 +5,7 @@
 import { checkReservedIds } from './check/anchors.js';
 import { checkCoverage } from './check/coverage.js';
 import { checkMarkdown } from './check/markdown-links.js';
+import { checkMarkdownSize } from './check/markdown-size.js';
 import { checkDuplicateIds, checkReferences, ReferenceChecker, type RecordReference } from './check/references.js';
 import { checkDuplicateParts, checkPartPaths, checkPartReferences, checkPlans } from './check/parts.js';
 import { checkSchema } from './check/schema.js';
@@ -78,6 +79,7 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
   checkPlans(model, out, t, loc);
   checkYears(model, out, t, CONFIG_FILE);
   checkMarkdown(model, out, t, uncertain.size > 0);
+  checkMarkdownSize(model, out, t);
   if (uncertain.size === 0) checkCoverage(model, out, t, CONFIG_FILE);
 
   return {

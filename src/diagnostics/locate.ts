@@ -2,10 +2,11 @@
 // the offsets (in the file's text) of the key or value found there. When the path runs out of
 // existing nodes, the nearest existing parent is used.
 
-import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { DataPath } from '../model/types.js';
 import type { ParsedFile } from '../load/parsed-file.js';
 import { documentOf } from '../load/parse-file.js';
+import { LARGE_YAML_CHARS, MAX_REGION_CHARS, narrow } from './narrow-yaml.js';
 
 export interface Span {
   start: number;
@@ -15,9 +16,26 @@ export interface Span {
 export type Want = 'value' | 'key';
 
 export function locate(file: ParsedFile, path: DataPath, want: Want = 'value'): Span {
-  const doc = documentOf(file);
-  const base = file.yamlOffset;
-  const whole = firstLine(file);
+  if (!file.doc && file.yaml !== undefined && file.yaml.length > LARGE_YAML_CHARS) return locateLarge(file, file.yaml, path, want);
+  return walk(documentOf(file), path, want, file.yamlOffset, firstLine(file));
+}
+
+/**
+ * A large file is not parsed whole again (narrow-yaml.ts): only the lines of the entry the path
+ * leads into, whose positions are then shifted back into the file.
+ */
+function locateLarge(file: ParsedFile, yaml: string, path: DataPath, want: Want): Span {
+  const region = narrow(yaml, path);
+  const base = file.yamlOffset + region.start;
+  const eol = yaml.indexOf('\n', region.start);
+  const firstOfRegion = { start: base, end: file.yamlOffset + (eol === -1 || eol > region.end ? region.end : eol) };
+  if (region.end - region.start > MAX_REGION_CHARS) return firstOfRegion;
+  const doc = parseDocument(yaml.slice(region.start, region.end), { uniqueKeys: true, prettyErrors: false, strict: true });
+  if (doc.errors.length > 0) return firstOfRegion;
+  return walk(doc, region.rest, want, base, firstOfRegion);
+}
+
+function walk(doc: Document.Parsed | undefined, path: DataPath, want: Want, base: number, whole: Span): Span {
   if (!doc || !isNode(doc.contents)) return whole;
   let node: Node = doc.contents as Node;
   let pair: Pair | undefined;

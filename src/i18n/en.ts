@@ -14,6 +14,13 @@ export const en: Locale = {
     binaryFile: 'file contains NUL characters: it looks like a binary file, not text',
     emptyFile: 'file is empty',
     fileTooLarge: (mb: string, limit: string) => `file is too large (${mb} MB; limit ${limit} MB)`,
+    markdownTooLarge: (mb: string, limit: string) => `Markdown text is too large (${mb} MB; limit ${limit} MB)`,
+    markdownTotalTooLarge: (mb: string, limit: string) =>
+      `the masterplan's Markdown is too large (${mb} MB with this text; limit ${limit} MB in all)`,
+    markdownBlockTooLarge: (kb: string, limit: string) =>
+      `Markdown block is too large (${kb} KB; limit ${limit} KB): separate paragraphs, lists and tables with blank lines`,
+    markdownDefinitionsTooLarge: (kb: string, limit: string) =>
+      `Markdown text with link definitions or footnotes ("]:") is too large (${kb} KB; limit ${limit} KB)`,
     yamlError: (detail: string) => `invalid YAML: ${detail}`,
     // YAML syntax errors, one per error code of the yaml library (and its variants): what is wrong, then how to fix it
     yamlSyntax: {
@@ -57,6 +64,7 @@ export const en: Locale = {
     tabIndent: 'tabs cannot be used for YAML indentation; use spaces',
     multipleDocuments: 'file contains more than one YAML document ("---" separator)',
     aliasBomb: (max: number) => `too many YAML aliases (more than ${max}); possibly an "alias bomb"`,
+    aliasInLargeFile: (mb: string) => `YAML aliases ("*name") cannot be used in a file over ${mb} MB; write the values out`,
     unresolvedAlias: (name: string) => `YAML alias "*${name}" refers to an anchor "&${name}" that is not defined before it`,
     tooDeep: (max: number) => `structure nested too deeply (more than ${max} levels)`,
     noFrontMatter: 'a .md file must start with YAML front matter between "---" lines',

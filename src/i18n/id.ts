@@ -12,6 +12,13 @@ export const id = {
     binaryFile: 'berkas berisi karakter NUL: tampaknya berkas biner, bukan teks',
     emptyFile: 'berkas kosong',
     fileTooLarge: (mb: string, limit: string) => `berkas terlalu besar (${mb} MB; batas ${limit} MB)`,
+    markdownTooLarge: (mb: string, limit: string) => `teks Markdown terlalu besar (${mb} MB; batas ${limit} MB)`,
+    markdownTotalTooLarge: (mb: string, limit: string) =>
+      `Markdown masterplan terlalu besar (${mb} MB dengan teks ini; batas ${limit} MB seluruhnya)`,
+    markdownBlockTooLarge: (kb: string, limit: string) =>
+      `blok Markdown terlalu besar (${kb} KB; batas ${limit} KB): pisahkan paragraf, daftar dan tabel dengan baris kosong`,
+    markdownDefinitionsTooLarge: (kb: string, limit: string) =>
+      `teks Markdown dengan definisi tautan atau catatan kaki ("]:") terlalu besar (${kb} KB; batas ${limit} KB)`,
     yamlError: (detail: string) => `YAML tidak sah: ${detail}`,
     // YAML syntax errors, one per error code of the yaml library (and its variants): what is wrong, then how to fix it
     yamlSyntax: {
@@ -58,6 +65,7 @@ export const id = {
     tabIndent: 'tab tidak boleh dipakai untuk indentasi YAML; gunakan spasi',
     multipleDocuments: 'berkas berisi lebih dari satu dokumen YAML (pemisah "---")',
     aliasBomb: (max: number) => `terlalu banyak alias YAML (lebih dari ${max}); kemungkinan "bom alias"`,
+    aliasInLargeFile: (mb: string) => `alias YAML ("*nama") tidak dapat dipakai dalam berkas di atas ${mb} MB; tulis nilainya langsung`,
     unresolvedAlias: (name: string) => `alias YAML "*${name}" merujuk anchor "&${name}" yang belum didefinisikan sebelumnya`,
     tooDeep: (max: number) => `struktur bersarang terlalu dalam (lebih dari ${max} tingkat)`,
     noFrontMatter: 'berkas .md harus diawali front matter YAML di antara baris "---"',

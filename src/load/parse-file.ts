@@ -3,6 +3,7 @@
 
 import jsyaml from 'js-yaml';
 import { parseDocument, type Document } from 'yaml';
+import { LARGE_YAML_CHARS } from '../diagnostics/narrow-yaml.js';
 import { SourceText } from '../diagnostics/source-text.js';
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
@@ -15,6 +16,8 @@ import { yamlErrorMessage } from './yaml-errors.js';
 /** Aliases allowed per file: enough for any real worksheet, far too few for a "billion laughs". */
 export const MAX_ALIASES = 100;
 export const MAX_FILE_MB = 50;
+/** A `.md` worksheet: its Markdown is what costs memory in a build (check/markdown-size.ts). */
+export const MAX_MARKDOWN_FILE_MB = 10;
 
 export function parseFile(
   rel: string,
@@ -31,9 +34,10 @@ export function parseFile(
     file.data = undefined;
     return file;
   };
-  if (bytes.length > MAX_FILE_MB * 1024 * 1024) {
+  const limit = rel.endsWith('.md') ? MAX_MARKDOWN_FILE_MB : MAX_FILE_MB;
+  if (bytes.length > limit * 1024 * 1024) {
     const file = blank(rel, abs, role, '');
-    return fail(file, 0, 0, 'syntax', t.fileTooLarge((bytes.length / 1048576).toFixed(1), String(MAX_FILE_MB)));
+    return fail(file, 0, 0, 'syntax', t.fileTooLarge((bytes.length / 1048576).toFixed(1), String(limit)));
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
@@ -76,8 +80,19 @@ export function parseFile(
       file.yaml = yamlText;
       return file;
     }
-  } catch {
-    /* reported below, with the `yaml` library's positions */
+    if (yamlText.length > LARGE_YAML_CHARS) {
+      // The `yaml` library's document (needed to limit aliases) of a large file takes gigabytes.
+      const alias = /(?<=[\s:,[{-])\*[^\s,\]}]+/.exec(yamlText);
+      const at = file.yamlOffset + (alias?.index ?? 0);
+      return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', t.aliasInLargeFile((LARGE_YAML_CHARS / 1048576).toFixed(0)));
+    }
+  } catch (e) {
+    // Reported below, with the `yaml` library's positions and messages, except in a large file:
+    // that library's document of a 47 MB file takes 4 GB. There js-yaml's own report is used.
+    if (yamlText.length > LARGE_YAML_CHARS && e instanceof jsyaml.YAMLException) {
+      const at = file.yamlOffset + Math.min(yamlText.length, Math.max(0, e.mark?.position ?? 0));
+      return fail(file, at, at, 'syntax', jsYamlMessage(e, yamlText, at - file.yamlOffset, t));
+    }
   }
   let doc;
   try {
@@ -148,4 +163,12 @@ function blank(rel: string, abs: string, role: FileRole, text: string): ParsedFi
 
 function isOnlyComments(text: string): boolean {
   return text.split('\n').every((line) => /^\s*(#.*)?\r?$/.test(line));
+}
+
+function jsYamlMessage(err: jsyaml.YAMLException, src: string, at: number, t: Locale['messages']): string {
+  const reason = err.reason ?? err.message;
+  if (/duplicated mapping key/.test(reason)) return t.duplicateKey((/^[^\n:]*/.exec(src.slice(at))?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
+  if (/tab characters/.test(reason)) return t.tabIndent;
+  if (/single document/.test(reason)) return t.multipleDocuments;
+  return t.yamlError(reason);
 }

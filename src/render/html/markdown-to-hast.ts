@@ -10,10 +10,10 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Markdown } from '../../book/types.js';
 import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
-import { parseMarkdown } from '../../markdown/parse.js';
+import { isStreamed, knowStreamedTop, markdownPieces, minHeadingDepth, parseMarkdown } from '../../markdown/parse.js';
 import { resolveAsset } from '../../model/asset-path.js';
 import { hrefFor, type RenderContext } from './context.js';
-import { el } from './hast.js';
+import { el, toHtml } from './hast.js';
 import { plainParagraph } from './plain-text.js';
 
 // Sanitize prefixes every id (and aria id reference) with this; we then swap it for a prefix
@@ -60,16 +60,21 @@ export function cachedSanitizedCount(): number {
   return sanitizedCache.size;
 }
 
-function sanitized(text: string, ctx: RenderContext): Sanitized {
+function processorFor(ctx: RenderContext): ReturnType<typeof makeProcessor> {
   const labels = `${ctx.labels.footnotes}\u0000${ctx.labels.footnoteBack}`;
-  const key = `${labels}\u0000${text}`;
+  let processor = processors.get(labels);
+  if (!processor) {
+    processor = makeProcessor(ctx.labels.footnotes, ctx.labels.footnoteBack);
+    processors.set(labels, processor);
+  }
+  return processor;
+}
+
+function sanitized(text: string, ctx: RenderContext): Sanitized {
+  const key = `${ctx.labels.footnotes}\u0000${ctx.labels.footnoteBack}\u0000${text}`;
   let entry = sanitizedCache.get(key);
   if (!entry) {
-    let processor = processors.get(labels);
-    if (!processor) {
-      processor = makeProcessor(ctx.labels.footnotes, ctx.labels.footnoteBack);
-      processors.set(labels, processor);
-    }
+    const processor = processorFor(ctx);
     // remark-rehype builds a new tree; the cached mdast is left as it is.
     const tree = processor.runSync(parseMarkdown(text) as MdastRoot) as Root;
     const ids = new Set<string>();
@@ -88,11 +93,47 @@ function sanitized(text: string, ctx: RenderContext): Sanitized {
 export function markdownToHast(md: Markdown, ctx: RenderContext, level: number): ElementContent[] {
   const plain = plainParagraph(md.text);
   if (plain) return [plain];
+  if (isStreamed(md.text)) return [streamed(md, ctx, level)];
   const { tree, ids } = sanitized(md.text, ctx);
   const prefix = `_m${++ctx.markdownCount}-`;
   const top = shallowestHeading(parseMarkdown(md.text));
   const children = rewrite(tree.children, { ctx, md, prefix, ids, level, top });
   return children.filter((c): c is ElementContent => c.type !== 'doctype');
+}
+
+const GROUP_BLOCKS = 200;
+// Headings of a streamed text are written as `<h&N>` (N: the Markdown depth) and given their
+// rank once the text's shallowest heading is known. `<h&` never comes from user text: the
+// serializer writes every `&` of text and attributes as `&amp;`.
+const DEFERRED = 'h&';
+const DEFERRED_TAG = /<(\/?)h&([1-6])(?=[\s>])/g;
+
+/**
+ * A long text (isStreamed) as HTML, made from one piece of the text at a time and a group of
+ * top-level blocks at a time, so that neither its whole Markdown tree nor its whole hast ever
+ * exists (a 12 MB narrative's trees took gigabytes). The result is the HTML of the whole tree:
+ * remark-rehype puts a line break between top-level blocks, sanitizing and rewriting work per
+ * element, and a text without `]:` has no definitions and so no footnotes, the one part made
+ * from the whole tree (test/build/streamed-markdown.test.ts).
+ */
+export function streamed(md: Markdown, ctx: RenderContext, level: number): ElementContent {
+  const processor = processorFor(ctx);
+  const r: Rewrite = { ctx, md, prefix: `_m${++ctx.markdownCount}-`, ids: new Set(), level, top: 0, deferHeadings: true };
+  const parts: string[] = [];
+  let top = 7;
+  for (const piece of markdownPieces(md.text)) {
+    top = Math.min(top, minHeadingDepth(piece));
+    for (let i = 0; i < piece.children.length; i += GROUP_BLOCKS) {
+      const group: MdastRoot = { type: 'root', children: piece.children.slice(i, i + GROUP_BLOCKS) };
+      const hast = processor.runSync(group) as Root;
+      if (parts.length > 0) parts.push('\n');
+      parts.push(toHtml(rewrite(hast.children, r)));
+    }
+  }
+  top = top === 7 ? 1 : top;
+  knowStreamedTop(md.text, top);
+  const html = parts.join('').replace(DEFERRED_TAG, (_, slash: string, depth: string) => `<${slash}h${Math.min(6, headingLevel(level, Number(depth), top))}`);
+  return { type: 'raw', value: html };
 }
 
 interface Rewrite {
@@ -104,6 +145,8 @@ interface Rewrite {
   level: number;
   /** Depth of the text's shallowest heading. */
   top: number;
+  /** Headings left as `<h&N>` for streamed() to rank. */
+  deferHeadings?: boolean;
 }
 
 function rewrite(nodes: RootContent[], r: Rewrite): RootContent[] {
@@ -129,7 +172,8 @@ function rewriteElement(node: Element, r: Rewrite): ElementContent[] {
   const rank = headingRank(node);
   if (rank) {
     const footnoteLabel = node.properties.id === CLOBBER + 'footnote-label';
-    node.tagName = `h${Math.min(6, footnoteLabel ? r.level + 1 : headingLevel(r.level, rank, r.top))}`;
+    if (r.deferHeadings) node.tagName = DEFERRED + rank;
+    else node.tagName = `h${Math.min(6, footnoteLabel ? r.level + 1 : headingLevel(r.level, rank, r.top))}`;
   }
   renameIds(node, r.prefix);
   if (node.tagName === 'a') return rewriteLink(node, r);

@@ -1,5 +1,7 @@
 // hast → HTML text. The books' hast is simple (elements, text, no raw HTML: Markdown passed
-// through rehype-sanitize), so a direct serializer is enough and several times faster than the
+// through rehype-sanitize; the one `raw` node is a long narrative already sanitized and
+// serialized here, a group of blocks at a time, by markdown-to-hast.ts), so a direct serializer
+// is enough and several times faster than the
 // general one, which dominated large builds. Attribute names come from property-information,
 // the same table rehype uses; test/build/serialize.test.ts checks the result parses to the
 // same document as rehype-stringify's.
@@ -42,8 +44,11 @@ function write(node: Nodes, out: string[], raw: boolean): void {
       out.push('</', node.tagName, '>');
       return;
     }
+    case 'raw':
+      out.push(node.value); // made by this serializer (markdown-to-hast.ts, long texts)
+      return;
     default:
-      return; // raw nodes never reach a book
+      return;
   }
 }
 

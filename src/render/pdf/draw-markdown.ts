@@ -16,7 +16,7 @@ import type {
 } from 'mdast';
 import type { Markdown } from '../../book/types.js';
 import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
-import { parseMarkdown } from '../../markdown/parse.js';
+import { isStreamed, markdownPieces, parseMarkdown, streamedTop } from '../../markdown/parse.js';
 import type { RenderContext } from './context.js';
 import { flowBoxedLines } from './draw-box.js';
 import { drawImage } from './draw-image.js';
@@ -44,6 +44,12 @@ interface State extends MarkdownLook {
 }
 
 export function drawMarkdown(ctx: RenderContext, markdown: Markdown, frame: Frame, look: MarkdownLook): void {
+  if (isStreamed(markdown.text)) {
+    // A long text without definitions or footnotes: drawn a piece at a time, never one tree.
+    const state: State = { ...look, fromFile: markdown.src.file, defs: new Map(), footnotes: [], top: streamedTop(markdown.text) };
+    drawBlocks(ctx, streamedBlocks(markdown.text), frame, state);
+    return;
+  }
   const tree = parseMarkdown(markdown.text);
   const state: State = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
   drawBlocks(ctx, tree.children, frame, state);
@@ -64,9 +70,16 @@ export function drawMarkdown(ctx: RenderContext, markdown: Markdown, frame: Fram
 
 /** Height the start of a narrative needs below a heading: its first lines, table rows or image. */
 export function markdownLead(ctx: RenderContext, markdown: Markdown, frame: Frame, look: MarkdownLook): number {
-  const tree = parseMarkdown(markdown.text);
-  const s: State = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
-  const first = tree.children.find((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition');
+  let s: State;
+  let first: RootContent | undefined;
+  if (isStreamed(markdown.text)) {
+    s = { ...look, fromFile: markdown.src.file, defs: new Map(), footnotes: [], top: streamedTop(markdown.text) };
+    first = streamedBlocks(markdown.text).next().value ?? undefined;
+  } else {
+    const tree = parseMarkdown(markdown.text);
+    s = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
+    first = tree.children.find((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition');
+  }
   const twoLines = 2 * s.base.size * s.base.leading;
   if (!first) return 0;
   if (first.type === 'heading') {
@@ -80,7 +93,13 @@ export function markdownLead(ctx: RenderContext, markdown: Markdown, frame: Fram
   return first.type === 'paragraph' ? SPACE.keepWithHeading * 2 : twoLines;
 }
 
-function drawBlocks(ctx: RenderContext, nodes: RootContent[], frame: Frame, s: State, gap = SPACE.paragraph): void {
+/** The top-level blocks of a streamed text, one piece parsed at a time. */
+function* streamedBlocks(text: string): Generator<RootContent, undefined> {
+  for (const piece of markdownPieces(text)) yield* piece.children;
+  return undefined;
+}
+
+function drawBlocks(ctx: RenderContext, nodes: Iterable<RootContent>, frame: Frame, s: State, gap = SPACE.paragraph): void {
   let first = true;
   for (const node of nodes) {
     if (node.type === 'definition') continue;

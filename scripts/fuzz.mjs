@@ -16,6 +16,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import yaml from 'js-yaml';
+import { buildConstants } from './build-constants.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = join(ROOT, 'examples', 'banggai');
@@ -289,6 +290,7 @@ async function bundle() {
     packages: 'external',
     outfile: join(ROOT, 'test', '.tmp', 'fuzz', 'main.js'),
     logLevel: 'error',
+    define: buildConstants({ sea: false }),
   });
 }
 
@@ -328,6 +330,11 @@ function runMode(mode, count, firstSeed, timeoutMs) {
       });
       child.on('exit', (code, signal) => {
         clearTimeout(timer);
+        if ((signal || code !== 0) && current === undefined) {
+          // The worker could not even start a case: a broken bundle, not a finding.
+          process.stderr.write(`\n${mode}: the fuzz worker failed before its first case (${signal ?? code})\n`);
+          process.exit(2);
+        }
         if (signal || code !== 0) {
           // Killed (hang) or died (out of memory): that case is a failure; go on after it.
           if (current !== undefined && !hangs.includes(current) && !results.some((x) => x.seed === current)) {

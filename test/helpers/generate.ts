@@ -42,10 +42,10 @@ export const deepFlow = (depth: number): string => '['.repeat(depth) + ']'.repea
 export const deepBlock = (depth: number): string => '- '.repeat(depth) + 'x\n';
 
 /**
- * A valid stage-1 worksheet of at least `bytes` bytes (default 10 MB): the base analysis plus a
- * long list of distinct strategic issues (about 330,000 items for 10 MB).
+ * A valid stage-1 worksheet of at least `bytes` bytes (default: just under the 10 MB file
+ * limit): the base analysis plus a long list of distinct strategic issues (about 330,000 items).
  */
-export function largeWorksheet(bytes = 10 * 1024 * 1024): string {
+export function largeWorksheet(bytes = 10 * 1024 * 1024 - 4096): string {
   const head =
     'pokja: smart-economy\nstage: 1\nanalysis:\n  - program: PP-01\n    relevance: UMKM adalah tulang punggung ekonomi daerah.\nissues:\n';
   const items: string[] = [];

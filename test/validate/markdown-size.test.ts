@@ -1,5 +1,5 @@
-// Size limits that keep a build's memory bounded (README, Performance): a `.md` file over
-// 10 MB, a Markdown text over 10 MB, more than 10 MB of Markdown in all, a block the parser
+// Size limits that keep a build's memory bounded (README, Performance): a file over 10 MB,
+// a Markdown text over 10 MB, more than 10 MB of Markdown in all, a block the parser
 // cannot split over 512 KB, and a text with `]:` over 512 KB are errors at their place.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkMarkdownSize } from '../../src/check/markdown-size.js';
 import { Collector } from '../../src/diagnostics/collector.js';
 import { locale } from '../../src/i18n/index.js';
-import { MAX_FILE_MB, MAX_MARKDOWN_FILE_MB, parseFile } from '../../src/load/parse-file.js';
+import { MAX_FILE_MB, parseFile } from '../../src/load/parse-file.js';
 import { checkProject } from '../../src/pipeline.js';
 import { makeFixture, removeTemps } from '../helpers/fixtures.js';
 
@@ -29,16 +29,18 @@ function withBody(body: string): string {
 const frontMatterLines = (): number => withBody('').split('\n').length - 1;
 
 describe('Markdown size limits', () => {
-  it('refuses a .md worksheet over 10 MB at 1:1, and keeps 50 MB for YAML', () => {
-    const big = new Uint8Array(MAX_MARKDOWN_FILE_MB * 1024 * 1024 + 1).fill(0x61);
+  it('refuses a file over 10 MB at 1:1, YAML and .md alike', () => {
+    expect(MAX_FILE_MB).toBe(10);
+    const big = new Uint8Array(MAX_FILE_MB * 1024 * 1024 + 1).fill(0x61);
+    for (const rel of ['pokja/a/3-inovasi.md', 'pokja/a/1-analisis.yaml', 'rpjmd.yaml']) {
+      const out = new Collector();
+      const file = parseFile(rel, '/x', 'worksheet', big, out, en);
+      expect(file.fatal).toBe(true);
+      expect(out.list.map((d) => [d.file, d.line, d.column, d.rule, d.message])).toEqual([[rel, 1, 1, 'syntax', en.fileTooLarge('10.0', '10')]]);
+    }
     const out = new Collector();
-    const md = parseFile('pokja/a/3-inovasi.md', '/x', 'worksheet', big, out, en);
-    expect(md.fatal).toBe(true);
-    expect(out.list.map((d) => [d.line, d.column, d.rule, d.message])).toEqual([[1, 1, 'syntax', en.fileTooLarge('10.0', '10')]]);
-    const yamlOut = new Collector();
-    parseFile('pokja/a/1-analisis.yaml', '/x', 'worksheet', big, yamlOut, en);
-    expect(yamlOut.list.some((d) => d.message.includes('MB'))).toBe(false);
-    expect(MAX_FILE_MB).toBe(50);
+    parseFile('pokja/a/1-analisis.yaml', '/x', 'worksheet', big.subarray(1), out, en);
+    expect(out.list.some((d) => d.message === en.fileTooLarge('10.0', '10'))).toBe(false);
   });
 
   it('refuses a block that cannot be split over 512 KB, at the line it starts', () => {

@@ -136,7 +136,12 @@ function mutateText(text, isMarkdown, r, gentle) {
     // Gentle cases leave out the snippets that are errors on purpose (dangling links, bad images).
     const snippet = r.pick(gentle ? HOSTILE_MARKDOWN.filter((m) => !/TIDAK-ADA|\.git/.test(m)) : HOSTILE_MARKDOWN);
     if (isMarkdown) return text + snippet;
-    const data = yaml.load(dataText) ?? {};
+    let data;
+    try {
+      data = yaml.load(dataText) ?? {};
+    } catch {
+      return text + snippet; // already broken by an earlier mutation: append as text
+    }
     if (data && typeof data === 'object') data.narrative = (typeof data.narrative === 'string' ? data.narrative : '') + snippet;
     return yaml.dump(data, { lineWidth: -1 });
   }

@@ -71,11 +71,29 @@ function planTable(ctx: RenderContext, table: TableSpec, frame: Frame) {
 
 const CAPTION_GAP = 3;
 
-/** Height a table needs on the page it starts on: caption, header and (most of) the first row. */
+/** Height a table needs on the page it starts on: caption, header and (most of) the first two rows. */
 export function tableLead(ctx: RenderContext, table: TableSpec, frame: Frame): number {
   if (table.rows.length === 0) return 3 * TYPE.small.size * TYPE.small.leading;
   const plan = planTable(ctx, table, frame);
-  return plan.captionHeight + plan.headerHeight + Math.min(rowHeight(plan.layRow(table.rows[0])), ctx.flow.pageHeight / 3);
+  return plan.captionHeight + plan.headerHeight + firstRows(ctx, table.rows.slice(0, SMALL_TABLE + 1).map((r) => plan.layRow(r)));
+}
+
+/** A table of at most this many rows is kept whole when it fits in a third of a page. */
+const SMALL_TABLE = 4;
+
+/**
+ * The rows a table keeps under its header on its first page: all of a small table, else the
+ * first two (never one row alone at a page bottom), or the first one when two would take more
+ * than a third of a page. `rows`: the first rows laid out (up to SMALL_TABLE + 1 of them).
+ */
+function firstRows(ctx: RenderContext, rows: LaidCell[][]): number {
+  const third = ctx.flow.pageHeight / 3;
+  const heights = rows.map(rowHeight);
+  const all = heights.reduce((s, h) => s + h, 0);
+  if (rows.length <= SMALL_TABLE && all <= third) return all;
+  const one = heights[0] ?? 0;
+  const two = one + (heights[1] ?? 0);
+  return two <= third ? two : Math.min(one, third);
 }
 
 export function drawTable(ctx: RenderContext, table: TableSpec, frame: Frame): void {
@@ -104,8 +122,8 @@ export function drawTable(ctx: RenderContext, table: TableSpec, frame: Frame): v
     return cells;
   };
 
-  // Caption, header and the first row stay together.
-  flow.ensure(plan.captionHeight + headerHeight + Math.min(rowHeight(rowAt(0)), flow.pageHeight / 3));
+  // Caption, header and the first two rows stay together.
+  flow.ensure(plan.captionHeight + headerHeight + firstRows(ctx, table.rows.slice(0, SMALL_TABLE + 1).map((_, r) => rowAt(r))));
   if (table.id) {
     ctx.dests.add(pdf, table.id, flow.y);
     ctx.sectionPages.set(table.id, flow.page);

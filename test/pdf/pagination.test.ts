@@ -165,11 +165,14 @@ afterAll(async () => {
 
 describe('PDF pagination', () => {
   it('leaves no page nearly empty except before a chapter start', async () => {
-    for (const [file, { doc, pdf }] of rendered) expect(await nearlyEmptyPages(doc, pdf), file).toEqual([]);
+    const found: Record<string, string[]> = {};
+    for (const [file, { doc, pdf }] of rendered) found[file] = await nearlyEmptyPages(doc, pdf);
+    expect(found).toEqual(Object.fromEntries([...rendered.keys()].map((f) => [f, []])));
   });
 
   it('keeps every text item inside the page', () => {
-    for (const [file, { pdf }] of rendered) expect(offPage(pdf), file).toEqual([]);
+    const found = Object.fromEntries([...rendered].map(([file, { pdf }]) => [file, offPage(pdf)]));
+    expect(found).toEqual(Object.fromEntries([...rendered.keys()].map((f) => [f, []])));
   });
 
   it('repeats the title of a card that continues on the next page', () => {
@@ -184,15 +187,34 @@ describe('PDF pagination', () => {
     expect(top.str).toContain('Kartu panjang K-99');
   });
 
-  it('leaves at least two fields of a split card and two rows of a split table on each page', () => {
+  it('leaves at least two fields of a split card and two rows of a split table on each side of the break', () => {
     const { pdf } = rendered.get('kartu')!;
-    for (let p = 0; p < pdf.pages; p++) {
-      const fields = bodyBoxes(pdf, p).filter((b) => /^Bidang \d+$/.test(b.str.trim()));
-      const text = pdf.text[p];
-      // A continued card's page holds at least two of its fields (unless the next card follows).
-      if (/\(lanjutan\)/.test(text)) expect(fields.length, `page ${p + 1}`).toBeGreaterThanOrEqual(2);
-      const rows = bodyBoxes(pdf, p).filter((b) => /^Sel \d+\.1$/.test(b.str.trim()));
-      if (rows.length) expect(rows.length, `page ${p + 1}`).toBeGreaterThanOrEqual(2);
+    /** Per page: the items of a kind before the first start of a new card (or table), and after the last. */
+    const ends = (p: number, item: RegExp, start: (b: { str: string; top: number }, all: { str: string; top: number }[]) => boolean) => {
+      const boxes = bodyBoxes(pdf, p).sort((a, b) => a.top - b.top);
+      const starts = boxes.filter((b) => start(b, boxes)).map((b) => b.top);
+      const items = boxes.filter((b) => item.test(b.str.trim()));
+      const first = starts.length ? Math.min(...starts) : Infinity;
+      const last = starts.length ? Math.max(...starts) : -Infinity;
+      return { head: items.filter((b) => b.top < first).length, tail: items.filter((b) => b.top > last).length };
+    };
+    const newCard = (b: { str: string; top: number }, all: { str: string; top: number }[]) =>
+      /^Kartu (panjang|kecil) \S+$/.test(b.str.trim()) && !all.some((o) => o.str.includes('(lanjutan)') && Math.abs(o.top - b.top) < 3);
+    const newTable = (b: { str: string }) => /^Tabel /.test(b.str.trim());
+    let splits = 0;
+    for (let p = 2; p + 1 < pdf.pages; p++) {
+      for (const [what, item, start] of [
+        ['fields', /^Bidang \d+$/, newCard],
+        ['rows', /^Sel \d+\.1$/, newTable],
+      ] as const) {
+        const next = ends(p + 1, item, start).head;
+        if (next === 0) continue;
+        splits++;
+        expect(next, `${what} at the top of page ${p + 2}`).toBeGreaterThanOrEqual(2);
+        expect(ends(p, item, start).tail, `${what} at the bottom of page ${p + 1}`).toBeGreaterThanOrEqual(2);
+      }
     }
+    // The fixture does split cards and tables.
+    expect(splits).toBeGreaterThanOrEqual(4);
   });
 });

@@ -213,6 +213,8 @@ export interface RenderLabels {
   backToTop: string;
   books: string;
   imageMissing: (alt: string) => string;
+  /** Said after a record card's title repeated on the page the card continues on: "(lanjutan)". */
+  continued: string;
 }
 
 export type { Markdown, StageNo };

@@ -462,6 +462,8 @@ export const en: Locale = {
     backToTop: 'Back to contents',
     books: 'Masterplan books',
     imageMissing: (alt: string) => `[image: ${alt}]`,
+    /** After a card's title repeated at the top of the page the card continues on. */
+    continued: 'continued',
     skipToContent: 'Skip to content',
     footnotes: 'Footnotes',
     footnoteBack: 'Back to text',

@@ -475,6 +475,8 @@ export const id = {
     backToTop: 'Kembali ke daftar isi',
     books: 'Buku-buku masterplan',
     imageMissing: (alt: string) => `[gambar: ${alt}]`,
+    /** After a card's title repeated at the top of the page the card continues on. */
+    continued: 'lanjutan',
     skipToContent: 'Langsung ke isi',
     footnotes: 'Catatan kaki',
     footnoteBack: 'Kembali ke teks',

@@ -177,6 +177,10 @@ function drawHeading(ctx: RenderContext, node: Heading, frame: Frame, s: State):
 }
 
 const BULLETS = ['•', '◦', '▪'];
+/** Lists nest visibly this deep; deeper ones keep their parent's indent (their bullets still differ). */
+const MAX_LIST_INDENT = 6;
+/** Nested lists and quotes stop indenting before the text column gets narrower than this. */
+const MIN_COLUMN = 160;
 
 function drawList(ctx: RenderContext, list: List, frame: Frame, s: State, depth: number): void {
   const start = list.start ?? 1;
@@ -197,7 +201,7 @@ function drawList(ctx: RenderContext, list: List, frame: Frame, s: State, depth:
     for (const child of item.children) {
       if (!first) ctx.flow.gap(item.spread ? SPACE.paragraph : 2);
       first = false;
-      if (child.type === 'list') drawList(ctx, child, itemFrame, s, depth + 1);
+      if (child.type === 'list') drawList(ctx, child, depth + 1 < MAX_LIST_INDENT && itemFrame.width >= MIN_COLUMN ? itemFrame : frame, s, depth + 1);
       else drawBlock(ctx, child, itemFrame, s);
     }
     if (item.children.length === 0) ctx.flow.y += lineHeight;
@@ -209,7 +213,8 @@ function countLines(children: RootContent[]): number {
 }
 
 function drawQuote(ctx: RenderContext, node: Blockquote, frame: Frame, s: State): void {
-  const indent = 14;
+  // Quotes in quotes indent until the column would get too narrow, then stay at that depth.
+  const indent = frame.width - 14 >= MIN_COLUMN ? 14 : 0;
   const from = ctx.flow.mark();
   drawBlocks(ctx, node.children, { x: frame.x + indent, width: frame.width - indent }, { ...s, base: { ...s.base, color: '#3c4148' } });
   ctx.flow.paintSpan(from, ctx.flow.mark(), (top, bottom) => {

@@ -9,7 +9,7 @@ import { drawMarkdown, markdownLead } from './draw-markdown.js';
 import { flowLines, leadHeight } from './draw-paragraph.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, style, type Line, type Run } from './inline-text.js';
-import { COLOR, TYPE } from './theme.js';
+import { COLOR, SPACE, TYPE } from './theme.js';
 
 const BAR = 3;
 const INSET = 9;
@@ -46,22 +46,49 @@ function cardLayout(ctx: RenderContext, record: RecordBlock, frame: Frame, level
           : 0;
     return PAD.field + Math.max(linesHeight(label), start) + 1;
   };
+  /** Height a whole field takes (a Markdown value estimated from its text laid out plainly). */
+  const fieldHeight = (field: Field, label: Line[], value: Line[] | null) => {
+    const shift = value?.[0] ? Math.max(0, value[0].baseline - (label[0]?.baseline ?? 0)) : 1.5;
+    const body = value !== null ? linesHeight(value) : 'markdown' in field.value ? markdownEstimate(ctx, field.value.markdown.text, valueFrame, valueStyle) : 0;
+    return 2 * PAD.field + Math.max(linesHeight(label) + shift, body);
+  };
   const first = record.fields[0];
   const firstValue = first ? valueLines(first) : [];
-  // The title never stays behind alone: it keeps the first field with it.
-  const lead = PAD.top + linesHeight(titleLines) + PAD.title + (first ? fieldLead(first, labelLines(first), firstValue) : 0);
-  return { inner, valueFrame, valueStyle, titleLines, valueLines, labelLines, fieldLead, firstValue, lead };
+  const head = PAD.top + linesHeight(titleLines) + PAD.title;
+  const heights = record.fields.map((f, i) => fieldHeight(f, labelLines(f), i === 0 ? firstValue : valueLines(f)));
+  const total = head + heights.reduce((s, h) => s + h, 0);
+  // The title never stays behind alone: it keeps the first two fields with it (or, when the
+  // first one is long, the start of the first).
+  const half = ctx.flow.pageHeight / 2;
+  const second = record.fields[1];
+  let lead = head + (first ? fieldLead(first, labelLines(first), firstValue) : 0);
+  if (first && second) {
+    const two = heights[0] + fieldLead(second, labelLines(second), valueLines(second));
+    if (two <= half) lead = head + two;
+  }
+  return { inner, valueFrame, valueStyle, titleStyle, titleLines, valueLines, labelLines, fieldLead, firstValue, lead, heights, total };
+}
+
+/** A card up to this share of a page is never split: it moves whole to the next page. */
+const KEEP_WHOLE = 0.4;
+
+/** Rough height of a Markdown value: its text in paragraphs, laid out without its markup. */
+function markdownEstimate(ctx: RenderContext, text: string, frame: Frame, base: ReturnType<typeof style>): number {
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/[*_`#>|]/g, '').trim()).filter(Boolean);
+  return paragraphs.reduce((h, p, i) => h + (i ? SPACE.paragraph : 0) + linesHeight(layoutLines(ctx, [{ text: p, style: base }], frame.width)), 0);
 }
 
 /** Height a card needs on the page it starts on. */
 export function recordLead(ctx: RenderContext, record: RecordBlock, frame: Frame, level: number): number {
-  return cardLayout(ctx, record, frame, level).lead;
+  const card = cardLayout(ctx, record, frame, level);
+  return card.total <= ctx.flow.pageHeight * KEEP_WHOLE ? card.total : card.lead;
 }
 
 export function drawRecord(ctx: RenderContext, record: RecordBlock, frame: Frame, level: number): void {
   const { flow, pdf } = ctx;
   const card = cardLayout(ctx, record, frame, level);
-  flow.ensure(card.lead);
+  // A small card is kept whole; a longer one starts with its title and first two fields.
+  flow.ensure(card.total <= flow.pageHeight * KEEP_WHOLE ? card.total : card.lead);
 
   const from = flow.mark();
   if (record.id) ctx.dests.add(pdf, record.id, flow.y);
@@ -72,10 +99,24 @@ export function drawRecord(ctx: RenderContext, record: RecordBlock, frame: Frame
   }
   flow.y += PAD.title;
 
-  record.fields.forEach((field, i) => {
+  // On every page the card continues on, its title comes again, marked as a continuation.
+  const continued = () => {
+    const runs: Run[] = [...inlineRuns(ctx, record.title, card.titleStyle), { text: ` (${ctx.book.labels.continued})`, style: style(TITLE, { color: COLOR.muted, bold: false }) }];
+    flow.y += PAD.top;
+    for (const line of layoutLines(ctx, runs, card.inner.width)) {
+      drawLine(pdf, ctx.dests, line, card.inner.x, flow.y);
+      flow.y += line.height;
+    }
+    flow.y += PAD.title;
+  };
+  const n = record.fields.length;
+  flow.whileBreaking(continued, () => record.fields.forEach((field, i) => {
     const labelLines = card.labelLines(field);
     const valueLines = i === 0 ? card.firstValue : card.valueLines(field);
-    flow.ensure(card.fieldLead(field, labelLines, valueLines));
+    let need = card.fieldLead(field, labelLines, valueLines);
+    // Never one field alone at the top of the next page: the last two move together.
+    if (i === n - 2 && i >= 2 && card.heights[i] + card.heights[i + 1] <= flow.pageHeight / 2) need = card.heights[i] + card.heights[i + 1];
+    flow.ensure(need);
     if (!flow.atTop) {
       const color = i === 0 ? COLOR.rule : COLOR.ruleLight;
       pdf.save().lineWidth(0.5).strokeColor(color).moveTo(card.inner.x, flow.y).lineTo(card.inner.x + card.inner.width, flow.y).stroke().restore();
@@ -94,7 +135,7 @@ export function drawRecord(ctx: RenderContext, record: RecordBlock, frame: Frame
     else if ('markdown' in field.value) drawMarkdown(ctx, field.value.markdown, card.valueFrame, { base: card.valueStyle, level: level + 1 });
     if (flow.page === labelPage) flow.y = Math.max(flow.y, labelEnd);
     flow.y += PAD.field;
-  });
+  }));
 
   flow.paintSpan(from, flow.mark(), (top, bottom) => {
     pdf.rect(frame.x, top, BAR, bottom - top).fill(COLOR.accent);

@@ -7,7 +7,7 @@ import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, measure, style, type Align, type Line, type Run, type TextStyle } from './inline-text.js';
 import { fontKey } from './fonts.js';
 import { flowParagraph } from './draw-paragraph.js';
-import { COLOR, TABLE, TYPE, type TypeSpec } from './theme.js';
+import { COLOR, SPACE, TABLE, TYPE, type TypeSpec } from './theme.js';
 
 export type Tone = 'warning' | 'ok' | 'muted' | 'mark';
 
@@ -71,14 +71,68 @@ function planTable(ctx: RenderContext, table: TableSpec, frame: Frame) {
 
 const CAPTION_GAP = 3;
 
-/** Height a table needs on the page it starts on: caption, header and (most of) the first row. */
+/** Height a table needs on the page it starts on: caption, header and (most of) the first two rows. */
 export function tableLead(ctx: RenderContext, table: TableSpec, frame: Frame): number {
   if (table.rows.length === 0) return 3 * TYPE.small.size * TYPE.small.leading;
+  table = columnParts(ctx, table, frame)[0];
   const plan = planTable(ctx, table, frame);
-  return plan.captionHeight + plan.headerHeight + Math.min(rowHeight(plan.layRow(table.rows[0])), ctx.flow.pageHeight / 3);
+  return plan.captionHeight + plan.headerHeight + firstRows(ctx, table.rows.slice(0, SMALL_TABLE + 1).map((r) => plan.layRow(r)));
+}
+
+/** A table of at most this many rows is kept whole when it fits in a third of a page. */
+const SMALL_TABLE = 4;
+
+/**
+ * The rows a table keeps under its header on its first page: all of a small table, else the
+ * first two (never one row alone at a page bottom), or the first one when two would take more
+ * than a third of a page. `rows`: the first rows laid out (up to SMALL_TABLE + 1 of them).
+ */
+function firstRows(ctx: RenderContext, rows: LaidCell[][]): number {
+  const third = ctx.flow.pageHeight / 3;
+  const heights = rows.map(rowHeight);
+  const all = heights.reduce((s, h) => s + h, 0);
+  if (rows.length <= SMALL_TABLE && all <= third) return all;
+  const one = heights[0] ?? 0;
+  const two = one + (heights[1] ?? 0);
+  return two <= third ? two : Math.min(one, third);
+}
+
+/** Narrowest a column may get: a table with more columns than fit at this width is cut in parts. */
+const MIN_COLUMN = 40;
+
+/**
+ * A table too wide for the page, as parts that fit: each part repeats the first column (the
+ * row's name) beside the next columns that fit; the later parts' captions say "(lanjutan)".
+ * Row anchors stay in the first part. A table that fits is its own only part.
+ */
+function columnParts(ctx: RenderContext, table: TableSpec, frame: Frame): TableSpec[] {
+  const fit = Math.floor(frame.width / MIN_COLUMN);
+  const n = table.columns.length;
+  if (n <= fit || fit < 2) return [table];
+  const parts: TableSpec[] = [];
+  for (let start = 1; start < n; start += fit - 1) {
+    const pick = [0, ...Array.from({ length: Math.min(fit - 1, n - start) }, (_, k) => start + k)];
+    const first = start === 1;
+    parts.push({
+      ...table,
+      id: first ? table.id : undefined,
+      caption: first || !table.caption ? table.caption : `${table.caption} (${ctx.book.labels.continued})`,
+      columns: pick.map((i) => table.columns[i]),
+      rows: table.rows.map((row) => ({ ...row, id: first ? row.id : undefined, cells: pick.map((i) => row.cells[i] ?? { lines: [] }) })),
+    });
+  }
+  return parts;
 }
 
 export function drawTable(ctx: RenderContext, table: TableSpec, frame: Frame): void {
+  const parts = columnParts(ctx, table, frame);
+  parts.forEach((part, i) => {
+    if (i > 0) ctx.flow.gap(SPACE.block);
+    drawTablePart(ctx, part, frame);
+  });
+}
+
+function drawTablePart(ctx: RenderContext, table: TableSpec, frame: Frame): void {
   const { flow, pdf } = ctx;
   if (table.rows.length === 0) {
     if (table.caption) flowParagraph(ctx, [{ text: table.caption, style: style(TYPE.caption, { color: COLOR.accent }) }], frame);
@@ -104,8 +158,8 @@ export function drawTable(ctx: RenderContext, table: TableSpec, frame: Frame): v
     return cells;
   };
 
-  // Caption, header and the first row stay together.
-  flow.ensure(plan.captionHeight + headerHeight + Math.min(rowHeight(rowAt(0)), flow.pageHeight / 3));
+  // Caption, header and the first two rows stay together.
+  flow.ensure(plan.captionHeight + headerHeight + firstRows(ctx, table.rows.slice(0, SMALL_TABLE + 1).map((_, r) => rowAt(r))));
   if (table.id) {
     ctx.dests.add(pdf, table.id, flow.y);
     ctx.sectionPages.set(table.id, flow.page);

@@ -289,7 +289,7 @@ export const en: Locale = {
     milestones: 'Milestones by year',
     regulations: 'Supporting Regulations',
     regulationStatus: { planned: 'planned', draft: 'draft', enacted: 'enacted' },
-    id: 'Id',
+    id: 'ID',
     mission: 'Mission',
     goal: 'Goal',
     target: 'Target',

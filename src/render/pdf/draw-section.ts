@@ -19,7 +19,7 @@ export function drawSection(ctx: RenderContext, section: Section, onSection: (s:
   // goes back to portrait pages.
   const turn = (section.landscape ?? false) !== flow.isLandscape;
   flow.landscape = section.landscape ?? false;
-  if ((section.newPage || turn) && !underParent && (!flow.atTop || flow.page < 0 || turn)) flow.newPage();
+  if (turn || (section.newPage && !underParent && (!flow.atTop || flow.page < 0))) flow.newPage();
   else flow.gap(section.level <= 2 ? 16 : 10);
   const frame = flow.body;
   onSection(section);

@@ -8,7 +8,7 @@ export function section(
   level: number,
   blocks: Block[],
   children: Section[] = [],
-  opts: { newPage?: boolean; badge?: string } = {},
+  opts: { newPage?: boolean; badge?: string; landscape?: boolean } = {},
 ): Section {
-  return { id, title, level, newPage: opts.newPage ?? false, badge: opts.badge, blocks, children, toc: level <= 2 };
+  return { id, title, level, newPage: opts.newPage ?? false, ...(opts.landscape ? { landscape: true } : {}), badge: opts.badge, blocks, children, toc: level <= 2 };
 }

@@ -117,6 +117,8 @@ export interface Section {
   level: number;
   /** Start on a new page in print (chapters, appendices, books). */
   newPage: boolean;
+  /** Print the section's own blocks on landscape pages (a wide table); its subsections go back to portrait. */
+  landscape?: boolean;
   /** A short tag shown beside the title. */
   badge?: string;
   /** "BAB I", set by the numbering pass for the chapters of the body (not appendices). */

@@ -129,7 +129,10 @@ describe('build examples/banggai --format html', () => {
       expect(head.map((th) => attr(th, 'scope'))).toEqual(head.map(() => 'col'));
       expect(head.slice(1, 1 + model.pokja.length).map(textOf)).toEqual(model.pokja.map((p) => p.name));
       const rows = byTag(byTag(table, 'tbody')[0], 'tr');
-      expect(rows).toHaveLength(model.rpjmd.programs.length);
+      // A row per program, then the coverage per Pokja.
+      expect(rows).toHaveLength(model.rpjmd.programs.length + 1);
+      expect(textOf(rows.at(-1)!)).toContain('Program tercakup per Pokja');
+      expect(head.at(-1) && textOf(head.at(-1)!)).toBe('Jumlah inovasi');
       model.rpjmd.programs.forEach((program, i) => {
         const cells = rows[i].childNodes.filter((c) => 'tagName' in c) as ReturnType<typeof descendants>;
         expect(cells[0].tagName).toBe('th');

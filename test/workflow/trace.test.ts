@@ -187,22 +187,26 @@ function bookMatrix(root: string) {
   const checked = checkProject(root);
   const appendix: Section = matrixAppendix('lampiran-b', 1, new Lookup(checked.model, checked.locale));
   const matrix = appendix.blocks[0] as TableBlock;
-  const [missions, uncovered, unplanned] = appendix.children;
+  const [missions, , uncovered, unplanned] = appendix.children;
   const list = (s: Section) => {
     const b = s.blocks[0];
     return b.type === 'list' ? b.items.map((item) => refIds([item])[0]) : [];
   };
   return {
-    programs: matrix.rows.map((row) => ({
-      id: refIds(row.cells[0].lines)[0],
-      cells: row.cells.slice(1, -1).map((c) => refIds(c.lines)),
-      innovations: Number(textOf(row.cells.at(-1)!.lines)),
-    })),
+    // One row per program (anchored), then the coverage per Pokja; a program without
+    // innovations says so in its count column.
+    programs: matrix.rows
+      .filter((row) => row.id !== undefined)
+      .map((row) => ({
+        id: refIds(row.cells[0].lines)[0],
+        cells: row.cells.slice(1, -1).map((c) => refIds(c.lines)),
+        innovations: textOf(row.cells.at(-1)!.lines) === '✗ belum tercakup' ? 0 : Number(textOf(row.cells.at(-1)!.lines)),
+      })),
     missions: (missions.blocks[0] as TableBlock).rows.map((row) => ({
       id: refIds(row.cells[0].lines)[0],
       coverage: textOf(row.cells[1].lines),
       percent: textOf(row.cells[2].lines),
-      innovations: Number(textOf(row.cells[3].lines)),
+      innovations: textOf(row.cells[3].lines) === '✗ belum tercakup' ? 0 : Number(textOf(row.cells[3].lines)),
     })),
     uncovered: list(uncovered),
     unplanned: list(unplanned),

@@ -15,9 +15,13 @@ import { COLOR, headingSpec, SPACE, TYPE } from './theme.js';
  */
 export function drawSection(ctx: RenderContext, section: Section, onSection: (s: Section) => void, underParent = false): void {
   const { flow, pdf } = ctx;
-  const frame = flow.body;
-  if (section.newPage && !underParent && (!flow.atTop || flow.page < 0)) flow.newPage();
+  // A landscape section (the traceability matrix) starts on a landscape page; what follows it
+  // goes back to portrait pages.
+  const turn = (section.landscape ?? false) !== flow.isLandscape;
+  flow.landscape = section.landscape ?? false;
+  if (turn || (section.newPage && !underParent && (!flow.atTop || flow.page < 0))) flow.newPage();
   else flow.gap(section.level <= 2 ? 16 : 10);
+  const frame = flow.body;
   onSection(section);
   ctx.glyphs.where = section.title;
 
@@ -39,6 +43,10 @@ export function drawSection(ctx: RenderContext, section: Section, onSection: (s:
     if (i > 0) flow.gap(SPACE.block);
     drawBlock(ctx, block, frame, section.level);
   });
+  if (section.landscape) {
+    flow.landscape = false;
+    flow.y = flow.bottom;
+  }
   section.children.forEach((child, i) => drawSection(ctx, child, onSection, i === 0 && section.blocks.length === 0));
 }
 

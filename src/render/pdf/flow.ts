@@ -19,7 +19,10 @@ export class Flow {
   page = -1;
   y: number = PAGE.margins.top;
   readonly top: number = PAGE.margins.top;
-  readonly bottom: number = PAGE.height - PAGE.margins.bottom;
+  /** Pages added from now on are landscape (a wide table: the traceability matrix). */
+  landscape = false;
+  /** The current page is landscape. */
+  private pageLandscape = false;
   /** Called after every page break (tables repeat their header row through this). */
   private readonly breakHooks: (() => void)[] = [];
 
@@ -29,9 +32,18 @@ export class Flow {
     private readonly onLeave?: (page: number) => void,
   ) {}
 
-  /** The whole text area of a page. */
+  /** Bottom of the text area of the current page. */
+  get bottom(): number {
+    return (this.pageLandscape ? PAGE.width : PAGE.height) - PAGE.margins.bottom;
+  }
+
+  get isLandscape(): boolean {
+    return this.pageLandscape;
+  }
+
+  /** The whole text area of the current page. */
   get body(): Frame {
-    return { x: PAGE.margins.left, width: PAGE.width - PAGE.margins.left - PAGE.margins.right };
+    return { x: PAGE.margins.left, width: (this.pageLandscape ? PAGE.height : PAGE.width) - PAGE.margins.left - PAGE.margins.right };
   }
 
   /** Height of the text area of an empty page. */
@@ -49,7 +61,8 @@ export class Flow {
 
   newPage(): void {
     if (this.page >= 0) this.onLeave?.(this.page);
-    this.pdf.addPage({ size: [PAGE.width, PAGE.height], margins: { ...PAGE.margins } });
+    this.pdf.addPage({ size: [PAGE.width, PAGE.height], margins: { ...PAGE.margins }, ...(this.landscape ? { layout: 'landscape' as const } : {}) });
+    this.pageLandscape = this.landscape;
     this.page++;
     this.y = this.top;
     for (const hook of [...this.breakHooks]) hook();

@@ -23,12 +23,14 @@ export function drawPageFrames(ctx: RenderContext, layout: FrameLayout): void {
   const { pdf, book } = ctx;
   const { count: total } = pdf.bufferedPageRange();
   const left = PAGE.margins.left;
-  const width = PAGE.width - PAGE.margins.left - PAGE.margins.right;
   const header = style(TYPE.header, { color: COLOR.muted });
   const chapters = chapterStarts(ctx, [...book.front, ...book.sections]);
   const bodyPages = total - layout.bodyStart;
   for (let page = 0; page < total; page++) {
     pdf.switchToPage(page);
+    // Pages differ in size: the traceability matrix is printed on landscape pages.
+    const { width: pageWidth, height: pageHeight } = pdf.page;
+    const width = pageWidth - PAGE.margins.left - PAGE.margins.right;
     if (book.mark !== undefined) drawMark(ctx, book.mark);
     if (page === 0) continue; // the cover has no header or footer
     const list = layout.lists.find((l) => page >= l.first && page < l.first + l.count);
@@ -46,17 +48,18 @@ export function drawPageFrames(ctx: RenderContext, layout: FrameLayout): void {
         ? book.labels.frontFooter(book.cover.region, pageLabel(page, layout.bodyStart))
         : book.labels.footer(book.cover.region, page - layout.bodyStart + 1, bodyPages);
     const footer = oneLine(ctx, footerText, header, width, 'center');
-    drawLine(pdf, ctx.dests, footer, left, PAGE.height - PAGE.footerBaseline - footer.baseline);
+    drawLine(pdf, ctx.dests, footer, left, pageHeight - PAGE.footerBaseline - footer.baseline);
   }
 }
 
 /** "DRAF" / "TELAAH" across the page, light enough to read the text under it. */
 function drawMark(ctx: RenderContext, mark: string): void {
   const { pdf } = ctx;
-  const [line] = layoutLines(ctx, [{ text: mark, style: style({ family: 'sans', size: 96, leading: 1 }, { bold: true, color: COLOR.mark }) }], PAGE.width * 1.5, 'left');
+  const { width, height } = pdf.page;
+  const [line] = layoutLines(ctx, [{ text: mark, style: style({ family: 'sans', size: 96, leading: 1 }, { bold: true, color: COLOR.mark }) }], width * 1.5, 'left');
   if (!line) return;
-  const cx = PAGE.width / 2;
-  const cy = PAGE.height / 2;
+  const cx = width / 2;
+  const cy = height / 2;
   pdf.save();
   pdf.opacity(0.13);
   pdf.rotate(-40, { origin: [cx, cy] });

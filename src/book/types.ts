@@ -157,6 +157,8 @@ export interface Cover {
 export interface Target {
   file: string;
   anchor: string;
+  /** The book's name when the target is in another file ("Buku III"), for link texts in PDFs. */
+  book?: string;
 }
 
 /** One entry of the list of tables. */
@@ -213,6 +215,8 @@ export interface RenderLabels {
   backToTop: string;
   books: string;
   imageMissing: (alt: string) => string;
+  /** Said after a link into another book's PDF: " (Buku III)". */
+  inOtherBook: (book: string) => string;
 }
 
 export type { Markdown, StageNo };

@@ -454,6 +454,7 @@ export const en: Locale = {
     backToTop: 'Back to contents',
     books: 'Masterplan books',
     imageMissing: (alt: string) => `[image: ${alt}]`,
+    inOtherBook: (book: string) => ` (${book})`,
     skipToContent: 'Skip to content',
     footnotes: 'Footnotes',
     footnoteBack: 'Back to text',

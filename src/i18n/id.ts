@@ -467,6 +467,7 @@ export const id = {
     backToTop: 'Kembali ke daftar isi',
     books: 'Buku-buku masterplan',
     imageMissing: (alt: string) => `[gambar: ${alt}]`,
+    inOtherBook: (book: string) => ` (${book})`,
     skipToContent: 'Langsung ke isi',
     footnotes: 'Catatan kaki',
     footnoteBack: 'Kembali ke teks',

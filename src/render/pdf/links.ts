@@ -8,7 +8,7 @@ export type LinkTarget =
   /** A named destination in this PDF. */
   | { kind: 'dest'; name: string }
   /** A named destination in a sibling PDF (`buku-3.pdf`), opened by the viewer. */
-  | { kind: 'file'; file: string; anchor: string }
+  | { kind: 'file'; file: string; anchor: string; book?: string }
   | { kind: 'uri'; uri: string };
 
 export function linkKey(target: LinkTarget | undefined): string {
@@ -24,7 +24,7 @@ export function refTarget(book: BookDoc, id: string, sectionIds: ReadonlySet<str
   if (target) {
     return target.file === book.file
       ? { kind: 'dest', name: target.anchor }
-      : { kind: 'file', file: `${target.file}.pdf`, anchor: target.anchor };
+      : { kind: 'file', file: `${target.file}.pdf`, anchor: target.anchor, book: target.book };
   }
   return sectionIds.has(id) ? { kind: 'dest', name: id } : undefined;
 }

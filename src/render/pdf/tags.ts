@@ -50,6 +50,7 @@ export class Tagger {
   /** Pages (pdfkit page objects) with an artifact sequence open. */
   private readonly open = new Set<unknown>();
   private artifactDepth = 0;
+  private marking = 0;
 
   constructor(pdf: PDFKit.PDFDocument, lang: string) {
     this.doc = pdf as unknown as TaggedDoc;
@@ -121,7 +122,7 @@ export class Tagger {
 
   /** The element a drawn line belongs to: the innermost open leaf, or a paragraph of its own. */
   leaf(): Leaf | undefined {
-    if (this.artifactDepth > 0) return undefined;
+    if (this.artifactDepth > 0 || this.marking > 0) return undefined;
     const top = this.stack[this.stack.length - 1];
     if (LEAF.has(top.type)) return { el: top.el, type: top.type, own: false };
     return { el: this.create('P'), type: 'P', own: true };
@@ -139,12 +140,15 @@ export class Tagger {
 
   /** Draw `body` as marked content of `el` on the current page. */
   mark(el: StructElement, type: string, body: () => void): void {
-    if (this.artifactDepth > 0) return body();
+    // Inside marked content (a figure's own text) nothing is marked again: no nested MCIDs.
+    if (this.artifactDepth > 0 || this.marking > 0) return body();
     this.closeArtifact();
     const content = this.doc.markStructureContent(type);
+    this.marking++;
     try {
       body();
     } finally {
+      this.marking--;
       this.doc.endMarkedContent();
       el.add(content);
       this.openArtifact();
@@ -176,6 +180,17 @@ export function within<T>(pdf: PDFKit.PDFDocument, type: string, body: () => T, 
 export function asArtifact<T>(pdf: PDFKit.PDFDocument, body: () => T): T {
   const tags = tagsOf(pdf);
   return tags ? tags.artifact(body) : body();
+}
+
+/**
+ * `draw` (an image, a chart) as a Figure with its alternative text; `box`: [left, top, right,
+ * bottom] from the page top. Text drawn inside is part of the figure, not paragraphs of its own.
+ */
+export function figure(pdf: PDFKit.PDFDocument, alt: string, box: [number, number, number, number], draw: () => void): void {
+  const tags = tagsOf(pdf);
+  if (!tags || tags.drawingArtifact) return draw();
+  const el = tags.create('Figure', { alt, bbox: box });
+  tags.inside(el, 'Figure', () => tags.mark(el, 'Figure', draw));
 }
 
 /** The heading element for a level (H1 … H6). */

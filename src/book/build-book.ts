@@ -149,7 +149,7 @@ function bookDoc(
     tables,
     figures,
     mark: model.edition.status !== 'final' ? b.marks[model.edition.status] : undefined,
-    resolve: kind === 'summary' ? summaryResolver(model) : resolver(file, model, kind === 'masterplan'),
+    resolve: kind === 'summary' ? summaryResolver(model) : resolver(file, model, kind === 'masterplan', b.bookLabel),
     labels: loc.render,
     date: { iso: day.toISOString().slice(0, 10), epoch: Math.floor(day.getTime() / 1000) },
     root: model.root,
@@ -166,14 +166,14 @@ function summaryResolver(model: Masterplan): (id: string) => Target | undefined 
  * quick wins in book II, sectors and innovations in book III, a Pokja id at its chapter —
  * everything in-page inside the combined masterplan.
  */
-function resolver(file: string, model: Masterplan, combined: boolean): (id: string) => Target | undefined {
+function resolver(file: string, model: Masterplan, combined: boolean, bookLabel: (n: number) => string): (id: string) => Target | undefined {
   const stageOfFile = combined ? undefined : (Number(file.slice('buku-'.length)) as StageNo);
   return (id) => {
     const rec = model.ids.get(id);
     if (rec) {
       const home = HOME_STAGE[rec.kind];
       if (home === undefined || combined) return { file, anchor: id };
-      return { file: `buku-${home}`, anchor: id };
+      return home === stageOfFile ? { file, anchor: id } : { file: `buku-${home}`, anchor: id, book: bookLabel(home) };
     }
     if (model.pokja.some((p) => p.id === id)) {
       return { file, anchor: `buku-${stageOfFile ?? 1}-${id}` };

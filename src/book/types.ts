@@ -159,6 +159,8 @@ export interface Cover {
 export interface Target {
   file: string;
   anchor: string;
+  /** The book's name when the target is in another file ("Buku III"), for link texts in PDFs. */
+  book?: string;
 }
 
 /** One entry of the list of tables. */
@@ -217,6 +219,8 @@ export interface RenderLabels {
   imageMissing: (alt: string) => string;
   /** Said after a record card's title repeated on the page the card continues on: "(lanjutan)". */
   continued: string;
+  /** Said after a link into another book's PDF: " (Buku III)". */
+  inOtherBook: (book: string) => string;
 }
 
 export type { Markdown, StageNo };

@@ -23,10 +23,24 @@ export function linkStyle(base: TextStyle, link: LinkTarget | undefined): TextSt
   };
 }
 
+/**
+ * What a link into another book's PDF says after its text: which book it opens (a stage book
+ * sent on its own shows where the reader finds the target; the link itself still opens it).
+ */
+export function otherBookNote(ctx: RenderContext, link: LinkTarget | undefined, base: TextStyle): Run | undefined {
+  if (link?.kind !== 'file' || !link.book) return undefined;
+  // Kept on one line ("(Buku" and "III)" never part), except at its leading space.
+  const text = ctx.book.labels.inOtherBook(link.book).replace(/(?<=\S) (?=\S)/g, '\u00a0');
+  return { text, style: { ...base, color: COLOR.muted } };
+}
+
 export function inlineRuns(ctx: RenderContext, content: Inline[], base: TextStyle): Run[] {
-  return content.map((inline) => {
+  return content.flatMap((inline): Run | Run[] => {
     if (inline.type === 'ref') {
-      return { text: inline.text, style: linkStyle(base, refTarget(ctx.book, inline.id, ctx.sectionIds)) };
+      const link = refTarget(ctx.book, inline.id, ctx.sectionIds);
+      const run = { text: inline.text, style: linkStyle(base, link) };
+      const note = otherBookNote(ctx, link, base);
+      return note ? [run, note] : run;
     }
     const styled = inline.strong || inline.emphasis;
     return {

@@ -5,6 +5,7 @@
 import type { Section } from '../../book/types.js';
 import type { RenderContext } from './context.js';
 import { drawLine, layoutLines, linesHeight, style, type Line } from './inline-text.js';
+import { tagsOf, within } from './tags.js';
 import { COLOR, headingSpec, TYPE } from './theme.js';
 
 interface Entry {
@@ -95,15 +96,22 @@ export function drawContents(ctx: RenderContext, layout: ContentsLayout, firstPa
   const current = flow.page;
   pdf.switchToPage(firstPage);
   let y = flow.top;
-  for (const line of layout.heading) {
-    drawLine(pdf, ctx.dests, line, frame.x, y);
-    y += line.height;
-  }
+  within(pdf, 'H1', () => {
+    for (const line of layout.heading) {
+      drawLine(pdf, ctx.dests, line, frame.x, y);
+      y += line.height;
+    }
+  });
   y += 4;
   pdf.save().lineWidth(1.2).strokeColor(COLOR.accent).moveTo(frame.x, y).lineTo(frame.x + frame.width, y).stroke().restore();
 
   for (const { entry, page, y: top } of layout.placed) {
     pdf.switchToPage(firstPage + page);
+    within(pdf, 'TOCI', () => within(pdf, 'Link', () => drawEntry(entry, top)));
+  }
+  pdf.switchToPage(current);
+
+  function drawEntry(entry: Entry, top: number): void {
     const target = ctx.sectionPages.get(entry.section.id);
     const x = frame.x + entry.indent;
     let lineTop = top;
@@ -112,7 +120,7 @@ export function drawContents(ctx: RenderContext, layout: ContentsLayout, firstPa
       lineTop += line.height;
     }
     const last = entry.lines[entry.lines.length - 1];
-    if (!last || target === undefined) continue;
+    if (!last || target === undefined) return;
     const lastTop = lineTop - last.height;
     const s = last.pieces[0]?.style ?? style(TYPE.toc);
     const number = pageLabel(target);
@@ -126,7 +134,6 @@ export function drawContents(ctx: RenderContext, layout: ContentsLayout, firstPa
       const base = lastTop + last.baseline;
       pdf.save().lineWidth(0.8).strokeColor(COLOR.rule).dash(0.8, { space: 2.6 }).moveTo(from, base).lineTo(to, base).stroke().undash().restore();
     }
-    ctx.dests.annotate(pdf, x, top, right - x, lineTop - top, { kind: 'dest', name: entry.section.id });
+    ctx.dests.annotate(pdf, x, top, right - x, lineTop - top, { kind: 'dest', name: entry.section.id }, tagsOf(pdf)?.current);
   }
-  pdf.switchToPage(current);
 }

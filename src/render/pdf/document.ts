@@ -15,6 +15,8 @@ export function createDocument(book: BookDoc): PDFKit.PDFDocument {
     bufferPages: true,
     pdfVersion: '1.7',
     lang: book.langTag,
+    // A structure tree (tags.ts) and /MarkInfo: screen readers and reflow read the book.
+    tagged: true,
     displayTitle: true,
     info: {
       Title: book.title,

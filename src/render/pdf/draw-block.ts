@@ -11,6 +11,7 @@ import { drawRecord, recordLead } from './draw-record.js';
 import { drawTable, tableLead, type TableSpec } from './draw-table.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, style, type TextStyle } from './inline-text.js';
+import { within } from './tags.js';
 import { COLOR, SPACE, TYPE } from './theme.js';
 
 export function drawBlock(ctx: RenderContext, block: Block, frame: Frame, level: number): void {
@@ -44,6 +45,10 @@ export function drawBlock(ctx: RenderContext, block: Block, frame: Frame, level:
 }
 
 function drawBulleted(ctx: RenderContext, items: Inline[][], frame: Frame, base: TextStyle, markerColor: string, ordered = false): void {
+  within(ctx.pdf, 'L', () => drawItems(ctx, items, frame, base, markerColor, ordered));
+}
+
+function drawItems(ctx: RenderContext, items: Inline[][], frame: Frame, base: TextStyle, markerColor: string, ordered: boolean): void {
   const indent = base.size * (ordered ? 2 : 1.2);
   const inner: Frame = { x: frame.x + indent, width: frame.width - indent };
   items.forEach((item, k) => {
@@ -52,8 +57,10 @@ function drawBulleted(ctx: RenderContext, items: Inline[][], frame: Frame, base:
     if (!lines.length) return;
     ctx.flow.ensure(leadHeight(lines));
     const [marker] = layoutLines(ctx, [{ text: ordered ? `${k + 1}.` : '•', style: { ...base, color: ordered ? base.color : markerColor } }], indent);
-    if (marker) drawLine(ctx.pdf, ctx.dests, marker, frame.x, ctx.flow.y);
-    flowLines(ctx, lines, inner);
+    within(ctx.pdf, 'LI', () => {
+      if (marker) within(ctx.pdf, 'Lbl', () => drawLine(ctx.pdf, ctx.dests, marker, frame.x, ctx.flow.y));
+      within(ctx.pdf, 'LBody', () => flowLines(ctx, lines, inner));
+    });
   });
 }
 

@@ -3,6 +3,7 @@
 
 import type { RenderContext } from './context.js';
 import type { Frame } from './flow.js';
+import { tagsOf } from './tags.js';
 import { drawLine, type Line } from './inline-text.js';
 
 export interface BoxLook {
@@ -14,6 +15,12 @@ export interface BoxLook {
 }
 
 export function flowBoxedLines(ctx: RenderContext, lines: Line[], frame: Frame, look: BoxLook): void {
+  const tags = tagsOf(ctx.pdf);
+  if (tags && !tags.inLeaf && !tags.drawingArtifact && lines.length) return tags.within('P', () => boxedLines(ctx, lines, frame, look));
+  boxedLines(ctx, lines, frame, look);
+}
+
+function boxedLines(ctx: RenderContext, lines: Line[], frame: Frame, look: BoxLook): void {
   const { flow, pdf } = ctx;
   const barWidth = look.bar ? 3 : 0;
   const inner: Frame = { x: frame.x + barWidth + look.padX, width: frame.width - barWidth - 2 * look.padX };

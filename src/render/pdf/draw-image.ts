@@ -7,6 +7,7 @@ import { placeImage, type RenderContext } from './context.js';
 import { flowParagraph } from './draw-paragraph.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, style } from './inline-text.js';
+import { figure as tagFigure, within } from './tags.js';
 import { COLOR, TYPE } from './theme.js';
 
 interface OpenedImage {
@@ -49,13 +50,17 @@ export function drawImage(ctx: RenderContext, url: string, alt: string, fromFile
     ctx.dests.add(pdf, figure.id, flow.y);
     ctx.sectionPages.set(figure.id, flow.page);
   }
-  placeImage(ctx, asset.abs, frame.x + (frame.width - w) / 2, flow.y, { width: w, height: h });
+  const left = frame.x + (frame.width - w) / 2;
+  // The image as a Figure with its alt text (the caption, when there is no alt text).
+  tagFigure(pdf, alt || figure?.caption || url, [left, flow.y, left + w, flow.y + h], () => placeImage(ctx, asset.abs, left, flow.y, { width: w, height: h }));
   flow.y += h;
   if (caption.length) {
     flow.y += 4;
-    for (const line of caption) {
-      drawLine(pdf, ctx.dests, line, frame.x, flow.y);
-      flow.y += line.height;
-    }
+    within(pdf, 'Caption', () => {
+      for (const line of caption) {
+        drawLine(pdf, ctx.dests, line, frame.x, flow.y);
+        flow.y += line.height;
+      }
+    });
   }
 }

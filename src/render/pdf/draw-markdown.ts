@@ -26,6 +26,7 @@ import type { Frame } from './flow.js';
 import { drawLine, layoutLines, measure, style, type Line, type TextStyle } from './inline-text.js';
 import { fontKey } from './fonts.js';
 import { definitions, phrasingRuns } from './markdown-inline.js';
+import { headingTag, within } from './tags.js';
 import { COLOR, headingSpec, SPACE, TYPE } from './theme.js';
 
 export interface MarkdownLook {
@@ -167,7 +168,12 @@ function drawParagraph(ctx: RenderContext, node: Paragraph, frame: Frame, s: Sta
 }
 
 function drawHeading(ctx: RenderContext, node: Heading, frame: Frame, s: State): void {
-  const spec = headingSpec(headingLevel(s.level, node.depth, s.top));
+  const level = headingLevel(s.level, node.depth, s.top);
+  within(ctx.pdf, headingTag(level), () => drawHeadingLines(ctx, node, frame, s, level));
+}
+
+function drawHeadingLines(ctx: RenderContext, node: Heading, frame: Frame, s: State, level: number): void {
+  const spec = headingSpec(level);
   const base = style(spec, { color: COLOR.text });
   const lines = layoutLines(ctx, phrasingRuns(ctx, node.children, base, s.defs), frame.width);
   const height = lines.reduce((h, l) => h + l.height, 0);
@@ -183,6 +189,10 @@ const MAX_LIST_INDENT = 6;
 const MIN_COLUMN = 160;
 
 function drawList(ctx: RenderContext, list: List, frame: Frame, s: State, depth: number): void {
+  within(ctx.pdf, 'L', () => drawListItems(ctx, list, frame, s, depth));
+}
+
+function drawListItems(ctx: RenderContext, list: List, frame: Frame, s: State, depth: number): void {
   const start = list.start ?? 1;
   const markerStyle = { ...s.base, bold: false, italic: false, color: list.ordered ? s.base.color : COLOR.muted };
   const markerWidth = list.ordered
@@ -196,14 +206,18 @@ function drawList(ctx: RenderContext, list: List, frame: Frame, s: State, depth:
     const marker =
       item.checked === true ? '☑' : item.checked === false ? '☐' : list.ordered ? `${start + k}.` : BULLETS[depth % BULLETS.length];
     const [markerLine] = layoutLines(ctx, [{ text: marker, style: markerStyle }], markerWidth - 4, list.ordered ? 'right' : 'left');
-    if (markerLine) drawLine(ctx.pdf, ctx.dests, markerLine, frame.x, ctx.flow.y);
-    let first = true;
-    for (const child of item.children) {
-      if (!first) ctx.flow.gap(item.spread ? SPACE.paragraph : 2);
-      first = false;
-      if (child.type === 'list') drawList(ctx, child, depth + 1 < MAX_LIST_INDENT && itemFrame.width >= MIN_COLUMN ? itemFrame : frame, s, depth + 1);
-      else drawBlock(ctx, child, itemFrame, s);
-    }
+    within(ctx.pdf, 'LI', () => {
+      if (markerLine) within(ctx.pdf, 'Lbl', () => drawLine(ctx.pdf, ctx.dests, markerLine, frame.x, ctx.flow.y));
+      within(ctx.pdf, 'LBody', () => {
+        let first = true;
+        for (const child of item.children) {
+          if (!first) ctx.flow.gap(item.spread ? SPACE.paragraph : 2);
+          first = false;
+          if (child.type === 'list') drawList(ctx, child, depth + 1 < MAX_LIST_INDENT && itemFrame.width >= MIN_COLUMN ? itemFrame : frame, s, depth + 1);
+          else drawBlock(ctx, child, itemFrame, s);
+        }
+      });
+    });
     if (item.children.length === 0) ctx.flow.y += lineHeight;
   });
 }
@@ -216,7 +230,9 @@ function drawQuote(ctx: RenderContext, node: Blockquote, frame: Frame, s: State)
   // Quotes in quotes indent until the column would get too narrow, then stay at that depth.
   const indent = frame.width - 14 >= MIN_COLUMN ? 14 : 0;
   const from = ctx.flow.mark();
-  drawBlocks(ctx, node.children, { x: frame.x + indent, width: frame.width - indent }, { ...s, base: { ...s.base, color: '#3c4148' } });
+  within(ctx.pdf, 'BlockQuote', () =>
+    drawBlocks(ctx, node.children, { x: frame.x + indent, width: frame.width - indent }, { ...s, base: { ...s.base, color: '#3c4148' } }),
+  );
   ctx.flow.paintSpan(from, ctx.flow.mark(), (top, bottom) => {
     ctx.pdf.rect(frame.x + 2, top, 2.5, bottom - top).fill(COLOR.rule);
   });

@@ -3,6 +3,7 @@
 
 import type { RenderContext } from './context.js';
 import type { Frame } from './flow.js';
+import { tagsOf } from './tags.js';
 import { drawLine, layoutLines, type Align, type Line, type Run } from './inline-text.js';
 
 /** Height of the lines a paragraph keeps together at its start (all of a short paragraph). */
@@ -11,6 +12,12 @@ export function leadHeight(lines: Line[]): number {
 }
 
 export function flowLines(ctx: RenderContext, lines: Line[], frame: Frame): void {
+  const tags = tagsOf(ctx.pdf);
+  if (tags && !tags.inLeaf && !tags.drawingArtifact && lines.length) return tags.within('P', () => placeLines(ctx, lines, frame));
+  placeLines(ctx, lines, frame);
+}
+
+function placeLines(ctx: RenderContext, lines: Line[], frame: Frame): void {
   const { flow } = ctx;
   const n = lines.length;
   for (let i = 0; i < n; i++) {

@@ -9,6 +9,7 @@ import { drawMarkdown, markdownLead } from './draw-markdown.js';
 import { flowLines, leadHeight } from './draw-paragraph.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, style, type Line, type Run } from './inline-text.js';
+import { headingTag, within } from './tags.js';
 import { COLOR, SPACE, TYPE } from './theme.js';
 
 const BAR = 3;
@@ -85,6 +86,10 @@ export function recordLead(ctx: RenderContext, record: RecordBlock, frame: Frame
 }
 
 export function drawRecord(ctx: RenderContext, record: RecordBlock, frame: Frame, level: number): void {
+  within(ctx.pdf, 'Sect', () => drawCard(ctx, record, frame, level));
+}
+
+function drawCard(ctx: RenderContext, record: RecordBlock, frame: Frame, level: number): void {
   const { flow, pdf } = ctx;
   const card = cardLayout(ctx, record, frame, level);
   // A small card is kept whole; a longer one starts with its title and first two fields.
@@ -93,10 +98,12 @@ export function drawRecord(ctx: RenderContext, record: RecordBlock, frame: Frame
   const from = flow.mark();
   if (record.id) ctx.dests.add(pdf, record.id, flow.y);
   flow.y += PAD.top;
-  for (const line of card.titleLines) {
-    drawLine(pdf, ctx.dests, line, card.inner.x, flow.y);
-    flow.y += line.height;
-  }
+  within(pdf, headingTag(level + 1), () => {
+    for (const line of card.titleLines) {
+      drawLine(pdf, ctx.dests, line, card.inner.x, flow.y);
+      flow.y += line.height;
+    }
+  });
   flow.y += PAD.title;
 
   // On every page the card continues on, its title comes again, marked as a continuation.

@@ -6,6 +6,7 @@ import type { RenderContext } from './context.js';
 import { blockLead, drawBlock } from './draw-block.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, style, type Line, type Run } from './inline-text.js';
+import { headingTag, within } from './tags.js';
 import { COLOR, headingSpec, SPACE, TYPE } from './theme.js';
 
 /**
@@ -14,6 +15,10 @@ import { COLOR, headingSpec, SPACE, TYPE } from './theme.js';
  * combined masterplan is not left alone on a page above its first chapter.
  */
 export function drawSection(ctx: RenderContext, section: Section, onSection: (s: Section) => void, underParent = false): void {
+  within(ctx.pdf, 'Sect', () => drawSectionBody(ctx, section, onSection, underParent));
+}
+
+function drawSectionBody(ctx: RenderContext, section: Section, onSection: (s: Section) => void, underParent: boolean): void {
   const { flow, pdf } = ctx;
   // A landscape section (the traceability matrix) starts on a landscape page; what follows it
   // goes back to portrait pages.
@@ -29,10 +34,12 @@ export function drawSection(ctx: RenderContext, section: Section, onSection: (s:
   flow.ensure(linesHeight(lines) + ruleSpace(section) + leadHeight(ctx, section, frame));
   ctx.dests.add(pdf, section.id, flow.y);
   ctx.sectionPages.set(section.id, flow.page);
-  for (const line of lines) {
-    drawLine(pdf, ctx.dests, line, frame.x, flow.y);
-    flow.y += line.height;
-  }
+  within(pdf, headingTag(section.level), () => {
+    for (const line of lines) {
+      drawLine(pdf, ctx.dests, line, frame.x, flow.y);
+      flow.y += line.height;
+    }
+  });
   if (section.level === 1) {
     flow.y += 4;
     pdf.save().lineWidth(1.2).strokeColor(COLOR.accent).moveTo(frame.x, flow.y).lineTo(frame.x + frame.width, flow.y).stroke().restore();

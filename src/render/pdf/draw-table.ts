@@ -7,6 +7,7 @@ import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, measure, style, type Align, type Line, type Run, type TextStyle } from './inline-text.js';
 import { fontKey } from './fonts.js';
 import { flowParagraph } from './draw-paragraph.js';
+import { tagsOf, within, type StructElement } from './tags.js';
 import { COLOR, SPACE, TABLE, TYPE, type TypeSpec } from './theme.js';
 
 export type Tone = 'warning' | 'ok' | 'muted' | 'mark';
@@ -133,18 +134,35 @@ export function drawTable(ctx: RenderContext, table: TableSpec, frame: Frame): v
 }
 
 function drawTablePart(ctx: RenderContext, table: TableSpec, frame: Frame): void {
-  const { flow, pdf } = ctx;
+  const { pdf } = ctx;
   if (table.rows.length === 0) {
     if (table.caption) flowParagraph(ctx, [{ text: table.caption, style: style(TYPE.caption, { color: COLOR.accent }) }], frame);
     if (table.empty) flowParagraph(ctx, [{ text: table.empty, style: style(TYPE.small, { italic: true, color: COLOR.muted }) }], frame);
     return;
   }
+  within(pdf, 'Table', () => drawRows(ctx, table, frame));
+}
+
+function drawRows(ctx: RenderContext, table: TableSpec, frame: Frame): void {
+  const { flow, pdf } = ctx;
   const plan = planTable(ctx, table, frame);
   const { widths, xs, headerCells, headerHeight } = plan;
   const grid = table.variant === 'grid' || table.variant === 'matrix';
+  const tags = tagsOf(pdf);
+  // In the tagged PDF: the first header row is the table's header (TH cells); its repeats on
+  // the following pages are artifacts.
+  let headerDrawn = false;
   const drawHeader = () => {
+    if (headerDrawn && tags) return tags.artifact(paintHeader);
+    headerDrawn = true;
+    if (tags) tags.within('TR', paintHeader);
+    else paintHeader();
+  };
+  const paintHeader = () => {
     pdf.rect(frame.x, flow.y, frame.width, headerHeight).fill(COLOR.headerFill);
-    drawCells(ctx, headerCells, xs, flow.y, headerCells.map(() => 0), headerCells.map((c) => c.lines.length));
+    const cellTags = tags && !tags.drawingArtifact ? headerCells.map(() => ({ el: tags.create('TH', { scope: 'Column' }), type: 'TH' })) : undefined;
+    drawCells(ctx, headerCells, xs, flow.y, headerCells.map(() => 0), headerCells.map((c) => c.lines.length), cellTags);
+    cellTags?.forEach((c) => c.el.end());
     if (grid) drawColumnRules(pdf, xs, widths, flow.y, headerHeight);
     rule(pdf, frame, flow.y + headerHeight, COLOR.rule, 0.8);
     flow.y += headerHeight;
@@ -164,10 +182,13 @@ function drawTablePart(ctx: RenderContext, table: TableSpec, frame: Frame): void
     ctx.dests.add(pdf, table.id, flow.y);
     ctx.sectionPages.set(table.id, flow.page);
   }
-  for (const line of plan.captionLines) {
-    drawLine(pdf, ctx.dests, line, frame.x, flow.y);
-    flow.y += line.height;
-  }
+  if (plan.captionLines.length)
+    within(pdf, 'Caption', () => {
+      for (const line of plan.captionLines) {
+        drawLine(pdf, ctx.dests, line, frame.x, flow.y);
+        flow.y += line.height;
+      }
+    });
   if (plan.captionLines.length) flow.y += CAPTION_GAP;
   drawHeader();
 
@@ -184,6 +205,13 @@ function drawTablePart(ctx: RenderContext, table: TableSpec, frame: Frame): void
       const firstLine = Math.max(0, ...cells.map((c) => c.lines[0]?.height ?? 0));
       if (flow.room < firstLine + 2 * TABLE.padY) flow.newPage();
       if (row.id) ctx.dests.add(pdf, row.id, flow.y);
+      const rowTag = tags?.create('TR');
+      const cellTags = rowTag
+        ? cells.map((_, i) => {
+            const type = row.header && i === 0 ? 'TH' : 'TD';
+            return { el: tags!.create(type, type === 'TH' ? { scope: 'Row' } : undefined, rowTag), type };
+          })
+        : undefined;
       // Usually one slice; a row taller than a page continues on the next one.
       const from = cells.map(() => 0);
       for (;;) {
@@ -194,7 +222,7 @@ function drawTablePart(ctx: RenderContext, table: TableSpec, frame: Frame): void
           const fill = c.tone === 'warning' ? COLOR.warningFill : c.tone === 'ok' ? COLOR.okFill : c.tone === 'mark' ? COLOR.accentLight : undefined;
           if (fill) pdf.rect(xs[i], flow.y, widths[i], sliceHeight).fill(fill);
         });
-        drawCells(ctx, cells, xs, flow.y, from, to);
+        drawCells(ctx, cells, xs, flow.y, from, to, cellTags);
         if (grid) drawColumnRules(pdf, xs, widths, flow.y, sliceHeight);
         flow.y += sliceHeight;
         rule(pdf, frame, flow.y, COLOR.ruleLight, 0.5);
@@ -202,6 +230,7 @@ function drawTablePart(ctx: RenderContext, table: TableSpec, frame: Frame): void
         to.forEach((t, i) => (from[i] = t));
         flow.newPage();
       }
+      rowTag?.end();
     });
   });
 }
@@ -272,21 +301,29 @@ function layCell(ctx: RenderContext, cell: CellSpec, width: number, base: TextSt
   return { lines, bullets, indent, tone: cell.tone };
 }
 
-function drawCells(ctx: RenderContext, cells: LaidCell[], xs: number[], top: number, from: number[], to: number[]): void {
+/** `tags`: the cells' structure elements in a tagged PDF (their text is marked into them). */
+function drawCells(ctx: RenderContext, cells: LaidCell[], xs: number[], top: number, from: number[], to: number[], tags?: { el: StructElement; type: string }[]): void {
+  const tagger = tagsOf(ctx.pdf);
   cells.forEach((cell, i) => {
-    let y = top + TABLE.padY;
-    const x = xs[i] + TABLE.padX;
-    for (let k = from[i]; k < to[i]; k++) {
-      const line = cell.lines[k];
-      if (cell.bullets.has(k) && line.pieces[0]) {
-        const p = line.pieces[0];
-        ctx.pdf.font(fontKey(p.style.family)).fontSize(p.style.size).fillColor(COLOR.muted);
-        ctx.pdf.text(BULLET, x, y + line.baseline, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
-      }
-      drawLine(ctx.pdf, ctx.dests, line, x + cell.indent, y);
-      y += line.height;
-    }
+    const tag = tags?.[i];
+    if (tagger && tag) tagger.inside(tag.el, tag.type, () => drawCell(ctx, cell, xs, top, from, to, i), true);
+    else drawCell(ctx, cell, xs, top, from, to, i);
   });
+}
+
+function drawCell(ctx: RenderContext, cell: LaidCell, xs: number[], top: number, from: number[], to: number[], i: number): void {
+  let y = top + TABLE.padY;
+  const x = xs[i] + TABLE.padX;
+  for (let k = from[i]; k < to[i]; k++) {
+    const line = cell.lines[k];
+    if (cell.bullets.has(k) && line.pieces[0]) {
+      const p = line.pieces[0];
+      ctx.pdf.font(fontKey(p.style.family)).fontSize(p.style.size).fillColor(COLOR.muted);
+      ctx.pdf.text(BULLET, x, y + line.baseline, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
+    }
+    drawLine(ctx.pdf, ctx.dests, line, x + cell.indent, y);
+    y += line.height;
+  }
 }
 
 function rowHeight(cells: LaidCell[]): number {

@@ -16,6 +16,7 @@ import { OutputBytes, PageContents } from './output.js';
 import { flowParagraph } from './draw-paragraph.js';
 import { style } from './inline-text.js';
 import { drawPageFrames, pageLabel } from './page-frame.js';
+import { Tagger, type StructElement } from './tags.js';
 import { COLOR, TYPE } from './theme.js';
 import type { Section } from '../../book/types.js';
 
@@ -54,10 +55,11 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   collect(doc.front);
   collect(doc.sections);
   const glyphs = new GlyphCoverage();
+  const tags = new Tagger(pdf, doc.langTag);
   const ctx: RenderContext = {
     pdf,
     book: doc,
-    flow: new Flow(pdf, (page) => pageContents.seal(page)),
+    flow: new Flow(pdf, (page) => (tags.leavePage(), pageContents.seal(page))),
     dests: new Destinations(),
     glyphs,
     sectionIds,
@@ -71,17 +73,22 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   await imagesWritten(ctx);
   ctx.flow.y = ctx.flow.bottom;
   const toc = layoutContents(ctx, contentsSections([...doc.front, ...doc.sections]));
+  // The lists are drawn last, into reserved pages; their elements take their place in the
+  // structure tree (the reading order) now.
+  const tocTag = toc.pages ? tags.create('TOC') : undefined;
   const contentsFirst = ctx.flow.page + 1;
   for (let i = 0; i < toc.pages; i++) ctx.flow.newPage();
   ctx.flow.y = ctx.flow.bottom;
   // The list of tables: the numbered tables, drawn into reserved pages like the contents.
   const tableEntries: Section[] = doc.tables.map((t) => ({ id: t.id, title: t.title, level: 1, newPage: false, blocks: [], children: [], toc: true }));
   const lot = layoutContents(ctx, tableEntries, doc.labels.listOfTables, true);
+  const lotTag = lot.pages ? tags.create('TOC') : undefined;
   const lotFirst = ctx.flow.page + 1;
   for (let i = 0; i < lot.pages; i++) ctx.flow.newPage();
   ctx.flow.y = ctx.flow.bottom;
   const figureEntries: Section[] = doc.figures.map((f) => ({ id: f.id, title: f.title, level: 1, newPage: false, blocks: [], children: [], toc: true }));
   const lof = layoutContents(ctx, figureEntries, doc.labels.listOfFigures, true);
+  const lofTag = lof.pages ? tags.create('TOC') : undefined;
   const lofFirst = ctx.flow.page + 1;
   for (let i = 0; i < lof.pages; i++) ctx.flow.newPage();
   // The body starts on a fresh page, numbered 1 (a book without a body is its front matter alone).
@@ -105,9 +112,10 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
 
   glyphs.where = '';
   const label = (index: number) => pageLabel(index, bodyStart);
-  drawContents(ctx, toc, contentsFirst, label);
-  drawContents(ctx, lot, lotFirst, label);
-  drawContents(ctx, lof, lofFirst, label);
+  const inList = (el: StructElement | undefined, draw: () => void) => (el ? tags.inside(el, 'TOC', draw) : draw());
+  inList(tocTag, () => drawContents(ctx, toc, contentsFirst, label));
+  inList(lotTag, () => drawContents(ctx, lot, lotFirst, label));
+  inList(lofTag, () => drawContents(ctx, lof, lofFirst, label));
   drawPageFrames(ctx, {
     lists: [
       { first: contentsFirst, count: toc.pages, title: doc.labels.contents },
@@ -120,6 +128,7 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   setPageLabels(pdf, bodyStart);
 
   const pages = pdf.bufferedPageRange().count;
+  tags.finish();
   pdf.end();
   await ended;
   opts.onProgress?.(`${doc.file}.pdf: ${pages}`);

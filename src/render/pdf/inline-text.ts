@@ -6,6 +6,7 @@
 import { fontKey, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
 import type { GlyphCoverage } from './glyph-coverage.js';
 import { linkKey, type Destinations, type LinkTarget } from './links.js';
+import { tagsOf } from './tags.js';
 import type { TypeSpec } from './theme.js';
 import { COLOR } from './theme.js';
 
@@ -275,43 +276,59 @@ export function linesHeight(lines: Line[]): number {
   return lines.reduce((h, l) => h + l.height, 0);
 }
 
-/** Draw one laid-out line with its top-left corner at (x, top); links become annotations. */
+/**
+ * Draw one laid-out line with its top-left corner at (x, top); links become annotations. In a
+ * tagged PDF the text is content of the innermost open structure element (tags.ts), and each
+ * link a Link element holding its text and its annotation.
+ */
 export function drawLine(pdf: PDFKit.PDFDocument, dests: Destinations, line: Line, x: number, top: number): void {
-  const base = top + line.baseline;
-  for (const p of line.pieces) {
-    const s = p.style;
-    const px = x + p.x;
-    if (s.badge) {
-      const { ascent, descent } = verticalMetrics(p.font);
-      pdf
-        .roundedRect(px - BADGE_PAD, base - ascent * s.size - 0.5, p.width + BADGE_PAD * 2, (ascent + descent) * s.size + 1, 2)
-        .fill(COLOR.badgeFill);
-    }
-    pdf.font(p.font).fontSize(s.size).fillColor(s.color);
-    pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
-    if (s.underline || s.strike) {
-      const thickness = Math.max(0.4, s.size * 0.055);
-      const width = p.width - (p.text.endsWith(' ') ? measure(p.font, s.size, ' ') : 0);
-      const at = s.underline ? base + s.size * 0.12 : base - s.size * 0.28;
-      pdf.save().lineWidth(thickness).strokeColor(s.color).moveTo(px, at).lineTo(px + width, at).stroke().restore();
-    }
-  }
-  // One clickable rectangle per link per line, spanning its adjacent pieces.
+  const tags = tagsOf(pdf);
+  const leaf = tags?.leaf();
+  // Runs of adjacent pieces with the same link (or none): one clickable rectangle per link.
   let i = 0;
   while (i < line.pieces.length) {
     const link = line.pieces[i].style.link;
-    if (!link) {
-      i++;
-      continue;
-    }
     const key = linkKey(link);
     let j = i;
     while (j + 1 < line.pieces.length && linkKey(line.pieces[j + 1].style.link) === key) j++;
-    const last = line.pieces[j];
-    const trailing = last.text.endsWith(' ') ? measure(last.font, last.style.size, ' ') : 0;
-    const left = x + line.pieces[i].x;
-    const right = x + last.x + last.width - trailing;
-    dests.annotate(pdf, left, top, right - left, line.height, link);
-    i = j + 1;
+    const from = i;
+    const to = j;
+    const draw = () => {
+      for (let k = from; k <= to; k++) drawPiece(pdf, line, line.pieces[k], x, top);
+    };
+    const linkEl = tags && leaf && link ? tags.create('Link', undefined, leaf.el) : undefined;
+    if (tags && leaf) {
+      tags.mark(linkEl ?? leaf.el, linkEl ? 'Link' : leaf.type, draw);
+    } else draw();
+    if (link) {
+      const last = line.pieces[to];
+      const trailing = last.text.endsWith(' ') ? measure(last.font, last.style.size, ' ') : 0;
+      const left = x + line.pieces[from].x;
+      const right = x + last.x + last.width - trailing;
+      dests.annotate(pdf, left, top, right - left, line.height, link, linkEl);
+    }
+    linkEl?.end();
+    i = to + 1;
+  }
+  if (leaf?.own) leaf.el.end();
+}
+
+function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top: number): void {
+  const base = top + line.baseline;
+  const s = p.style;
+  const px = x + p.x;
+  if (s.badge) {
+    const { ascent, descent } = verticalMetrics(p.font);
+    pdf
+      .roundedRect(px - BADGE_PAD, base - ascent * s.size - 0.5, p.width + BADGE_PAD * 2, (ascent + descent) * s.size + 1, 2)
+      .fill(COLOR.badgeFill);
+  }
+  pdf.font(p.font).fontSize(s.size).fillColor(s.color);
+  pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
+  if (s.underline || s.strike) {
+    const thickness = Math.max(0.4, s.size * 0.055);
+    const width = p.width - (p.text.endsWith(' ') ? measure(p.font, s.size, ' ') : 0);
+    const at = s.underline ? base + s.size * 0.12 : base - s.size * 0.28;
+    pdf.save().lineWidth(thickness).strokeColor(s.color).moveTo(px, at).lineTo(px + width, at).stroke().restore();
   }
 }

@@ -2,12 +2,13 @@
 // a reference to it becomes a GoTo (same file) or GoToR (another book's PDF) annotation.
 
 import type { BookDoc } from '../../book/types.js';
+import type { StructElement } from './tags.js';
 
 export type LinkTarget =
   /** A named destination in this PDF. */
   | { kind: 'dest'; name: string }
   /** A named destination in a sibling PDF (`buku-3.pdf`), opened by the viewer. */
-  | { kind: 'file'; file: string; anchor: string }
+  | { kind: 'file'; file: string; anchor: string; book?: string }
   | { kind: 'uri'; uri: string };
 
 export function linkKey(target: LinkTarget | undefined): string {
@@ -23,7 +24,7 @@ export function refTarget(book: BookDoc, id: string, sectionIds: ReadonlySet<str
   if (target) {
     return target.file === book.file
       ? { kind: 'dest', name: target.anchor }
-      : { kind: 'file', file: `${target.file}.pdf`, anchor: target.anchor };
+      : { kind: 'file', file: `${target.file}.pdf`, anchor: target.anchor, book: target.book };
   }
   return sectionIds.has(id) ? { kind: 'dest', name: id } : undefined;
 }
@@ -67,18 +68,21 @@ export class Destinations {
     return [...this.wanted].filter((n) => !this.names.has(n)).sort();
   }
 
-  /** A clickable area on the current page. */
-  annotate(pdf: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, target: LinkTarget): void {
-    this.place(pdf, x, y, w, h, target);
+  /**
+   * A clickable area on the current page; `structParent`: the Link structure element it belongs
+   * to in a tagged PDF.
+   */
+  annotate(pdf: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, target: LinkTarget, structParent?: StructElement): void {
+    this.place(pdf, x, y, w, h, target, structParent ? ({ structParent } as object) : {});
     forgetWrittenAnnotation(pdf);
   }
 
-  private place(pdf: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, target: LinkTarget): void {
+  private place(pdf: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, target: LinkTarget, options: object): void {
     if (target.kind === 'dest') {
       this.wanted.add(target.name);
-      pdf.goTo(x, y, w, h, target.name);
+      pdf.goTo(x, y, w, h, target.name, options as PDFKit.Mixins.AnnotationOption);
     } else if (target.kind === 'uri') {
-      pdf.link(x, y, w, h, target.uri);
+      pdf.link(x, y, w, h, target.uri, options as PDFKit.Mixins.AnnotationOption);
     } else {
       // GoToR: the PDF way to open another file at a named destination (viewers resolve the
       // file name against this PDF's location, so the books link to each other side by side).
@@ -89,7 +93,7 @@ export class Destinations {
         NewWindow: false,
       });
       action.end(undefined);
-      pdf.annotate(x, y, w, h, { Subtype: 'Link', A: action } as unknown as PDFKit.Mixins.AnnotationOption);
+      pdf.annotate(x, y, w, h, { ...options, Subtype: 'Link', A: action } as unknown as PDFKit.Mixins.AnnotationOption);
     }
   }
 }

@@ -2,7 +2,7 @@
 // to records become internal links), hard breaks, footnote references.
 
 import type { Definition, PhrasingContent, Root } from 'mdast';
-import { linkStyle } from './book-inline.js';
+import { linkStyle, otherBookNote } from './book-inline.js';
 import type { RenderContext } from './context.js';
 import type { Run, TextStyle } from './inline-text.js';
 import { urlTarget } from './links.js';
@@ -50,12 +50,19 @@ export function phrasingRuns(
         case 'break':
           runs.push({ text: '\n', style: s });
           break;
-        case 'link':
-          walk(node.children, linkStyle(s, urlTarget(ctx.book, node.url, ctx.sectionIds)));
+        case 'link': {
+          const link = urlTarget(ctx.book, node.url, ctx.sectionIds);
+          walk(node.children, linkStyle(s, link));
+          const note = otherBookNote(ctx, link, s);
+          if (note) runs.push(note);
           break;
+        }
         case 'linkReference': {
           const def = defs.get(node.identifier);
-          walk(node.children, def ? linkStyle(s, urlTarget(ctx.book, def.url, ctx.sectionIds)) : s);
+          const link = def ? urlTarget(ctx.book, def.url, ctx.sectionIds) : undefined;
+          walk(node.children, link ? linkStyle(s, link) : s);
+          const note = otherBookNote(ctx, link, s);
+          if (note) runs.push(note);
           break;
         }
         case 'image':

@@ -5,6 +5,7 @@ import type { Section } from '../../book/types.js';
 import type { RenderContext } from './context.js';
 import { drawLine, layoutLines, style, type Line, type TextStyle } from './inline-text.js';
 import { roman } from '../../book/format.js';
+import { asArtifact } from './tags.js';
 import { COLOR, PAGE, TYPE } from './theme.js';
 
 export interface FrameLayout {
@@ -19,7 +20,12 @@ export function pageLabel(index: number, bodyStart: number): string {
   return index < bodyStart ? roman(index + 1).toLowerCase() : String(index - bodyStart + 1);
 }
 
+/** Running headers, footers and the draft mark: artifacts in the tagged PDF. */
 export function drawPageFrames(ctx: RenderContext, layout: FrameLayout): void {
+  asArtifact(ctx.pdf, () => drawFrames(ctx, layout));
+}
+
+function drawFrames(ctx: RenderContext, layout: FrameLayout): void {
   const { pdf, book } = ctx;
   const { count: total } = pdf.bufferedPageRange();
   const left = PAGE.margins.left;

@@ -3,6 +3,7 @@
 
 import type { Chapter, Innovation, RoadmapEntry } from '../model/types.js';
 import { formatIsoDate } from './format.js';
+import { timelineChart } from './charts.js';
 import { ref, text } from './inline.js';
 import type { Lookup } from './lookup.js';
 import { section } from './section.js';
@@ -29,7 +30,9 @@ export function stage4Sections(c: Chapter, level: number, base: string, L: Looku
         cells: [{ lines: [[L.innovationRef(id)]] }, ...years.map((y) => gridCell(y, inn, entries, L))],
       };
     });
+    const chart = timelineChart(L, c.pokja);
     const blocks: Block[] = [
+      ...(chart ? [chart] : []),
       {
         type: 'table',
         caption: `${b.roadmapGrid} — ${L.pokjaName(c.pokja)}`,

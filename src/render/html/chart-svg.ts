@@ -66,7 +66,7 @@ export function chartToHast(chart: ChartBlock, ctx: RenderContext): ElementConte
       chart.caption,
     ]),
     chart.legend !== undefined && el('p', { className: ['chart-legend'] }, [chart.legend]),
-    el('details', { className: ['chart-data'] }, [el('summary', {}, [chart.dataLabel]), dataTable(chart, ctx)]),
+    el('details', { className: ['chart-data'] }, [el('summary', {}, [chart.dataLabel]), dataTable(chart, ctx, `${chart.dataLabel}: ${name}`)]),
   ]);
 }
 
@@ -232,7 +232,9 @@ function stacked(chart: StackedChart, prefix: string): Drawn {
 
 // ---- the data table -------------------------------------------------------------------------
 
-function dataTable(chart: ChartBlock, ctx: RenderContext): ElementContent {
+function dataTable(chart: ChartBlock, ctx: RenderContext, title: string): ElementContent {
+  // Named like the figure (for screen readers; the summary line already says what it is).
+  const caption = el('caption', { className: ['sr-only'] }, [title]);
   const th = (s: string) => el('th', { scope: 'col' }, [s]);
   const row = (head: Child, cells: Child[]) => el('tr', {}, [el('th', { scope: 'row' }, [head]), ...cells.map((c) => el('td', {}, [c]))]);
   if (chart.kind === 'timeline') {
@@ -241,6 +243,7 @@ function dataTable(chart: ChartBlock, ctx: RenderContext): ElementContent {
       return href ? el('a', { href }, [label]) : label;
     };
     return el('table', {}, [
+      caption,
       el('thead', {}, [el('tr', {}, [th(chart.headers.item), th(chart.headers.years), th(chart.headers.milestones)])]),
       ...chart.groups.map((g) =>
         el('tbody', {}, [
@@ -252,11 +255,13 @@ function dataTable(chart: ChartBlock, ctx: RenderContext): ElementContent {
   }
   if (chart.kind === 'bars') {
     return el('table', {}, [
+      caption,
       el('thead', {}, [el('tr', {}, [th(chart.headers.label), th(chart.headers.value)])]),
       el('tbody', {}, chart.bars.map((b) => row(b.label, [b.text]))),
     ]);
   }
   return el('table', {}, [
+    caption,
     el('thead', {}, [el('tr', {}, [th(chart.headers.label), ...chart.series.map(th), th(chart.headers.total)])]),
     el('tbody', {}, chart.bars.map((b) => row(b.label, [...b.texts, b.totalText]))),
   ]);

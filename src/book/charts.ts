@@ -65,7 +65,7 @@ export function coverageCharts(L: Lookup): ChartBlock[] {
       dataLabel: b.chartData,
       max: 100,
       bars: missions.map((m) => ({
-        label: `${b.mission} ${m.id}`,
+        label: `${b.mission} ${m.id}: ${m.text}`,
         value: percent(m.covered, m.programs),
         text: b.chartCoverageValue(m.covered, m.programs, percent(m.covered, m.programs)),
       })),

@@ -151,7 +151,7 @@ describe('coverage and budget charts', () => {
         .map((g) => [attr(g, 'data-label'), Number(attr(g, 'data-value')), textOf(byTag(g, 'text').at(-1)!)]);
     const t = traceability(L);
     expect(values(bars[0])).toEqual(
-      t.missions.filter((m) => m.programs > 0).map((m) => [`Misi ${m.id}`, Math.round((m.covered / m.programs) * 100), `${m.covered} dari ${m.programs} (${Math.round((m.covered / m.programs) * 100)}%)`]),
+      t.missions.filter((m) => m.programs > 0).map((m) => [`Misi ${m.id}: ${m.text}`, Math.round((m.covered / m.programs) * 100), `${m.covered} dari ${m.programs} (${Math.round((m.covered / m.programs) * 100)}%)`]),
     );
     expect(values(bars[1])).toEqual(model.pokja.map((p) => [p.name, innovations.filter((i) => i.pokja === p.id).length, String(innovations.filter((i) => i.pokja === p.id).length)]));
   });

@@ -59,7 +59,8 @@ export function chartToHast(chart: ChartBlock, ctx: RenderContext): ElementConte
     [el('title', { id: `${prefix}-title` }, [name]), defs.length > 0 && el('defs', {}, defs), ...body],
   );
   return el('figure', { className: ['chart'], id: chart.id, dataKind: chart.kind }, [
-    svg,
+    // On a phone the chart keeps a readable size and scrolls inside this box (keyboard too).
+    el('div', { className: ['chart-scroll'], tabIndex: 0 }, [svg]),
     el('figcaption', { className: ['figure-caption'] }, [
       chart.number !== undefined && el('span', { className: ['figure-number'] }, [chart.number]),
       chart.number !== undefined && ' ',

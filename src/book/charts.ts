@@ -16,7 +16,7 @@ function timelineBar(i: Innovation, L: Lookup): TimelineBar {
   const milestones = (L.roadmapByInnovation.get(i.id) ?? [])
     .map((e) => ({ year: e.year, label: e.milestone }))
     .sort((a, b) => a.year - b.year);
-  return { id: i.id, label: `${i.id} ${i.title}`, from: i.years[0], to: i.years[1], milestones };
+  return { id: i.id, label: `${i.id} ${i.title}`, from: i.years[0], to: i.years[1], milestones, unplanned: milestones.length === 0 || undefined };
 }
 
 /**
@@ -42,12 +42,13 @@ export function timelineChart(L: Lookup, pokja?: string): TimelineChart | undefi
     kind: 'timeline',
     caption: b.chartTimeline(pokja === undefined ? b.chartAllPokja : L.pokjaName(pokja)),
     dataLabel: b.chartData,
-    legend: b.chartTimelineLegend,
+    legend: bars.some((x) => x.unplanned) ? `${b.chartTimelineLegend} ${b.chartTimelineUnplanned}` : b.chartTimelineLegend,
     from,
     to: Math.min(to, from + 29),
     groups,
     headers: { item: b.innovationCount, years: b.years, milestones: b.milestone },
     yearsText,
+    unplannedText: b.unplanned,
   };
 }
 

@@ -113,6 +113,8 @@ export interface TimelineBar {
   from: number;
   to: number;
   milestones: ChartMilestone[];
+  /** No roadmap entry yet: drawn as a dashed outline, a gap to notice. */
+  unplanned?: boolean;
 }
 
 /** A Gantt chart: bars grouped (by Pokja) on a year axis from `from` to `to`. */
@@ -125,6 +127,8 @@ export interface TimelineChart extends ChartBase {
   headers: { item: string; years: string; milestones: string };
   /** The years as the data table shows them, per bar id ("2024–2026"). */
   yearsText: Record<string, string>;
+  /** What the data table and the bar's title say of an unplanned innovation. */
+  unplannedText: string;
 }
 
 /** Horizontal bars with their values written beside them. */

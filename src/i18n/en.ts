@@ -365,6 +365,7 @@ export const en: Locale = {
     chartTimeline: (scope: string) => `Innovation timeline — ${scope}`,
     chartAllPokja: 'all Pokja',
     chartTimelineLegend: 'Bars: years of implementation; ◆ milestones, with their year.',
+    chartTimelineUnplanned: 'Dashed bars: innovations not yet in the roadmap.',
     chartCoverageByMission: 'RPJMD priority programs linked by innovations, per mission',
     chartCoverageValue: (covered: number, total: number, percent: number) => `${covered} of ${total} (${percent}%)`,
     chartInnovationsByPokja: 'Innovations per Pokja',

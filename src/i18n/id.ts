@@ -378,6 +378,7 @@ export const id = {
     chartTimeline: (scope: string) => `Linimasa inovasi — ${scope}`,
     chartAllPokja: 'semua Pokja',
     chartTimelineLegend: 'Batang: tahun pelaksanaan inovasi; ◆ tonggak capaian, dengan tahunnya.',
+    chartTimelineUnplanned: 'Batang bergaris putus: inovasi yang belum masuk peta jalan.',
     chartCoverageByMission: 'Program prioritas RPJMD yang dirujuk inovasi, per misi',
     chartCoverageValue: (covered: number, total: number, percent: number) => `${covered} dari ${total} (${percent}%)`,
     chartInnovationsByPokja: 'Jumlah inovasi per Pokja',

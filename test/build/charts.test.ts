@@ -8,16 +8,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBooks } from '../../src/book/build-book.js';
 import { Lookup } from '../../src/book/lookup.js';
 import { financingRecap } from '../../src/book/financing.js';
 import { locale } from '../../src/i18n/index.js';
 import { allInnovations, allRoadmap } from '../../src/model/walk.js';
 import { traceability } from '../../src/model/traceability.js';
 import { checkProject } from '../../src/pipeline.js';
+import { loadTemplate, renderBook } from '../../src/render/html/index.js';
 import { EPOCH, EXAMPLE } from '../helpers/build.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { removeTemps, tempDir } from '../helpers/fixtures.js';
-import { attr, byId, byTag, descendants, hasClass, readPage, textOf, type Element, type Page } from '../helpers/html.js';
+import { attr, byId, byTag, descendants, hasClass, parsePage, readPage, textOf, type Element, type Page } from '../helpers/html.js';
 import { readPdf, type PdfInfo } from '../helpers/pdf.js';
 
 const { model } = checkProject(EXAMPLE);
@@ -190,5 +192,25 @@ describe('charts are numbered figures', () => {
     const b4 = listOfFigures(html.get('buku-4')!).map(([, t]) => t);
     expect(b4).toContain('Gambar 1.1 Linimasa inovasi — Smart Governance');
     expect(b4.findIndex((t) => t!.startsWith('Gambar 4.2 Linimasa'))).toBe(b4.findIndex((t) => t!.startsWith('Gambar 4.1 ')) + 1);
+  });
+});
+
+describe('an innovation not in the roadmap yet', () => {
+  it('keeps its bar, drawn as a gap (dashed, named so in its title and the data table), and the legend says so', () => {
+    const m = checkProject(EXAMPLE).model;
+    for (const book of m.books) for (const c of book.chapters) c.roadmap = c.roadmap.filter((e) => e.innovation !== 'INO-GOV-4');
+    const doc = buildBooks(m, { date: new Date(Date.UTC(2024, 2, 1)) }).find((d) => d.file === 'buku-4')!;
+    const page = parsePage(renderBook(doc, { template: loadTemplate([]), books: [doc] }).html);
+    const figure = charts(byId(page, 'buku-4-smart-governance-peta-jalan')!, 'timeline')[0];
+    const bar = descendants(figure).find((g) => g.tagName === 'g' && attr(g, 'data-id') === 'INO-GOV-4')!;
+    expect(hasClass(bar, 'chart-unplanned')).toBe(true);
+    expect(descendants(bar).filter((e) => hasClass(e, 'chart-milestone'))).toHaveLength(0);
+    expect(attr(byTag(bar, 'rect')[0], 'stroke-dasharray')).toBeDefined();
+    expect(textOf(byTag(bar, 'title')[0])).toContain('(Inovasi yang belum masuk peta jalan)');
+    const others = descendants(figure).filter((g) => g.tagName === 'g' && hasClass(g, 'chart-bar') && attr(g, 'data-id') !== 'INO-GOV-4');
+    expect(others.some((g) => hasClass(g, 'chart-unplanned'))).toBe(false);
+    const row = byTag(byTag(figure, 'table')[0], 'tr').find((tr) => textOf(tr).startsWith('INO-GOV-4'))!;
+    expect(textOf(byTag(row, 'td').at(-1)!)).toBe('Inovasi yang belum masuk peta jalan');
+    expect(textOf(descendants(figure).find((e) => hasClass(e, 'chart-legend'))!)).toContain('Batang bergaris putus');
   });
 });

@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Properties } from 'hast';
 import type { BarChart, ChartBlock, StackedChart, TimelineChart } from '../../book/types.js';
 import { hrefFor, type RenderContext } from './context.js';
-import { el, type Child } from './hast.js';
+import { cls, el, type Child } from './hast.js';
 
 const W = 640;
 const FONT = 11;
@@ -127,10 +127,10 @@ function timeline(chart: TimelineChart): Drawn {
           ]);
         });
       body.push(
-        el('g', { className: ['chart-bar'], dataId: bar.id, dataFrom: bar.from, dataTo: bar.to }, [
-          el('title', {}, [`${bar.label}: ${chart.yearsText[bar.id] ?? `${bar.from}–${bar.to}`}`]),
+        el('g', { className: cls('chart-bar', bar.unplanned && 'chart-unplanned'), dataId: bar.id, dataFrom: bar.from, dataTo: bar.to }, [
+          el('title', {}, [`${bar.label}: ${chart.yearsText[bar.id] ?? `${bar.from}–${bar.to}`}${bar.unplanned ? ` (${chart.unplannedText})` : ''}`]),
           txt(4, barTop + barH - 1, fit(bar.label, LABEL_W - 4)),
-          sv('rect', { x: r(left), y: r(barTop), width: r(Math.max(2, right - left)), height: barH, rx: 2, fill: '#8fb3d9', stroke: '#1f4e79', 'stroke-width': 1 }),
+          sv('rect', { x: r(left), y: r(barTop), width: r(Math.max(2, right - left)), height: barH, rx: 2, ...(bar.unplanned ? { fill: '#fdf1d6', stroke: '#7a4b00', 'stroke-dasharray': '4 3' } : { fill: '#8fb3d9', stroke: '#1f4e79' }), 'stroke-width': 1 }),
           ...marks,
         ]),
       );
@@ -248,8 +248,8 @@ function dataTable(chart: ChartBlock, ctx: RenderContext, title: string): Elemen
       el('thead', {}, [el('tr', {}, [th(chart.headers.item), th(chart.headers.years), th(chart.headers.milestones)])]),
       ...chart.groups.map((g) =>
         el('tbody', {}, [
-          el('tr', {}, [el('th', { scope: 'colgroup', colSpan: 3 }, [g.label])]),
-          ...g.bars.map((b) => row(link(b.id, b.label), [chart.yearsText[b.id] ?? `${b.from}–${b.to}`, b.milestones.map((m) => `${m.year}: ${m.label}`).join('; ')])),
+          el('tr', {}, [el('th', { scope: 'row', colSpan: 3 }, [g.label])]),
+          ...g.bars.map((b) => row(link(b.id, b.label), [chart.yearsText[b.id] ?? `${b.from}–${b.to}`, b.unplanned ? chart.unplannedText : b.milestones.map((m) => `${m.year}: ${m.label}`).join('; ')])),
         ]),
       ),
     ]);

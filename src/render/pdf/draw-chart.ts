@@ -123,7 +123,14 @@ function drawTimeline(ctx: RenderContext, chart: TimelineChart, frame: Frame): v
         put(ctx, oneLine(ctx, bar.label, labelStyle(), labelW - 3), frame.x + 3, barTop + barH / 2);
         const left = xOf(Math.max(bar.from, chart.from));
         const right = xOf(Math.min(bar.to, chart.to) + 1);
-        pdf.save().lineWidth(0.6).roundedRect(left + 0.5, barTop, Math.max(2, right - left - 1), barH, 1.5).fillAndStroke(SHADES[1], COLOR.accent).restore();
+        const w = Math.max(2, right - left - 1);
+        if (bar.unplanned) {
+          // Not in the roadmap yet: a pale bar with a dashed outline.
+          pdf.save().roundedRect(left + 0.5, barTop, w, barH, 1.5).fill(COLOR.warningFill).restore();
+          pdf.save().lineWidth(0.8).dash(2.5, { space: 1.8 }).roundedRect(left + 0.5, barTop, w, barH, 1.5).stroke(COLOR.warningText).undash().restore();
+        } else {
+          pdf.save().lineWidth(0.6).roundedRect(left + 0.5, barTop, w, barH, 1.5).fillAndStroke(SHADES[1], COLOR.accent).restore();
+        }
         for (const m of bar.milestones) {
           if (m.year < chart.from || m.year > chart.to) continue;
           const cx = xOf(m.year) + col / 2;

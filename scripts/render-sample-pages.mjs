@@ -57,7 +57,7 @@ async function defaults() {
     { name: 'summary-cover', file: 'ringkasan', pages: [1] },
   ];
   // Front matter and the parts of umum/: foreword, contents, BAB I, the financing recap, the
-  // commitment page, the executive summary in figures.
+  // commitment page, the executive summary in figures (with the coverage charts).
   for (const [name, file, anchor] of [
     ['foreword', 'buku-1', 'kata-pengantar'],
     ['contents', 'buku-1', '_contents'],
@@ -65,6 +65,9 @@ async function defaults() {
     ['recap', 'buku-4', 'rencana-pembiayaan'],
     ['commitment', 'masterplan', 'lembar-komitmen'],
     ['summary-figures', 'ringkasan', 'angka'],
+    // Charts: the timeline of all innovations (summary, masterplan).
+    ['summary-timeline', 'ringkasan', 'peta-jalan'],
+    ['masterplan-timeline', 'masterplan', 'buku-4'],
   ]) {
     const page = anchor === '_contents' ? ((await pageOf(file, 'tim-penyusun')) ?? 1) + 1 : await pageOf(file, anchor);
     if (page) picks.push({ name, file, pages: [page] });

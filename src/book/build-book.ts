@@ -4,6 +4,7 @@
 import { locale } from '../i18n/index.js';
 import type { Chapter, Masterplan, StageNo } from '../model/types.js';
 import { matrixAppendix } from './appendix-matrix.js';
+import { coverageCharts, timelineChart } from './charts.js';
 import { rpjmdAppendix } from './appendix-rpjmd.js';
 import { formatDate, formatPeriod } from './format.js';
 import { numberBody } from './numbering.js';
@@ -72,7 +73,10 @@ export function buildBooks(model: Masterplan, opts: { date: Date }): BookDoc[] {
     visionSection(L),
     ...model.books.map((book) => {
       const label = `${loc.book.bookLabel(book.stage)}: ${bookTitle(model, book.stage)}`;
-      return section(`buku-${book.stage}`, label, 1, [], book.chapters.map((c) => chapterSection(c, 2, L)), { newPage: true });
+      // The whole masterplan's charts open the book they belong to: coverage (III), the timeline of all innovations (IV).
+      const timeline = book.stage === 4 ? timelineChart(L) : undefined;
+      const charts: Block[] = book.stage === 3 ? coverageCharts(L) : timeline ? [timeline] : [];
+      return section(`buku-${book.stage}`, label, 1, charts, book.chapters.map((c) => chapterSection(c, 2, L)), { newPage: true });
     }),
     governanceSection(L),
     financingSection(L),

@@ -3,6 +3,7 @@
 // financing part (Buku IV, masterplan) and in the executive summary.
 
 import type { Innovation } from '../model/types.js';
+import { budgetCharts } from './charts.js';
 import { formatMoney, groupDigits } from './format.js';
 import { strong, text } from './inline.js';
 import type { Lookup } from './lookup.js';
@@ -118,5 +119,6 @@ export function financingTables(L: Lookup): Block[] {
       blocks.push({ type: 'paragraph', content: [text(b.recapWithoutYears(r.withoutYears.count, formatMoney(r.withoutYears.sum, L.loc)))] });
     }
   }
+  blocks.push(...budgetCharts(L, r));
   return blocks;
 }

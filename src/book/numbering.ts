@@ -1,7 +1,8 @@
 // Numbering of a book's body, done once in the layout so both renderers and the lists agree:
 // chapters (level-1 sections that are not appendices) become BAB I, BAB II, …; every table in a
 // chapter is numbered "Tabel <chapter>.<n>" (arabic chapter number; appendices by letter: A.1),
-// and so is every image of the chapter's Markdown ("Gambar <chapter>.<n>", its alt text as caption).
+// and so is every image of the chapter's Markdown ("Gambar <chapter>.<n>", its alt text as caption)
+// and every chart (src/book/charts.ts), in one count with the images.
 
 import type { Locale } from '../i18n/index.js';
 import { roman } from './format.js';
@@ -55,6 +56,14 @@ export function numberBody(sections: Section[], loc: Locale): Numbered {
         });
         if (list.length) block.figures = list;
         for (const fig of list) figures.push({ id: fig.id, title: `${fig.number} ${fig.caption}` });
+        return;
+      }
+      if (block.type === 'chart') {
+        // Charts are figures too: counted with the chapter's images, in order of appearance.
+        f++;
+        block.number = b.figureNumber(key, f);
+        block.id = `gambar-${key}-${f}`;
+        figures.push({ id: block.id, title: `${block.number} ${block.caption}` });
         return;
       }
       if (block.type !== 'table' || (block.rows.length === 0 && block.empty !== undefined)) return;

@@ -1,8 +1,9 @@
-// Book IV (Peta Jalan dan Rencana Aksi): a year-by-year grid of the innovations, the milestones
-// in year order, and the supporting regulations.
+// Book IV (Peta Jalan dan Rencana Aksi): the timeline of the Pokja's innovations (a chart, see
+// charts.ts), the milestones in year order, and the supporting regulations.
 
 import type { Chapter, Innovation, RoadmapEntry } from '../model/types.js';
 import { formatIsoDate } from './format.js';
+import { timelineChart } from './charts.js';
 import { ref, text } from './inline.js';
 import type { Lookup } from './lookup.js';
 import { section } from './section.js';
@@ -29,16 +30,21 @@ export function stage4Sections(c: Chapter, level: number, base: string, L: Looku
         cells: [{ lines: [[L.innovationRef(id)]] }, ...years.map((y) => gridCell(y, inn, entries, L))],
       };
     });
-    const blocks: Block[] = [
-      {
-        type: 'table',
-        caption: `${b.roadmapGrid} — ${L.pokjaName(c.pokja)}`,
-        variant: 'grid',
-        columns: [{ label: b.innovationCount, width: 5 }, ...years.map((y) => ({ label: String(y), width: 1, align: 'center' as const }))],
-        rows,
-      },
-      { type: 'paragraph', content: [text(b.gridLegend)] },
-    ];
+    // The timeline of this Pokja's innovations (a figure); the year grid only when the chapter
+    // plans innovations of other Pokja alone, which the Pokja's timeline does not show.
+    const chart = timelineChart(L, c.pokja);
+    const blocks: Block[] = chart
+      ? [chart]
+      : [
+          {
+            type: 'table',
+            caption: `${b.roadmapGrid} — ${L.pokjaName(c.pokja)}`,
+            variant: 'grid',
+            columns: [{ label: b.innovationCount, width: 5 }, ...years.map((y) => ({ label: String(y), width: 1, align: 'center' as const }))],
+            rows,
+          },
+          { type: 'paragraph', content: [text(b.gridLegend)] },
+        ];
     const sorted = [...c.roadmap].sort((x, y) => x.year - y.year || ids.indexOf(x.innovation) - ids.indexOf(y.innovation));
     if (sorted.length > 0) {
       blocks.push({

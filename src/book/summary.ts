@@ -4,6 +4,7 @@
 
 import { ACTION_TYPES, type Horizon } from '../model/types.js';
 import { traceability } from '../model/traceability.js';
+import { coverageCharts, timelineChart } from './charts.js';
 import { financingTables } from './financing.js';
 import { formatMoney, formatNumber, formatPeriod } from './format.js';
 import { joined, ref, text } from './inline.js';
@@ -50,6 +51,7 @@ export function summarySections(L: Lookup): Section[] {
   out.push(
     section('angka', b.inFigures, 1, [
       { type: 'table', caption: b.inFigures, columns: [{ label: b.figure, width: 6 }, { label: b.amount, width: 2.5, align: 'right' }], rows },
+      ...coverageCharts(L),
     ], [], { newPage: true }),
   );
 
@@ -92,10 +94,12 @@ export function summarySections(L: Lookup): Section[] {
   // The roadmap at a glance: per year, the innovations with a milestone, by Pokja.
   const entries = [...L.roadmapByInnovation.values()].flat();
   const years = [...new Set(entries.map((e) => e.year))].sort((x, y) => x - y);
+  const timeline = timelineChart(L);
   if (years.length > 0) {
     const pokja = L.model.pokja.filter((p) => entries.some((e) => L.innovations.get(e.innovation)?.pokja === p.id));
     out.push(
       section('peta-jalan', b.roadmapGlance, 1, [
+        ...(timeline ? [timeline] : []),
         {
           type: 'table',
           caption: b.roadmapPerYear,

@@ -82,7 +82,75 @@ export type Block =
   /** A remark in a box: "no worksheet yet", "everything covered", ... */
   | { type: 'note'; content: Inline[]; tone?: 'warning' | 'info' }
   | TableBlock
-  | RecordBlock;
+  | RecordBlock
+  /** A chart drawn from the data (src/book/charts.ts): a numbered figure in both renderers. */
+  | ChartBlock;
+
+interface ChartBase {
+  type: 'chart';
+  caption: string;
+  /** "Gambar 4.1": set by the numbering pass, counted with the Markdown images of the chapter. */
+  number?: string;
+  /** Anchor id of the figure (set with `number`), for the list of figures. */
+  id?: string;
+  /** Summary line of the data table shown beside the chart ("Data gambar"). */
+  dataLabel: string;
+  /** A line under the chart saying how to read it (symbols, units); also read out by screen readers. */
+  legend?: string;
+}
+
+/** A milestone on a timeline bar: its year and what is reached. */
+export interface ChartMilestone {
+  year: number;
+  label: string;
+}
+
+/** One bar of a timeline: an innovation from its first to its last year. */
+export interface TimelineBar {
+  /** The record id (links to the innovation). */
+  id: string;
+  label: string;
+  from: number;
+  to: number;
+  milestones: ChartMilestone[];
+  /** No roadmap entry yet: drawn as a dashed outline, a gap to notice. */
+  unplanned?: boolean;
+}
+
+/** A Gantt chart: bars grouped (by Pokja) on a year axis from `from` to `to`. */
+export interface TimelineChart extends ChartBase {
+  kind: 'timeline';
+  from: number;
+  to: number;
+  groups: { label: string; bars: TimelineBar[] }[];
+  /** Column labels of the data table: item, years, milestones. */
+  headers: { item: string; years: string; milestones: string };
+  /** The years as the data table shows them, per bar id ("2024–2026"). */
+  yearsText: Record<string, string>;
+  /** What the data table and the bar's title say of an unplanned innovation. */
+  unplannedText: string;
+}
+
+/** Horizontal bars with their values written beside them. */
+export interface BarChart extends ChartBase {
+  kind: 'bars';
+  /** The value the full bar length stands for (the largest value, or the total a share is of). */
+  max: number;
+  bars: { label: string; value: number; text: string }[];
+  headers: { label: string; value: string };
+}
+
+/** Stacked bars: one bar per category (a year, a source), one segment per series (a Pokja). */
+export interface StackedChart extends ChartBase {
+  kind: 'stacked';
+  series: string[];
+  /** Per series, which shade and pattern it wears: the Pokja's configured position, the same in every chart. */
+  seriesKey: number[];
+  bars: { label: string; values: number[]; texts: string[]; total: number; totalText: string }[];
+  headers: { label: string; total: string };
+}
+
+export type ChartBlock = TimelineChart | BarChart | StackedChart;
 
 /** A numbered image of a Markdown text ("Gambar 2.1 <alt>"), in the order the images appear. */
 export interface Figure {

@@ -376,6 +376,18 @@ export const en: Locale = {
     chapterNumber: (roman: string) => `CHAPTER ${roman}`,
     tableNumber: (chapter: string, n: number) => `Table ${chapter}.${n}`,
     figureNumber: (chapter: string, n: number) => `Figure ${chapter}.${n}`,
+    // charts drawn from the data (src/book/charts.ts)
+    chartData: 'Chart data',
+    chartTimeline: (scope: string) => `Innovation timeline — ${scope}`,
+    chartAllPokja: 'all Pokja',
+    chartTimelineLegend: 'Bars: years of implementation; ◆ milestones, with their year.',
+    chartTimelineUnplanned: 'Dashed bars: innovations not yet in the roadmap.',
+    chartCoverageByMission: 'RPJMD priority programs linked by innovations, per mission',
+    chartCoverageValue: (covered: number, total: number, percent: number) => `${covered} of ${total} (${percent}%)`,
+    chartInnovationsByPokja: 'Innovations per Pokja',
+    chartBudgetByYear: 'Innovation budgets per year by Pokja (rupiah)',
+    chartBudgetBySource: 'Innovation budgets per funding source by Pokja (rupiah)',
+    chartStackedLegend: 'Each segment of a bar is one Pokja (see the patterns in the key); the figure at the end of a bar is its total.',
     appendixGlossary: (letter: string) => `Appendix ${letter}. Glossary and Abbreviations`,
     summaryLabel: 'Executive Summary',
     partTitles: {

@@ -389,6 +389,18 @@ export const id = {
     chapterNumber: (roman: string) => `BAB ${roman}`,
     tableNumber: (chapter: string, n: number) => `Tabel ${chapter}.${n}`,
     figureNumber: (chapter: string, n: number) => `Gambar ${chapter}.${n}`,
+    // charts drawn from the data (src/book/charts.ts)
+    chartData: 'Data gambar',
+    chartTimeline: (scope: string) => `Linimasa inovasi — ${scope}`,
+    chartAllPokja: 'semua Pokja',
+    chartTimelineLegend: 'Batang: tahun pelaksanaan inovasi; ◆ tonggak capaian, dengan tahunnya.',
+    chartTimelineUnplanned: 'Batang bergaris putus: inovasi yang belum masuk peta jalan.',
+    chartCoverageByMission: 'Program prioritas RPJMD yang dirujuk inovasi, per misi',
+    chartCoverageValue: (covered: number, total: number, percent: number) => `${covered} dari ${total} (${percent}%)`,
+    chartInnovationsByPokja: 'Jumlah inovasi per Pokja',
+    chartBudgetByYear: 'Anggaran inovasi per tahun menurut Pokja (rupiah)',
+    chartBudgetBySource: 'Anggaran inovasi per sumber pendanaan menurut Pokja (rupiah)',
+    chartStackedLegend: 'Setiap ruas batang adalah satu Pokja (lihat pola pada keterangan); angka di ujung batang adalah jumlahnya.',
     appendixGlossary: (letter: string) => `Lampiran ${letter}. Daftar Istilah dan Singkatan`,
     summaryLabel: 'Ringkasan Eksekutif',
     partTitles: {

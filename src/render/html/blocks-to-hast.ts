@@ -3,6 +3,7 @@
 
 import type { ElementContent } from 'hast';
 import type { Block, Cell, Field, Figure, Inline, RecordBlock, Row, TableBlock } from '../../book/types.js';
+import { chartToHast } from './chart-svg.js';
 import { hrefFor, type RenderContext } from './context.js';
 import { cls, el, headingTag, type Child } from './hast.js';
 import { markdownToHast } from './markdown-to-hast.js';
@@ -35,6 +36,8 @@ function blockToHast(block: Block, ctx: RenderContext, level: number): ElementCo
       return tableToHast(block, ctx);
     case 'record':
       return recordToHast(block, ctx, level);
+    case 'chart':
+      return chartToHast(block, ctx);
     case 'signatures':
       return el(
         'div',

@@ -5,6 +5,7 @@ import type { Block, Inline, SignatureBlock, TableBlock } from '../../book/types
 import { inlineRuns } from './book-inline.js';
 import type { RenderContext } from './context.js';
 import { boxInnerWidth, flowBoxedLines, type BoxLook } from './draw-box.js';
+import { chartLead, drawChart } from './draw-chart.js';
 import { drawMarkdown, markdownLead } from './draw-markdown.js';
 import { flowLines, flowParagraph, leadHeight } from './draw-paragraph.js';
 import { drawRecord, recordLead } from './draw-record.js';
@@ -41,6 +42,8 @@ export function drawBlock(ctx: RenderContext, block: Block, frame: Frame, level:
       return drawTable(ctx, bookTable(ctx, block), frame);
     case 'record':
       return drawRecord(ctx, block, frame, level);
+    case 'chart':
+      return drawChart(ctx, block, frame);
   }
 }
 
@@ -121,6 +124,8 @@ export function blockLead(ctx: RenderContext, block: Block, frame: Frame, level:
       return recordLead(ctx, block, frame, level);
     case 'table':
       return tableLead(ctx, bookTable(ctx, block), frame);
+    case 'chart':
+      return chartLead(block);
     case 'markdown':
       return markdownLead(ctx, block.markdown, frame, { base: style(TYPE.body), level: block.level });
     default:

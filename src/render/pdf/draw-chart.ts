@@ -8,6 +8,7 @@ import type { BarChart, ChartBlock, StackedChart, TimelineChart } from '../../bo
 import type { RenderContext } from './context.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, style, type Align, type Line, type TextStyle } from './inline-text.js';
+import { figure } from './tags.js';
 import { COLOR, SPACE, TYPE } from './theme.js';
 
 const PATTERNS = ['solid', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical'] as const;
@@ -59,9 +60,12 @@ export function drawChart(ctx: RenderContext, chart: ChartBlock, frame: Frame): 
     ctx.dests.add(pdf, chart.id, flow.y);
     ctx.sectionPages.set(chart.id, flow.page);
   }
+  const alt = chart.number !== undefined ? `${chart.number} ${chart.caption}` : chart.caption;
   if (chart.kind === 'timeline') drawTimeline(ctx, chart, frame);
-  else if (chart.kind === 'bars') drawBars(ctx, chart, frame);
-  else drawStacked(ctx, chart, frame);
+  // Bars are kept on one page: a Figure of the structure tree with the caption as alt text. A
+  // timeline may run over pages and stays an artifact (its data is in the book's tables).
+  else if (chart.kind === 'bars') figure(pdf, alt, [frame.x, flow.y, frame.width, chartHeight(chart)], () => drawBars(ctx, chart, frame));
+  else figure(pdf, alt, [frame.x, flow.y, frame.width, chartHeight(chart)], () => drawStacked(ctx, chart, frame));
   flow.ensure(below);
   flow.y += 4;
   for (const line of [...caption, ...legend]) {

@@ -203,6 +203,7 @@ describe('build examples/banggai --format html', () => {
     expect(srcs.length).toBeGreaterThan(0);
     for (const src of srcs) {
       expect(src).toMatch(/^assets\//);
+      expect(src).not.toMatch(/^assets\/assets\//);
       expect(existsSync(join(out, decodeURIComponent(src))), src).toBe(true);
     }
   });

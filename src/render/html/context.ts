@@ -32,3 +32,14 @@ export function hrefFor(ctx: RenderContext, id: string): string | undefined {
   const anchor = '#' + encodeURIComponent(target.anchor);
   return target.file === ctx.doc.file ? anchor : `${target.file}.html${anchor}`;
 }
+
+/**
+ * Where an image of the repository lands in OUT: `assets/<path>` for a file under the
+ * repository's own `assets/` folder (no doubled `assets/assets/`), `assets/_/<path>` for any
+ * other file. Collision-free: a path from `assets/` never starts with `_/` after the prefix is
+ * taken off (such files go to `assets/_/assets/_/…` instead).
+ */
+export function assetOutPath(rel: string): string {
+  const inner = rel.startsWith('assets/') ? rel.slice('assets/'.length) : undefined;
+  return inner !== undefined && inner !== '' && !inner.startsWith('_/') ? `assets/${inner}` : `assets/_/${rel}`;
+}

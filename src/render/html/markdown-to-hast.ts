@@ -12,7 +12,7 @@ import type { Markdown } from '../../book/types.js';
 import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
 import { parseMarkdown } from '../../markdown/parse.js';
 import { resolveAsset } from '../../model/asset-path.js';
-import { hrefFor, type RenderContext } from './context.js';
+import { assetOutPath, hrefFor, type RenderContext } from './context.js';
 import { el } from './hast.js';
 import { plainParagraph } from './plain-text.js';
 
@@ -180,7 +180,7 @@ function rewriteImage(node: Element, r: Rewrite): ElementContent {
   if (!found || !found.ok) {
     return el('span', { className: ['image-missing'] }, [r.ctx.doc.labels.imageMissing(alt || src)]);
   }
-  const out = `assets/${found.rel}`;
+  const out = assetOutPath(found.rel);
   r.ctx.assets.set(out, found.abs);
   node.properties.src = out.split('/').map(encodeURIComponent).join('/');
   return node;

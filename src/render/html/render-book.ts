@@ -4,7 +4,7 @@
 import type { ElementContent } from 'hast';
 import type { BookDoc } from '../../book/types.js';
 import { locale } from '../../i18n/index.js';
-import { createContext, type HtmlLabels } from './context.js';
+import { assetOutPath, createContext, type HtmlLabels } from './context.js';
 import { el, toHtml } from './hast.js';
 import { coverToHast, figuresToHast, markToHast, PAGE_IDS, sectionsToHast, tablesToHast, tocToHast } from './sections-to-hast.js';
 import { fillTemplate, styleText, type Template } from './template.js';
@@ -69,7 +69,7 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
 export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { pdf: boolean }): string {
   const first = books[0];
   const c = first.cover;
-  const logo = c.logo ? `assets/${c.logo.rel}` : undefined;
+  const logo = c.logo ? assetOutPath(c.logo.rel) : undefined;
   const cover = el('header', { className: ['cover', 'cover-index'], id: PAGE_IDS.top }, [
     el('div', { className: ['cover-issuer'] }, [
       logo !== undefined && el('img', { className: ['cover-logo'], src: logo.split('/').map(encodeURIComponent).join('/'), alt: '' }),

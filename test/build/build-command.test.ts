@@ -116,7 +116,10 @@ describe('build: output', () => {
     expect(r.code).toBe(0);
     for (const f of [...BOOK_FILES, 'index.html']) {
       const html = readFileSync(join(out, f), 'utf8');
-      expect(html, f).not.toMatch(/<script/i);
+      // The only scripts are the site's own files under assets/ (search box, filters).
+      const scripts = html.match(/<script\b[^>]*>[^<]*<\/script>/gi) ?? [];
+      for (const tag of scripts) expect(tag, f).toMatch(/^<script src="assets\/(site|search-index)\.js"><\/script>$/);
+      expect(html.match(/<script/gi)?.length ?? 0, f).toBe(scripts.length);
       expect(html, f).not.toMatch(/onerror|onclick/i);
       expect(html, f).not.toMatch(/javascript:/i);
       expect(html, f).not.toContain('alert(');

@@ -79,7 +79,8 @@ describe('renderBook', () => {
     expect(hasClass(wrap, 'table-wrap')).toBe(true);
     expect(attr(wrap, 'tabindex')).toBe('0');
     expect(attr(wrap, 'role')).toBe('region');
-    expect(attr(wrap, 'aria-label')).toBe('Matriks uji');
+    // Unnumbered: named as a table, apart from a section of the same title.
+    expect(attr(wrap, 'aria-label')).toBe('Tabel: Matriks uji');
     expect(textOf(byTag(table, 'caption')[0])).toBe('Matriks uji');
     expect(byTag(byTag(table, 'thead')[0], 'th').map((th) => attr(th, 'scope'))).toEqual(['col', 'col']);
     const rows = byTag(byTag(table, 'tbody')[0], 'tr');

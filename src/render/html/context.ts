@@ -1,12 +1,15 @@
 // What every part of one book's rendering shares: the book, where links go, which images it
 // uses, and a counter that keeps ids from different Markdown texts apart.
 
+import type { ElementContent } from 'hast';
 import type { BookDoc } from '../../book/types.js';
 
 export interface HtmlLabels {
   skipToContent: string;
   footnotes: string;
   footnoteBack: string;
+  /** A Markdown table's accessible name, from its column heads. */
+  tableLabel: (columns: string) => string;
 }
 
 export interface RenderContext {
@@ -16,6 +19,8 @@ export interface RenderContext {
   assets: Map<string, string>;
   /** Markdown texts rendered so far in this book (each gets its own id prefix). */
   markdownCount: number;
+  /** The filter bar of the innovation cards and the id of the section it goes in (the first holding them). */
+  filters?: { node: ElementContent; section: string };
 }
 
 export function createContext(doc: BookDoc, labels: HtmlLabels): RenderContext {

@@ -135,8 +135,27 @@ function rewriteElement(node: Element, r: Rewrite): ElementContent[] {
   if (node.tagName === 'a') return rewriteLink(node, r);
   if (node.tagName === 'img') return [rewriteImage(node, r)];
   // A wide table scrolls in its own box instead of widening the page on a phone.
-  if (node.tagName === 'table') return [el('div', { className: ['table-wrap'] }, [node])];
+  // Focusable and named (by its column heads), so keyboard users can scroll it too.
+  if (node.tagName === 'table') {
+    const label = r.ctx.labels.tableLabel(columnHeads(node).join(', '));
+    return [el('div', { className: ['table-wrap'], role: 'region', ariaLabel: label, tabIndex: 0 }, [node])];
+  }
   return [node];
+}
+
+/** The text of a Markdown table's header cells. */
+function columnHeads(table: Element): string[] {
+  const heads: string[] = [];
+  const textOf = (n: ElementContent): string => (n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(textOf).join('') : '');
+  const walk = (n: Element) => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'th') heads.push(textOf(c).trim());
+      else if (c.tagName === 'thead' || c.tagName === 'tr') walk(c);
+    }
+  };
+  walk(table);
+  return heads.filter((h) => h !== '');
 }
 
 function renameIds(node: Element, prefix: string): void {

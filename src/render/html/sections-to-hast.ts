@@ -104,6 +104,7 @@ function sectionToHast(s: Section, ctx: RenderContext): ElementContent {
       s.badge !== undefined && ' ',
       s.badge !== undefined && el('span', { className: ['badge'] }, [s.badge]),
     ]),
+    ctx.filters?.section === s.id && ctx.filters.node,
     ...blocksToHast(s.blocks, ctx, s.level),
     ...sectionsToHast(s.children, ctx),
     s.level === 1 && ctx.doc.sections.some((t) => t.toc) && el('p', { className: ['back-to-top'] }, [el('a', { href: `#${PAGE_IDS.toc}` }, [ctx.doc.labels.backToTop])]),

@@ -152,6 +152,7 @@ describe.skipIf(!have)('books in chromium', () => {
     await page.locator('select[data-filter="horizon"]').selectOption(horizon);
     const both = await page.locator(`article.record[data-pokja="smart-economy"][data-horizon="${horizon}"]`).count();
     expect(await visible()).toBe(both);
+    await page.locator('#_filters').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'buku-3-desktop-filters.png') });
     await pokja.selectOption('');
     await page.locator('select[data-filter="horizon"]').selectOption('');

@@ -19,7 +19,7 @@ export interface RenderContext {
   assets: Map<string, string>;
   /** Markdown texts rendered so far in this book (each gets its own id prefix). */
   markdownCount: number;
-  /** The filter bar of the innovation cards and the id of the section it goes in (the first holding them). */
+  /** The filter bar of the innovation cards and the id of the section it goes in (the top-level one holding the first card). */
   filters?: { node: ElementContent; section: string };
 }
 

@@ -38,7 +38,8 @@ export interface BookInProgress {
 export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
   const labels = htmlLabels(doc);
   const ctx = createContext(doc, labels);
-  const first = firstWithInnovations(doc.sections);
+  // The top-level section (chapter, or book part of the masterplan) holding the first innovation card.
+  const first = doc.sections.find((s) => firstWithInnovations([s]) !== undefined);
   if (first) ctx.filters = { node: filtersToHast(doc, facetsOf(doc.sections)), section: first.id };
   const parts: string[] = [];
   return {

@@ -92,7 +92,8 @@ function tocList(sections: readonly Section[]): ElementContent | undefined {
 }
 
 export function sectionsToHast(sections: readonly Section[], ctx: RenderContext): ElementContent[] {
-  return sections.map((s) => sectionToHast(s, ctx));
+  // The filter bar of the innovation cards goes just before the chapter (or book part) with the first of them.
+  return sections.flatMap((s) => (ctx.filters?.section === s.id ? [ctx.filters.node, sectionToHast(s, ctx)] : [sectionToHast(s, ctx)]));
 }
 
 function sectionToHast(s: Section, ctx: RenderContext): ElementContent {
@@ -104,7 +105,6 @@ function sectionToHast(s: Section, ctx: RenderContext): ElementContent {
       s.badge !== undefined && ' ',
       s.badge !== undefined && el('span', { className: ['badge'] }, [s.badge]),
     ]),
-    ctx.filters?.section === s.id && ctx.filters.node,
     ...blocksToHast(s.blocks, ctx, s.level),
     ...sectionsToHast(s.children, ctx),
     s.level === 1 && ctx.doc.sections.some((t) => t.toc) && el('p', { className: ['back-to-top'] }, [el('a', { href: `#${PAGE_IDS.toc}` }, [ctx.doc.labels.backToTop])]),

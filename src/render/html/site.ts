@@ -214,7 +214,10 @@ export const SITE_SCRIPT = `// masterplan: search box and innovation filters. Ge
           a.appendChild(code);
           a.appendChild(document.createTextNode(' '));
         }
-        a.appendChild(document.createTextNode(e[2]));
+        var title = document.createElement('span');
+        title.className = 'result-title';
+        title.textContent = e[2];
+        a.appendChild(title);
         var meta = document.createElement('span');
         meta.className = 'search-meta';
         meta.textContent = [data.kinds[e[0]] || e[0], e[5], e[3]].filter(Boolean).join(' · ');

@@ -68,6 +68,7 @@ export function rpjmdAppendix(id: string, level: number, L: Lookup): Section {
           return {
             id: p.id,
             header: true,
+            find: { kind: 'program' as const, title: p.name },
             tone: innovations.length === 0 ? ('warning' as const) : undefined,
             cells: [
               { lines: [[text(p.id)]] },

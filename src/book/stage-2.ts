@@ -97,6 +97,7 @@ export function stage2Sections(c: Chapter, level: number, base: string, L: Looku
         id: q.id,
         title: [text(q.title)],
         badge: q.id,
+        find: { kind: 'quickWin' },
         fields: [
           { label: b.opd, value: [L.opdRef(q.opd), text(` ${L.opd.get(q.opd)?.name ?? ''}`.trimEnd())] },
           { label: b.rpjmdPrograms, value: { lines: q.rpjmd.map((p) => [L.programRef(p)]) } },

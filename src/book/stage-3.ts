@@ -6,7 +6,7 @@ import { formatMoney, formatNumber, formatPeriod } from './format.js';
 import { joined, ref, text } from './inline.js';
 import type { Lookup } from './lookup.js';
 import { section } from './section.js';
-import type { Block, Field, Inline, Section } from './types.js';
+import type { Block, Facet, Field, Inline, Section } from './types.js';
 
 export function stage3Sections(c: Chapter, level: number, base: string, L: Lookup): Section[] {
   const b = L.loc.book;
@@ -79,7 +79,14 @@ export function innovationRecord(i: Innovation, L: Lookup): Block {
   if (roadmap.length) {
     fields.push({ label: b.roadmap, value: { lines: roadmap.map((e) => [text(`${e.year}: ${e.milestone}`)]) } });
   }
-  return { type: 'record', id: i.id, title: [text(i.title)], badge: i.id, fields };
+  const facets: Facet[] = [
+    { key: 'pokja', label: L.loc.render.filterPokja, value: i.pokja, text: L.pokjaName(i.pokja) },
+    { key: 'element', label: b.element, value: `${i.pokja}/${i.element}`, text: L.elementName(i.pokja, i.element) },
+    { key: 'horizon', label: b.horizon, value: i.horizon, text: b.horizons[i.horizon] },
+    ...(i.action ? [{ key: 'action' as const, label: b.action, value: i.action, text: b.actions[i.action] }] : []),
+    { key: 'opd', label: b.leadOpd, value: i.opd, text: L.opd.get(i.opd)?.name ?? i.opd },
+  ];
+  return { type: 'record', id: i.id, title: [text(i.title)], badge: i.id, fields, find: { kind: 'innovation', facets } };
 }
 
 function opdWithName(id: string, L: Lookup): Inline[] {

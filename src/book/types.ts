@@ -27,6 +27,8 @@ export interface Row {
   /** The first cell is a row header (`th scope="row"`). */
   header?: boolean;
   tone?: 'warning';
+  /** What the HTML site's search finds this row as (an RPJMD program of the appendix). */
+  find?: Findable;
 }
 
 export interface Column {
@@ -66,6 +68,30 @@ export interface RecordBlock {
   /** A short tag after the title, e.g. the record id or a status. */
   badge?: string;
   fields: Field[];
+  /** What the HTML site's search finds this card as, and the values its filters select by. */
+  find?: Findable;
+}
+
+/**
+ * A record or table row the HTML site indexes (search box of index.html) and filters (innovation
+ * cards). Optional: a renderer that ignores it draws the same book.
+ */
+export interface Findable {
+  kind: 'innovation' | 'program' | 'quickWin';
+  /** The name to list in search results (the record's title when unset). */
+  title?: string;
+  /** Filter values: which Pokja, element, horizon, action and OPD an innovation has. */
+  facets?: Facet[];
+}
+
+export interface Facet {
+  key: 'pokja' | 'element' | 'horizon' | 'action' | 'opd';
+  /** The filter's label in the book's language ("Elemen"). */
+  label: string;
+  /** A stable value to compare (an id or enum value). */
+  value: string;
+  /** What the reader sees for the value. */
+  text: string;
 }
 
 export type Block =

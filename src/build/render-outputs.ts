@@ -4,7 +4,7 @@
 import type { BookDoc } from '../book/types.js';
 import { markdownOf } from '../book/markdown-of.js';
 import { forgetMarkdown } from '../markdown/parse.js';
-import { forgetSanitized, renderBook, renderIndex, startBook, type RenderedBook, type Template } from '../render/html/index.js';
+import { forgetSanitized, renderBook, renderIndex, siteFiles, startBook, type RenderedBook, type Template } from '../render/html/index.js';
 import type { PdfRenderer, PdfResult } from './pdf-renderer.js';
 import type { OutputFiles } from './write-output.js';
 
@@ -27,6 +27,8 @@ export async function renderOutputs(docs: readonly BookDoc[], req: RenderRequest
       for (const [to, from] of book.assets) files.copy.set(to, from);
     }
     files.write.set('index.html', renderIndex(docs, { template: req.template, books: docs, pdf: req.pdf !== undefined }));
+    // The search index and the script of the search box and the filters.
+    for (const [file, text] of siteFiles(docs)) files.write.set(file, text);
   }
   if (req.pdf) {
     for (const doc of docs) {

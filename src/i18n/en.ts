@@ -488,6 +488,17 @@ export const en: Locale = {
     skipToContent: 'Skip to content',
     footnotes: 'Footnotes',
     footnoteBack: 'Back to text',
+    // The HTML site: a table's accessible name, the search box of index.html, the filters of the innovation cards
+    tableLabel: (columns: string) => `Table: ${columns}`,
+    searchLabel: 'Search all books',
+    searchHint: 'Name or code of an innovation, program or quick win, or a section title',
+    searchCount: (n: string) => `${n} results`,
+    searchNone: 'Nothing matches.',
+    searchKinds: { innovation: 'Innovation', program: 'RPJMD program', quickWin: 'Quick win', section: 'Section' },
+    filterTitle: 'Filter innovations',
+    filterPokja: 'Pokja',
+    filterAll: 'All',
+    filterCount: (shown: string, total: string) => `${shown} of ${total} innovations shown`,
   },
   // init, status, trace, schema: the repository workflow commands
   workflow: {

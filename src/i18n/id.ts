@@ -501,6 +501,17 @@ export const id = {
     skipToContent: 'Langsung ke isi',
     footnotes: 'Catatan kaki',
     footnoteBack: 'Kembali ke teks',
+    // The HTML site: a table's accessible name, the search box of index.html, the filters of the innovation cards
+    tableLabel: (columns: string) => `Tabel: ${columns}`,
+    searchLabel: 'Cari di semua buku',
+    searchHint: 'Nama atau kode inovasi, program, quick win, atau judul bagian',
+    searchCount: (n: string) => `${n} hasil`,
+    searchNone: 'Tidak ada yang cocok.',
+    searchKinds: { innovation: 'Inovasi', program: 'Program RPJMD', quickWin: 'Quick win', section: 'Bagian' },
+    filterTitle: 'Saring inovasi',
+    filterPokja: 'Pokja',
+    filterAll: 'Semua',
+    filterCount: (shown: string, total: string) => `${shown} dari ${total} inovasi ditampilkan`,
   },
   // init, status, trace, schema: the repository workflow commands
   workflow: {

@@ -15,7 +15,7 @@ import type { Locale } from '../i18n/index.js';
 import type { Lang, Masterplan } from '../model/types.js';
 import { checkProject } from '../pipeline.js';
 import { retainMarkdown } from '../markdown/parse.js';
-import { loadTemplate, renderBook, renderIndex, retainSanitized } from '../render/html/index.js';
+import { loadTemplate, renderBook, renderIndex, retainSanitized, siteFiles } from '../render/html/index.js';
 import { affectedBooks, ALL_BOOKS } from './affected-books.js';
 import { errorPage } from './error-page.js';
 import { FileStamps } from './file-stamps.js';
@@ -85,6 +85,8 @@ const RETAIN_LIMIT = 4 * 1024 * 1024;
 export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
   const pages = new Map<string, string>();
   const assets = new Map<string, string>();
+  /** Generated scripts (assets/site.js, assets/search-index.js) → their text. */
+  const scripts = new Map<string, string>();
   const clients = new Set<ServerResponse>();
   /** Page → the images it shows (target under assets/ → source), to serve exactly those. */
   const bookImages = new Map<string, ReadonlyMap<string, string>>();
@@ -142,6 +144,11 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     const index = renderIndex(docs, { template, books: docs, pdf: false });
     if (pages.get('index.html') !== index) changedPages.push('index.html');
     pages.set('index.html', index);
+    // The search index and the site's script (files under assets/, like a build writes them).
+    for (const [file, text] of siteFiles(docs)) {
+      if (scripts.get(file) !== text && !changedPages.includes('index.html')) changedPages.push('index.html');
+      scripts.set(file, text);
+    }
     // Images no book shows any more are no longer served.
     assets.clear();
     for (const [to, from] of imagesOf) assets.set(to, from);
@@ -193,6 +200,8 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
       const html = pages.get(path);
       if (html !== undefined) return send(res, 200, TYPES['.html'], withReload(html, path));
     }
+    const script = scripts.get(path);
+    if (script !== undefined) return send(res, 200, TYPES['.js'], script);
     // Only images a book refers to are served: the map holds nothing else of the repository.
     const asset = assets.get(path);
     if (asset !== undefined) {

@@ -190,7 +190,7 @@ describe('the parts in the right books (HTML)', () => {
     }
     expect(attr(byTag(cover, 'time')[0], 'datetime')).toBe('2024-03-15');
     expect(text).not.toContain('masterplan dari kertas kerja');
-    expect(byTag(cover, 'img').map((i) => attr(i, 'src'))).toEqual(['assets/assets/lambang.png']);
+    expect(byTag(cover, 'img').map((i) => attr(i, 'src'))).toEqual(['assets/lambang.png']);
     // Book titles from books: wherever a book is named; the default where none is given.
     const index = textOf(byTag(html.get('index')!, 'body')[0]);
     expect(index).toContain('Buku I: Analisis Strategis Kabupaten Uji');

@@ -76,19 +76,19 @@ describe('build: output', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/berkas ditulis ke dist\n$/);
-    for (const f of [...BOOK_FILES, 'index.html', 'assets/assets/tahapan.png']) expect(existsSync(join(repo, 'dist', f)), f).toBe(true);
+    for (const f of [...BOOK_FILES, 'index.html', 'assets/tahapan.png']) expect(existsSync(join(repo, 'dist', f)), f).toBe(true);
   });
 
   it('replaces the previous output as a whole (files of the previous build that this one does not write go)', async () => {
     const repo = makeFixture(undefined);
     const out = join(repo, 'dist');
     expect((await build(repo, out)).code).toBe(0);
-    expect(existsSync(join(out, 'assets/assets/tahapan.png'))).toBe(true);
+    expect(existsSync(join(out, 'assets/tahapan.png'))).toBe(true);
     const md = readFileSync(join(repo, INNOVATION_MD), 'utf8');
     writeOverlay(repo, { [INNOVATION_MD]: md.replaceAll('../../assets/tahapan.png', '../../assets/tahapan-2.png'), 'assets/tahapan-2.png': readFileSync(join(repo, 'assets/tahapan.png')) });
     expect((await build(repo, out)).code).toBe(0);
-    expect(existsSync(join(out, 'assets/assets/tahapan.png'))).toBe(false);
-    expect(existsSync(join(out, 'assets/assets/tahapan-2.png'))).toBe(true);
+    expect(existsSync(join(out, 'assets/tahapan.png'))).toBe(false);
+    expect(existsSync(join(out, 'assets/tahapan-2.png'))).toBe(true);
     expect(existsSync(join(out, 'buku-1.html'))).toBe(true);
     expect(readdirSync(repo).filter((n) => n.startsWith('.dist'))).toEqual(['.dist.v-2']);
   });
@@ -116,7 +116,10 @@ describe('build: output', () => {
     expect(r.code).toBe(0);
     for (const f of [...BOOK_FILES, 'index.html']) {
       const html = readFileSync(join(out, f), 'utf8');
-      expect(html, f).not.toMatch(/<script/i);
+      // The only scripts are the site's own files under assets/ (search box, filters).
+      const scripts = html.match(/<script\b[^>]*>[^<]*<\/script>/gi) ?? [];
+      for (const tag of scripts) expect(tag, f).toMatch(/^<script src="assets\/(site|search-index)\.js"><\/script>$/);
+      expect(html.match(/<script/gi)?.length ?? 0, f).toBe(scripts.length);
       expect(html, f).not.toMatch(/onerror|onclick/i);
       expect(html, f).not.toMatch(/javascript:/i);
       expect(html, f).not.toContain('alert(');

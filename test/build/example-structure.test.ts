@@ -46,7 +46,11 @@ describe('build examples/banggai --format html', () => {
     expect(metas.some((m) => attr(m, 'name') === 'viewport' && /width=device-width/.test(attr(m, 'content') ?? ''))).toBe(true);
     expect(byTag(page, 'style')).toHaveLength(1);
     expect(textOf(byTag(page, 'style')[0])).toMatch(/@page\s*\{[^}]*A4/);
-    expect(byTag(page, 'script')).toHaveLength(0);
+    // Scripts only as files of the site (search box, filters): none inline, none elsewhere.
+    const scripts = byTag(page, 'script');
+    for (const s of scripts) expect(attr(s, 'src'), file).toMatch(/^assets\/(site|search-index)\.js$/);
+    for (const s of scripts) expect(textOf(s)).toBe('');
+    expect(scripts.map((s) => attr(s, 'src'))).toEqual(file === 'index.html' ? ['assets/search-index.js', 'assets/site.js'] : file === 'buku-3.html' || file === 'masterplan.html' ? ['assets/site.js'] : []);
     expect(byTag(page, 'link')).toHaveLength(0);
     for (const el of page.elements) for (const a of el.attrs) expect(a.name.startsWith('on'), `${el.tagName} ${a.name}`).toBe(false);
     // Skip link to the main content.
@@ -206,6 +210,7 @@ describe('build examples/banggai --format html', () => {
     expect(srcs.length).toBeGreaterThan(0);
     for (const src of srcs) {
       expect(src).toMatch(/^assets\//);
+      expect(src).not.toMatch(/^assets\/assets\//);
       expect(existsSync(join(out, decodeURIComponent(src))), src).toBe(true);
     }
   });

@@ -17,6 +17,6 @@ describe('interleaved HTML rendering', () => {
       expect(files.write.get(alone.file), alone.file).toBe(alone.html);
       for (const [to, from] of alone.assets) expect(files.copy.get(to)).toBe(from);
     }
-    expect([...files.write.keys()]).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'ringkasan.html', 'index.html']);
+    expect([...files.write.keys()]).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'ringkasan.html', 'index.html', 'assets/search-index.js', 'assets/site.js']);
   });
 });

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Block, BookDoc, Markdown, Section } from '../../src/book/types.js';
 import { locale } from '../../src/i18n/index.js';
 import { loadTemplate, renderBook, renderIndex } from '../../src/render/html/index.js';
+import { assetOutPath } from '../../src/render/html/context.js';
 import { removeTemps, tempDir } from '../helpers/fixtures.js';
 import { attr, byId, byTag, hasClass, ids, parsePage, textOf } from '../helpers/html.js';
 import { png } from '../helpers/images.js';
@@ -78,7 +79,8 @@ describe('renderBook', () => {
     expect(hasClass(wrap, 'table-wrap')).toBe(true);
     expect(attr(wrap, 'tabindex')).toBe('0');
     expect(attr(wrap, 'role')).toBe('region');
-    expect(attr(wrap, 'aria-label')).toBe('Matriks uji');
+    // Unnumbered: named as a table, apart from a section of the same title.
+    expect(attr(wrap, 'aria-label')).toBe('Tabel: Matriks uji');
     expect(textOf(byTag(table, 'caption')[0])).toBe('Matriks uji');
     expect(byTag(byTag(table, 'thead')[0], 'th').map((th) => attr(th, 'scope'))).toEqual(['col', 'col']);
     const rows = byTag(byTag(table, 'tbody')[0], 'tr');
@@ -182,10 +184,22 @@ describe('renderBook', () => {
       section('s1', 1, [{ type: 'markdown', markdown: md('![Peta](../../assets/peta%20kota.png) ![Hilang](../../assets/tidak-ada.png)'), level: 1 }]),
     ]);
     const imgs = byTag(page, 'img');
-    expect(imgs.map((i) => attr(i, 'src'))).toEqual(['assets/assets/peta%20kota.png']);
+    expect(imgs.map((i) => attr(i, 'src'))).toEqual(['assets/peta%20kota.png']);
     expect(attr(imgs[0], 'alt')).toBe('Peta');
-    expect([...assets]).toEqual([['assets/assets/peta kota.png', join(root, 'assets', 'peta kota.png')]]);
+    expect([...assets]).toEqual([['assets/peta kota.png', join(root, 'assets', 'peta kota.png')]]);
     expect(textOf(page.doc)).toContain('[gambar: Hilang]');
+  });
+
+  it.each([
+    ['assets/peta.png', 'assets/peta.png'],
+    ['assets/a/b.png', 'assets/a/b.png'],
+    ['gambar/peta.png', 'assets/_/gambar/peta.png'],
+    ['peta.png', 'assets/_/peta.png'],
+    // Would otherwise meet the file outside assets/ at _/x.png.
+    ['assets/_/x.png', 'assets/_/assets/_/x.png'],
+    ['_/x.png', 'assets/_/_/x.png'],
+  ])('image %s lands at %s in OUT (no assets/assets/, no collisions)', (rel, out) => {
+    expect(assetOutPath(rel)).toBe(out);
   });
 
   it('Markdown images that are not PNG/JPEG or sit in hidden places are never copied (even unchecked)', () => {

@@ -7,6 +7,7 @@ import { chartToHast } from './chart-svg.js';
 import { hrefFor, type RenderContext } from './context.js';
 import { cls, el, headingTag, type Child } from './hast.js';
 import { markdownToHast } from './markdown-to-hast.js';
+import { facetData } from './site.js';
 
 /** `level` is the nesting level of the section the blocks belong to. */
 export function blocksToHast(blocks: readonly Block[], ctx: RenderContext, level: number): ElementContent[] {
@@ -121,10 +122,11 @@ function tableToHast(table: TableBlock, ctx: RenderContext): ElementContent {
       {},
       table.columns.map((c) => el('col', { style: `width:${Math.round((c.width / total) * 1000) / 10}%` })),
     );
-  // A focusable, labelled region: keyboard users can scroll a wide table too.
+  // A focusable, labelled region: keyboard users can scroll a wide table too. (An unnumbered
+  // table is named "Tabel: <caption>", apart from a section of the same title.)
   return el(
     'div',
-    { className: cls('table-wrap', table.variant && `table-${table.variant}`), role: 'region', ariaLabel: table.number !== undefined ? `${table.number} ${table.caption}` : table.caption, tabIndex: 0 },
+    { className: cls('table-wrap', table.variant && `table-${table.variant}`), role: 'region', ariaLabel: table.number !== undefined ? `${table.number} ${table.caption}` : ctx.labels.tableLabel(table.caption), tabIndex: 0 },
     [
       el('table', { className: cls(table.variant && `table-${table.variant}`) }, [
         // The span stays in view while a wide table scrolls sideways (see book.css).
@@ -172,7 +174,7 @@ function cellContent(cell: Cell, ctx: RenderContext): Child[] {
 
 function recordToHast(record: RecordBlock, ctx: RenderContext, level: number): ElementContent {
   const titleLevel = level + 1;
-  return el('article', { className: ['record'], id: record.id }, [
+  return el('article', { className: ['record'], id: record.id, ...facetData(record.find) }, [
     el('header', { className: ['record-head'] }, [
       el(headingTag(titleLevel), { className: ['record-title'] }, inlines(record.title, ctx)),
       record.badge !== undefined && el('span', { className: ['badge'] }, [record.badge]),

@@ -1,12 +1,15 @@
 // What every part of one book's rendering shares: the book, where links go, which images it
 // uses, and a counter that keeps ids from different Markdown texts apart.
 
+import type { ElementContent } from 'hast';
 import type { BookDoc } from '../../book/types.js';
 
 export interface HtmlLabels {
   skipToContent: string;
   footnotes: string;
   footnoteBack: string;
+  /** A Markdown table's accessible name, from its column heads. */
+  tableLabel: (columns: string) => string;
 }
 
 export interface RenderContext {
@@ -16,6 +19,8 @@ export interface RenderContext {
   assets: Map<string, string>;
   /** Markdown texts rendered so far in this book (each gets its own id prefix). */
   markdownCount: number;
+  /** The filter bar of the innovation cards and the id of the section it goes in (the top-level one holding the first card). */
+  filters?: { node: ElementContent; section: string };
 }
 
 export function createContext(doc: BookDoc, labels: HtmlLabels): RenderContext {
@@ -31,4 +36,15 @@ export function hrefFor(ctx: RenderContext, id: string): string | undefined {
   if (!target) return undefined;
   const anchor = '#' + encodeURIComponent(target.anchor);
   return target.file === ctx.doc.file ? anchor : `${target.file}.html${anchor}`;
+}
+
+/**
+ * Where an image of the repository lands in OUT: `assets/<path>` for a file under the
+ * repository's own `assets/` folder (no doubled `assets/assets/`), `assets/_/<path>` for any
+ * other file. Collision-free: a path from `assets/` never starts with `_/` after the prefix is
+ * taken off (such files go to `assets/_/assets/_/…` instead).
+ */
+export function assetOutPath(rel: string): string {
+  const inner = rel.startsWith('assets/') ? rel.slice('assets/'.length) : undefined;
+  return inner !== undefined && inner !== '' && !inner.startsWith('_/') ? `assets/${inner}` : `assets/_/${rel}`;
 }

@@ -12,7 +12,7 @@ import type { Markdown } from '../../book/types.js';
 import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
 import { isStreamed, knowStreamedTop, markdownPieces, minHeadingDepth, parseMarkdown } from '../../markdown/parse.js';
 import { resolveAsset } from '../../model/asset-path.js';
-import { hrefFor, type RenderContext } from './context.js';
+import { assetOutPath, hrefFor, type RenderContext } from './context.js';
 import { el, toHtml } from './hast.js';
 import { plainParagraph } from './plain-text.js';
 
@@ -179,8 +179,27 @@ function rewriteElement(node: Element, r: Rewrite): ElementContent[] {
   if (node.tagName === 'a') return rewriteLink(node, r);
   if (node.tagName === 'img') return [rewriteImage(node, r)];
   // A wide table scrolls in its own box instead of widening the page on a phone.
-  if (node.tagName === 'table') return [el('div', { className: ['table-wrap'] }, [node])];
+  // Focusable and named (by its column heads), so keyboard users can scroll it too.
+  if (node.tagName === 'table') {
+    const label = r.ctx.labels.tableLabel(columnHeads(node).join(', '));
+    return [el('div', { className: ['table-wrap'], role: 'region', ariaLabel: label, tabIndex: 0 }, [node])];
+  }
   return [node];
+}
+
+/** The text of a Markdown table's header cells. */
+function columnHeads(table: Element): string[] {
+  const heads: string[] = [];
+  const textOf = (n: ElementContent): string => (n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(textOf).join('') : '');
+  const walk = (n: Element) => {
+    for (const c of n.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'th') heads.push(textOf(c).trim());
+      else if (c.tagName === 'thead' || c.tagName === 'tr') walk(c);
+    }
+  };
+  walk(table);
+  return heads.filter((h) => h !== '');
 }
 
 function renameIds(node: Element, prefix: string): void {
@@ -224,7 +243,7 @@ function rewriteImage(node: Element, r: Rewrite): ElementContent {
   if (!found || !found.ok) {
     return el('span', { className: ['image-missing'] }, [r.ctx.doc.labels.imageMissing(alt || src)]);
   }
-  const out = `assets/${found.rel}`;
+  const out = assetOutPath(found.rel);
   r.ctx.assets.set(out, found.abs);
   node.properties.src = out.split('/').map(encodeURIComponent).join('/');
   return node;

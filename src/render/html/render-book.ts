@@ -1,12 +1,13 @@
 // BookDoc → one complete, self-contained HTML file (CSS inlined, no scripts), and the
 // index page that lists the books. The page frame comes from the template.
 
-import type { ElementContent } from 'hast';
-import type { BookDoc } from '../../book/types.js';
+import type { Element, ElementContent } from 'hast';
+import type { BookDoc, Section } from '../../book/types.js';
 import { locale } from '../../i18n/index.js';
-import { createContext, type HtmlLabels } from './context.js';
+import { assetOutPath, createContext, type HtmlLabels } from './context.js';
 import { el, toHtml } from './hast.js';
 import { coverToHast, figuresToHast, markToHast, PAGE_IDS, sectionsToHast, tablesToHast, tocToHast } from './sections-to-hast.js';
+import { facetsOf, filtersToHast, holdsInnovations, searchBoxToHast, withSiteScripts } from './site.js';
 import { fillTemplate, styleText, type Template } from './template.js';
 
 export interface RenderedBook {
@@ -37,6 +38,9 @@ export interface BookInProgress {
 export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
   const labels = htmlLabels(doc);
   const ctx = createContext(doc, labels);
+  // The top-level section (chapter, or book part of the masterplan) holding the first innovation card.
+  const first = doc.sections.find((s) => firstWithInnovations([s]) !== undefined);
+  if (first) ctx.filters = { node: filtersToHast(doc, facetsOf(doc.sections)), section: first.id };
   const parts: string[] = [];
   return {
     // Siblings serialize independently, so the parts join into the same HTML as one pass.
@@ -47,11 +51,11 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
       const lof = figuresToHast(doc);
       const mark = markToHast(doc);
       // Front matter (foreword, team, commitment) follows the cover, before the contents.
-      const front = el('div', { className: ['front-matter'] }, sectionsToHast(doc.front, ctx));
+      const front = el('div', { className: ['front-matter'] }, sectionsToHast(doc.front, ctx).map(landmark));
       const html = fillTemplate(opts.template.html, {
         lang: attr(doc.langTag),
         title: toHtml([{ type: 'text', value: doc.title }]),
-        css: styleText(opts.template.css + markPageRule(doc)),
+        css: styleText(opts.template.css + runningPageRule(doc) + markPageRule(doc)),
         skipLabel: toHtml([{ type: 'text', value: labels.skipToContent }]),
         nav: toHtml([...(mark ? [mark] : []), booksNav(doc.file, opts.books, doc.labels.books)]),
         cover: toHtml([coverToHast(doc, ctx.assets), ...(doc.front.length ? [front] : [])]),
@@ -60,7 +64,8 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
         footer: toHtml([footer(doc)]),
         date: attr(doc.date.iso),
       });
-      return { file: `${doc.file}.html`, html, assets: ctx.assets };
+      // The filters need the site's script; a book without innovation cards has none.
+      return { file: `${doc.file}.html`, html: ctx.filters ? withSiteScripts(html, { search: false }) : html, assets: ctx.assets };
     },
   };
 }
@@ -69,7 +74,7 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
 export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { pdf: boolean }): string {
   const first = books[0];
   const c = first.cover;
-  const logo = c.logo ? `assets/${c.logo.rel}` : undefined;
+  const logo = c.logo ? assetOutPath(c.logo.rel) : undefined;
   const cover = el('header', { className: ['cover', 'cover-index'], id: PAGE_IDS.top }, [
     el('div', { className: ['cover-issuer'] }, [
       logo !== undefined && el('img', { className: ['cover-logo'], src: logo.split('/').map(encodeURIComponent).join('/'), alt: '' }),
@@ -97,7 +102,9 @@ export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { p
     el('h1', { id: '_books' }, [first.labels.books]),
     list,
   ]);
-  return fillTemplate(opts.template.html, {
+  // The search box across all books (assets/search-index.js, written with the pages).
+  const search = searchBoxToHast(first);
+  const html = fillTemplate(opts.template.html, {
     lang: attr(first.langTag),
     title: toHtml([{ type: 'text', value: c.title }]),
     css: styleText(opts.template.css + markPageRule(first)),
@@ -105,16 +112,40 @@ export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { p
     nav: mark ? toHtml([mark]) : '',
     cover: toHtml([cover]),
     toc: '',
-    body: toHtml([section]),
+    body: toHtml([section, search]),
     footer: toHtml([footer(first)]),
     date: attr(first.date.iso),
   });
+  return withSiteScripts(html, { search: true });
+}
+
+/**
+ * A front-matter section (foreword, team, commitment) as a region named by its heading: it sits
+ * outside <main>, and content outside every landmark is lost to screen-reader navigation.
+ */
+function landmark(node: ElementContent): ElementContent {
+  if (node.type !== 'element') return node;
+  const heading = node.children.find((c): c is Element => c.type === 'element' && /^h[1-6]$/.test(c.tagName));
+  if (!heading || typeof node.properties.id !== 'string') return node;
+  const id = `_h-${node.properties.id}`;
+  heading.properties = { ...heading.properties, id };
+  node.properties = { ...node.properties, ariaLabelledBy: [id] };
+  return node;
+}
+
+function firstWithInnovations(sections: readonly Section[]): Section | undefined {
+  for (const s of sections) {
+    if (holdsInnovations(s)) return s;
+    const inner = firstWithInnovations(s.children);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 /** Labels only the HTML pages need (skip link, footnotes), in the book's language. */
 export function htmlLabels(doc: BookDoc): HtmlLabels {
-  const { skipToContent, footnotes, footnoteBack } = locale(doc.lang).render;
-  return { skipToContent, footnotes, footnoteBack };
+  const { skipToContent, footnotes, footnoteBack, tableLabel } = locale(doc.lang).render;
+  return { skipToContent, footnotes, footnoteBack, tableLabel };
 }
 
 function booksNav(current: string, books: readonly BookDoc[], label: string): ElementContent {
@@ -136,6 +167,34 @@ function booksNav(current: string, books: readonly BookDoc[], label: string): El
 
 function footer(doc: BookDoc): ElementContent {
   return el('p', {}, [doc.labels.generatedBy, ' · ', el('time', { dateTime: doc.date.iso }, [doc.cover.date])]);
+}
+
+/** Text as a CSS string ("…"), for `content:` in a page-margin box. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ')}"`;
+}
+
+/**
+ * Running header and page numbers of the printed book (CSS paged media: page-margin boxes, which
+ * Chromium draws; a browser without them prints the pages without). The header is the book's
+ * short title; the footer is the PDF's ("Kabupaten Banggai · Halaman 3 dari 40"), with the page
+ * counters in place of the numbers. Not on the cover (the first page).
+ */
+export function runningPageRule(doc: BookDoc): string {
+  const N = 1234567;
+  const T = 7654321;
+  const footer = doc.labels
+    .footer(doc.cover.region, N, T)
+    .split(/(1234567|7654321)/)
+    .map((part) => (part === String(N) ? 'counter(page)' : part === String(T) ? 'counter(pages)' : part === '' ? '' : cssString(part)))
+    .filter((p) => p !== '')
+    .join(' ');
+  const font = 'font: 400 8pt/1.2 "Noto Sans", "DejaVu Sans", sans-serif; color: #5b6472;';
+  return (
+    `\n/* running header and page numbers (generated) */\n` +
+    `@page { @top-left { content: ${cssString(doc.shortTitle)}; ${font} } @bottom-center { content: ${footer}; ${font} } }\n` +
+    `@page :first { @top-left { content: none; } @bottom-center { content: none; } }\n`
+  );
 }
 
 /**

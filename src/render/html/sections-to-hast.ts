@@ -3,7 +3,7 @@
 import type { ElementContent } from 'hast';
 import type { BookDoc, Section } from '../../book/types.js';
 import { blocksToHast } from './blocks-to-hast.js';
-import type { RenderContext } from './context.js';
+import { assetOutPath, type RenderContext } from './context.js';
 import { cls, el, headingTag } from './hast.js';
 
 /** Ids the renderer adds itself. They start with "_", which record ids cannot. */
@@ -18,7 +18,7 @@ export function coverToHast(doc: BookDoc, assets?: Map<string, string>): Element
   const c = doc.cover;
   let logo: ElementContent | undefined;
   if (c.logo && assets) {
-    const out = `assets/${c.logo.rel}`;
+    const out = assetOutPath(c.logo.rel);
     assets.set(out, c.logo.abs);
     logo = el('img', { className: ['cover-logo'], src: out.split('/').map(encodeURIComponent).join('/'), alt: '' });
   }
@@ -92,7 +92,8 @@ function tocList(sections: readonly Section[]): ElementContent | undefined {
 }
 
 export function sectionsToHast(sections: readonly Section[], ctx: RenderContext): ElementContent[] {
-  return sections.map((s) => sectionToHast(s, ctx));
+  // The filter bar of the innovation cards goes just before the chapter (or book part) with the first of them.
+  return sections.flatMap((s) => (ctx.filters?.section === s.id ? [ctx.filters.node, sectionToHast(s, ctx)] : [sectionToHast(s, ctx)]));
 }
 
 function sectionToHast(s: Section, ctx: RenderContext): ElementContent {

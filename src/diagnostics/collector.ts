@@ -108,22 +108,32 @@ export class Collector {
   markdownSpan(md: Markdown, offset: number, needle: string): { start: number; end: number } {
     const parsed = this.files.get(md.src.file);
     if (!parsed) return { start: 0, end: 0 };
-    if (md.body && parsed.body) {
-      const start = parsed.body.offset + offset;
-      return { start, end: start + needle.length };
-    }
-    const valueSpan = locate(parsed, md.src.path, 'value');
-    const raw = parsed.source.text.slice(valueSpan.start, valueSpan.end);
-    const nth = countOccurrences(md.text.slice(0, offset), needle);
-    let at = -1;
-    for (let i = 0; i <= nth; i++) {
-      at = raw.indexOf(needle, at + 1);
-      if (at === -1) break;
-    }
-    if (at === -1) return valueSpan;
-    const start = valueSpan.start + at;
+    // Not found as written (an escape changed it): the whole string is the place.
+    return findInMarkdown(parsed, md, offset, needle) ?? locate(parsed, md.src.path, 'value');
+  }
+
+}
+
+/**
+ * Where `needle`, found at `offset` of a Markdown string, is in its file's text: in a `.md` body
+ * the offsets only shift; in a YAML string (quoted, folded, escaped) the same occurrence is
+ * looked up in the raw source of the value. Undefined when the raw text does not hold it.
+ */
+export function findInMarkdown(parsed: ParsedFile, md: Markdown, offset: number, needle: string): { start: number; end: number } | undefined {
+  if (md.body && parsed.body) {
+    const start = parsed.body.offset + offset;
     return { start, end: start + needle.length };
   }
+  const valueSpan = locate(parsed, md.src.path, 'value');
+  const raw = parsed.source.text.slice(valueSpan.start, valueSpan.end);
+  const nth = countOccurrences(md.text.slice(0, offset), needle);
+  let at = -1;
+  for (let i = 0; i <= nth; i++) {
+    at = raw.indexOf(needle, at + 1);
+    if (at === -1) return undefined;
+  }
+  const start = valueSpan.start + at;
+  return { start, end: start + needle.length };
 }
 
 /** What a diagnostic may carry besides its message: a suggested value, a related place. */

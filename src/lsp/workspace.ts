@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { at } from '../check/references.js';
+import { findInMarkdown } from '../diagnostics/collector.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import { locate } from '../diagnostics/locate.js';
 import { findRoot } from '../load/load-project.js';
@@ -140,22 +141,8 @@ export class Workspace {
 
   private markdownPlace(md: Markdown, offset: number, needle: string): Place | undefined {
     const parsed = this.source(md.src.file);
-    if (!parsed) return undefined;
-    if (md.body && parsed.body) {
-      const start = parsed.body.offset + offset;
-      return { file: md.src.file, start, end: start + needle.length };
-    }
-    // In a YAML string the offsets differ from the source: find the same occurrence in the text.
-    const span = locate(parsed, md.src.path, 'value');
-    const raw = parsed.source.text.slice(span.start, span.end);
-    let nth = 0;
-    for (let i = md.text.indexOf(needle); i !== -1 && i < offset; i = md.text.indexOf(needle, i + needle.length)) nth++;
-    let found = -1;
-    for (let i = 0; i <= nth; i++) {
-      found = raw.indexOf(needle, found + 1);
-      if (found === -1) return undefined;
-    }
-    return { file: md.src.file, start: span.start + found, end: span.start + found + needle.length };
+    const span = parsed && findInMarkdown(parsed, md, offset, needle);
+    return span && { file: md.src.file, ...span };
   }
 
   /** 1-based range of offsets in a file, as diagnostics carry them. */

@@ -8,6 +8,7 @@ import { coverageCharts, timelineChart } from './charts.js';
 import { rpjmdAppendix } from './appendix-rpjmd.js';
 import { formatDate, formatPeriod } from './format.js';
 import { numberBody } from './numbering.js';
+import { settleHeadings } from './headings.js';
 import {
   closingSection,
   commitmentSection,
@@ -126,6 +127,7 @@ function bookDoc(
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const logo = model.logo !== undefined ? resolveAsset(model.root, 'masterplan.yaml', model.logo) : undefined;
   const agency = model.agency !== undefined ? L.opd.get(model.agency)?.name ?? model.agency : undefined;
+  settleHeadings([...front, ...sections], model.language, model.theme);
   const { tables, figures } = numberBody(sections, loc);
   return {
     file,

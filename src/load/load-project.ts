@@ -3,6 +3,7 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import jsyaml from 'js-yaml';
 import { parseDocument } from 'yaml';
 import type { Collector } from '../diagnostics/collector.js';
 import { isLang, type Locale } from '../i18n/index.js';
@@ -46,13 +47,27 @@ export function findRoot(start: string, walkUp: boolean): string | undefined {
 
 /** The configured language, read before any message is written (messages depend on it). */
 export function peekLanguage(root: string): Lang | undefined {
+  let text: string;
   try {
-    const doc = parseDocument(readFileSync(join(root, CONFIG_FILE), 'utf8').replace(/^\uFEFF/, ''), { logLevel: 'error' });
-    const lang = (doc.toJS({ maxAliasCount: 10 }) as Record<string, unknown> | null)?.language;
-    return isLang(lang) ? lang : undefined;
+    text = readFileSync(join(root, CONFIG_FILE), 'utf8').replace(/^\uFEFF/, '');
   } catch {
     return undefined;
   }
+  let data: unknown;
+  try {
+    // js-yaml first: a tenth of the `yaml` library's time, and only `language` is wanted here.
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    // A file with a mistake further down: the `yaml` library still reads what comes before it,
+    // so the mistake is reported in the language the file asks for.
+    try {
+      data = parseDocument(text, { logLevel: 'error' }).toJS({ maxAliasCount: 10 });
+    } catch {
+      return undefined;
+    }
+  }
+  const lang = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).language : undefined;
+  return isLang(lang) ? lang : undefined;
 }
 
 /**

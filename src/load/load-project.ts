@@ -79,7 +79,7 @@ export type Overlay = ReadonlyMap<string, string>;
 export function loadProject(root: string, out: Collector, t: Locale['messages'], overlay?: Overlay): LoadedProject {
   const read = (rel: string, abs: string, role: ParsedFile['role']): ParsedFile | undefined => {
     const unsaved = overlay?.get(rel);
-    if (unsaved !== undefined) return parseFile(rel, abs, role, Buffer.from(unsaved, 'utf8'), out, t);
+    if (unsaved !== undefined) return parseFile(rel, role, Buffer.from(unsaved, 'utf8'), out, t);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(abs);
@@ -87,12 +87,12 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
       out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(errCode(e))));
       return undefined;
     }
-    return parseFile(rel, abs, role, bytes, out, t);
+    return parseFile(rel, role, bytes, out, t);
   };
 
   const unsavedConfig = overlay?.get(CONFIG_FILE);
   const configBytes = unsavedConfig !== undefined ? Buffer.from(unsavedConfig, 'utf8') : readFileSync(join(root, CONFIG_FILE));
-  const config = parseFile(CONFIG_FILE, join(root, CONFIG_FILE), 'config', configBytes, out, t);
+  const config = parseFile(CONFIG_FILE, 'config', configBytes, out, t);
   const settings = (config.data !== null && typeof config.data === 'object' ? config.data : {}) as Record<string, unknown>;
 
   let rpjmdRel = 'rpjmd.yaml';

@@ -24,7 +24,6 @@ export const MAX_FILE_MB = 10;
 
 export function parseFile(
   rel: string,
-  abs: string,
   role: FileRole,
   bytes: Uint8Array,
   out: Collector,
@@ -38,17 +37,17 @@ export function parseFile(
     return file;
   };
   if (bytes.length > MAX_FILE_MB * 1024 * 1024) {
-    const file = blank(rel, abs, role, '');
+    const file = blank(rel, role, '');
     return fail(file, 0, 0, 'syntax', t.fileTooLarge((bytes.length / 1048576).toFixed(1), String(MAX_FILE_MB)));
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    const file = blank(rel, abs, role, decoded.text);
+    const file = blank(rel, role, decoded.text);
     const msg = decoded.reason === 'binary' ? t.binaryFile : t.notUtf8('0x' + decoded.byte.toString(16).toUpperCase().padStart(2, '0'));
     return fail(file, decoded.offset, decoded.offset + (decoded.reason === 'binary' ? 1 : 0), 'encoding', msg);
   }
   const text = decoded.text;
-  const file = blank(rel, abs, role, text);
+  const file = blank(rel, role, text);
   out.files.set(rel, file);
 
   let yamlText = text;
@@ -159,8 +158,8 @@ function sharesNodes(data: unknown): boolean {
   return walk(data);
 }
 
-function blank(rel: string, abs: string, role: FileRole, text: string): ParsedFile {
-  return { rel, abs, role, source: new SourceText(text), yamlOffset: 0, data: undefined, fatal: false };
+function blank(rel: string, role: FileRole, text: string): ParsedFile {
+  return { rel, role, source: new SourceText(text), yamlOffset: 0, data: undefined, fatal: false };
 }
 
 function isOnlyComments(text: string): boolean {

@@ -8,7 +8,6 @@ export type FileRole = 'config' | 'rpjmd' | 'worksheet' | 'part' | 'theme';
 export interface ParsedFile {
   /** Relative to the masterplan root, `/` separators. */
   rel: string;
-  abs: string;
   role: FileRole;
   /** The file's text without BOM (for an undecodable file: the part before the bad byte). */
   source: SourceText;

@@ -118,7 +118,7 @@ export class Workspace {
       index.set(id, list);
     };
     const model = this.model;
-    for (const [id, rec] of model.ids) {
+    for (const [id, rec] of model.index.ids) {
       const place = this.placeOf(at(rec.src, 'id'));
       if (place) add(id, { ...place, link: false, role: 'definition' });
     }
@@ -152,7 +152,7 @@ export class Workspace {
 
   /** The kind of record an id names, `pokja`, or undefined. */
   kindOf(id: string): RecordKind | 'pokja' | undefined {
-    const rec = this.model.ids.get(id);
+    const rec = this.model.index.ids.get(id);
     if (rec) return rec.kind;
     return this.model.pokja.some((p) => p.id === id) ? 'pokja' : undefined;
   }

@@ -2,6 +2,7 @@
 // value of the wrong type was already reported by the schema check, so it is skipped here rather
 // than reported again, and later checks still see every well-formed record.
 
+import { RecordIndex } from './record-index.js';
 import { DEFAULT_THEME, type Theme } from '../theme/theme.js';
 import type { ParsedFile } from '../load/parsed-file.js';
 import { DEFAULT_POKJA, defaultPokja } from './default-pokja.js';
@@ -143,7 +144,7 @@ export function buildModel(input: ModelInput): BuiltModel {
     if (t) bookTitles[stage] = t;
   }
 
-  const model: Masterplan = {
+  const base: Omit<Masterplan, 'index'> = {
     root: input.root,
     region,
     title: str(config.title) ?? `Masterplan Smart City ${region}`,
@@ -165,8 +166,8 @@ export function buildModel(input: ModelInput): BuiltModel {
     rpjmd,
     pokja,
     books,
-    ids,
   };
+  const model: Masterplan = { ...base, index: new RecordIndex(base, ids) };
   return { model, definitions, partDefinitions };
 }
 

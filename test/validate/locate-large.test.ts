@@ -50,7 +50,7 @@ function bigFile(tail = ''): ParsedFile {
   }
   const text = `${HEAD}\n${items.join('\n')}\nsummary: Ringkasan\nextra:\n  nested:\n    deep: 1\n${tail}`;
   const out = new Collector();
-  const file = parseFile('pokja/x/1-analisis.yaml', '/nowhere/x', 'worksheet', new TextEncoder().encode(text), out, locale('en').messages);
+  const file = parseFile('pokja/x/1-analisis.yaml', 'worksheet', new TextEncoder().encode(text), out, locale('en').messages);
   lastDiagnostics = out.list;
   expect(file.doc).toBeUndefined();
   if (tail) return file;

@@ -12,7 +12,7 @@ import type { DataPath } from '../../src/model/types.js';
 
 function parsed(rel: string, content: string | Uint8Array): ParsedFile {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return parseFile(rel, `/nowhere/${rel}`, 'worksheet', bytes, new Collector(), locale('en').messages);
+  return parseFile(rel, 'worksheet', bytes, new Collector(), locale('en').messages);
 }
 
 function where(file: ParsedFile, path: DataPath, want: 'key' | 'value' = 'value'): string {

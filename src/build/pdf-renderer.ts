@@ -1,23 +1,60 @@
 // The PDF renderer is loaded only when PDFs are asked for: pdfkit and its fonts cost more
-// start-up time than everything else a build needs.
+// start-up time than everything else a build needs. In the bundled CLI the books are rendered
+// in worker threads (pdf-pool.ts), else in this thread, one after the other.
 
 import type { BookDoc } from '../book/types.js';
 import type { MissingGlyph } from '../render/pdf/index.js';
+import { PdfPool, pdfThreads } from './pdf-pool.js';
 
 export interface PdfResult {
   pdf: Uint8Array;
   /** Characters the embedded fonts cannot draw; the build warns about them. */
   missingGlyphs: MissingGlyph[];
+  /** The book's named destinations and the labels of their pages (for other books' link notes). */
+  destinationPages: Map<string, string>;
 }
 
-export type PdfRenderer = (doc: BookDoc, opts: { onProgress?: (msg: string) => void }) => Promise<PdfResult>;
+export interface PdfRenderOptions {
+  onProgress?: (msg: string) => void;
+  /** Destination page labels of books rendered before, by PDF file name (`buku-3.pdf`). */
+  otherBooks?: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Every id the project knows (records and Pokja), for a book sent to a worker thread. */
+  ids?: readonly string[];
+}
+
+export type PdfRenderer = (doc: BookDoc, opts: PdfRenderOptions) => Promise<PdfResult>;
+
+export interface LoadedPdfRenderer {
+  render: PdfRenderer;
+  /** Stops the worker threads, if any (call it when the build is done or failed). */
+  close: () => Promise<void>;
+}
 
 /** The renderer, or why it cannot be used (e.g. pdfkit not installed). */
-export async function loadPdfRenderer(): Promise<{ render: PdfRenderer } | { unavailable: string }> {
+export async function loadPdfRenderer(): Promise<LoadedPdfRenderer | { unavailable: string }> {
+  let mod: typeof import('../render/pdf/index.js');
   try {
-    const mod = await import('../render/pdf/index.js');
-    return { render: (doc, opts) => mod.renderPdfWithReport(doc, opts) };
+    mod = await import('../render/pdf/index.js');
   } catch (e) {
     return { unavailable: e instanceof Error ? e.message : String(e) };
   }
+  const inThread = serial((doc: BookDoc, opts: PdfRenderOptions) => mod.renderPdfWithReport(doc, opts));
+  const threads = pdfThreads();
+  if (threads === 0) return { render: inThread, close: async () => undefined };
+  const pool = new PdfPool(threads);
+  return {
+    // Without the ids a book's links cannot travel to a thread: render it here.
+    render: (doc, opts) => (opts.ids ? pool.render(doc, opts.ids, opts) : inThread(doc, opts)),
+    close: () => pool.close(),
+  };
+}
+
+/** One render at a time: two pdfkit documents drawn interleaved would hold both in memory. */
+function serial<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (...args) => {
+    const run = last.then(() => fn(...args));
+    last = run.catch(() => undefined);
+    return run;
+  };
 }

@@ -5,6 +5,7 @@ import type { BookDoc } from '../book/types.js';
 import { markdownOf } from '../book/markdown-of.js';
 import { forgetMarkdown } from '../markdown/parse.js';
 import { forgetSanitized, renderBook, renderIndex, siteFiles, startBook, type RenderedBook, type Template } from '../render/html/index.js';
+import { pdfRenderOrder, pdfWaitsFor } from './pdf-order.js';
 import type { PdfRenderer, PdfResult } from './pdf-renderer.js';
 import type { OutputFiles } from './write-output.js';
 
@@ -13,6 +14,8 @@ export interface RenderRequest {
   /** The PDF renderer, when PDFs are wanted and available. */
   pdf?: PdfRenderer;
   template: Template;
+  /** Every id the project knows (records and Pokja): lets the PDF renderer use worker threads. */
+  ids?: readonly string[];
   onProgress?: (msg: string) => void;
   /** Told about characters a PDF could not draw: output file and what is missing. */
   onMissingGlyphs?: (file: string, missing: PdfResult['missingGlyphs']) => void;
@@ -31,14 +34,37 @@ export async function renderOutputs(docs: readonly BookDoc[], req: RenderRequest
     for (const [file, text] of siteFiles(docs)) files.write.set(file, text);
   }
   if (req.pdf) {
-    for (const doc of docs) {
+    const results = renderPdfs(docs, req.pdf, req);
+    // Every render is started (or queued) before the first is awaited: a failed one is reported
+    // once all are settled, and none is left running.
+    const settled = await Promise.allSettled(docs.map((d) => results.get(d.file)!));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    docs.forEach((doc, i) => {
+      const result = (settled[i] as PromiseFulfilledResult<PdfResult>).value;
       const file = `${doc.file}.pdf`;
-      const result = await req.pdf(doc, { onProgress: req.onProgress });
       if (result.missingGlyphs.length > 0) req.onMissingGlyphs?.(file, result.missingGlyphs);
       files.write.set(file, result.pdf);
-    }
+    });
   }
   return files;
+}
+
+/** Each book's PDF, rendered once the books it waits for (pdf-order.ts) are done. */
+function renderPdfs(docs: readonly BookDoc[], render: PdfRenderer, req: RenderRequest): Map<string, Promise<PdfResult>> {
+  const results = new Map<string, Promise<PdfResult>>();
+  for (const doc of pdfRenderOrder(docs)) {
+    const waits = pdfWaitsFor(doc, docs);
+    const before = waits.map((file) => results.get(file)!);
+    results.set(
+      doc.file,
+      Promise.all(before).then((done) => {
+        const otherBooks = new Map(waits.map((file, i) => [`${file}.pdf`, done[i].destinationPages]));
+        return render(doc, { onProgress: req.onProgress, otherBooks, ids: req.ids });
+      }),
+    );
+  }
+  return results;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { buildBooks } from '../book/build-book.js';
 import { checkOutDir, type OutProblem } from '../build/out-dir.js';
-import { loadPdfRenderer, type PdfRenderer } from '../build/pdf-renderer.js';
+import { loadPdfRenderer, type LoadedPdfRenderer } from '../build/pdf-renderer.js';
 import { renderOutputs } from '../build/render-outputs.js';
 import { OutputBusyError } from '../build/out-lock.js';
 import { OutputRefusedError, writeOutput } from '../build/write-output.js';
@@ -63,14 +63,29 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
     return 1;
   }
 
-  let pdf: PdfRenderer | undefined;
+  let pdf: LoadedPdfRenderer | undefined;
   if (opts.format !== 'html') {
     const loaded = await loadPdfRenderer();
-    if ('render' in loaded) pdf = loaded.render;
+    if ('render' in loaded) pdf = loaded;
     else if (opts.format === 'pdf') throw new UsageError(t.pdfUnavailable(loaded.unavailable));
     else if (!opts.quiet) io.err(`masterplan: ${t.pdfNotAvailable}\n`);
   }
 
+  try {
+    return await buildInto(io, out, show, { checked, templates, date, pdf, opts });
+  } finally {
+    await pdf?.close();
+  }
+}
+
+async function buildInto(
+  io: Io,
+  out: string,
+  show: (p: string) => string,
+  b: { checked: ReturnType<typeof checkProject>; templates: string | undefined; date: Parameters<typeof buildBooks>[1]['date']; pdf: LoadedPdfRenderer | undefined; opts: BuildOptions },
+): Promise<number> {
+  const { checked, templates, date, pdf, opts } = b;
+  const t = checked.locale.messages;
   const template = (() => {
     try {
       return loadTemplate([templates, checked.model.templates]);
@@ -84,8 +99,9 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   const bar = progress(io, { quiet: opts.quiet });
   const files = await renderOutputs(docs, {
     html: opts.format !== 'pdf',
-    pdf,
+    pdf: pdf?.render,
     template,
+    ids: [...checked.model.ids.keys(), ...checked.model.pokja.map((p) => p.id)],
     // PDF progress only on a terminal: in a CI log it is noise.
     onProgress: (msg) => bar.update(msg),
     onMissingGlyphs: (file, missing) => {

@@ -25,6 +25,11 @@ export type { MissingGlyph } from './glyph-coverage.js';
 export interface PdfOptions {
   /** Called per chapter and when the file is done (the build command shows it on a TTY). */
   onProgress?: (msg: string) => void;
+  /**
+   * Page labels of the named destinations of the books already rendered, by PDF file name
+   * (`buku-3.pdf`): a link into one of them says the page ("Buku III, hlm. 12").
+   */
+  otherBooks?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 export interface PdfReport {
@@ -34,6 +39,8 @@ export interface PdfReport {
   missingGlyphs: MissingGlyph[];
   /** Internal links whose destination was never drawn (a renderer bug; expected empty). */
   danglingLinks: string[];
+  /** Every named destination with the label of its page, for the notes of links from other books. */
+  destinationPages: Map<string, string>;
 }
 
 export async function renderPdf(doc: BookDoc, opts: PdfOptions = {}): Promise<Uint8Array> {
@@ -56,14 +63,17 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   collect(doc.sections);
   const glyphs = new GlyphCoverage();
   const tags = new Tagger(pdf, doc.langTag);
+  const flow = new Flow(pdf, (page) => (tags.leavePage(), pageContents.seal(page)));
+  const otherBooks = opts.otherBooks;
   const ctx: RenderContext = {
     pdf,
     book: doc,
-    flow: new Flow(pdf, (page) => (tags.leavePage(), pageContents.seal(page))),
-    dests: new Destinations(),
+    flow,
+    dests: new Destinations(() => flow.page),
     glyphs,
     sectionIds,
     sectionPages: new Map(),
+    otherPage: otherBooks ? (file, anchor) => otherBooks.get(file)?.get(anchor) : undefined,
   };
 
   drawCover(ctx);
@@ -132,7 +142,13 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   pdf.end();
   await ended;
   opts.onProgress?.(`${doc.file}.pdf: ${pages}`);
-  return { pdf: output.bytes(), pages, missingGlyphs: glyphs.report(), danglingLinks: ctx.dests.dangling() };
+  return {
+    pdf: output.bytes(),
+    pages,
+    missingGlyphs: glyphs.report(),
+    danglingLinks: ctx.dests.dangling(),
+    destinationPages: ctx.dests.pageLabels(label),
+  };
 }
 
 /** /PageLabels: front matter (cover included) in lower-case roman numerals, the body from 1. */

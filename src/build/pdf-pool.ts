@@ -1,5 +1,5 @@
-// PDFs rendered in worker threads, one book per thread at a time: on a machine with two cores
-// the six books of a masterplan take about half the time. Only in the bundled CLI (dist/),
+// PDFs rendered in parallel: in this thread and in worker threads, one book per thread at a
+// time (on a machine with two cores the six books of a masterplan take about half the time). Only in the bundled CLI (dist/),
 // where the worker script is built next to cli.js; the tests that import the sources and the
 // single executable (one embedded script, no worker file) render in the calling thread.
 
@@ -16,18 +16,21 @@ import type { PdfRenderOptions, PdfResult } from './pdf-renderer.js';
 declare const __MASTERPLAN_PDF_WORKER__: string | undefined;
 
 /**
- * How many worker threads to use: none outside the bundled CLI; else one per core, at most
- * two (the six books do not balance over more), or MASTERPLAN_PDF_THREADS (0 or 1: none).
+ * How many threads render PDFs, this one included: one outside the bundled CLI; else one per
+ * core, at most two (the six books do not balance over more), or MASTERPLAN_PDF_THREADS.
  */
 export function pdfThreads(env: NodeJS.ProcessEnv = process.env): number {
-  if (typeof __MASTERPLAN_PDF_WORKER__ !== 'string') return 0;
+  if (typeof __MASTERPLAN_PDF_WORKER__ !== 'string') return 1;
   const asked = env.MASTERPLAN_PDF_THREADS;
   const n = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : Math.min(2, availableParallelism());
-  return n >= 2 ? Math.min(n, 8) : 0;
+  return Math.max(1, Math.min(n, 8));
 }
 
 interface Job {
-  message: PdfJobMessage;
+  doc: BookDoc;
+  ids: readonly string[];
+  opts: PdfRenderOptions;
+  message?: PdfJobMessage;
   onProgress?: (msg: string) => void;
   resolve: (r: PdfResult) => void;
   reject: (e: Error) => void;
@@ -38,10 +41,18 @@ export class PdfPool {
   private readonly queue: Job[] = [];
   private readonly running = new Map<Worker, Job>();
   private closed = false;
+  private localBusy = false;
 
-  constructor(threads: number) {
+  /**
+   * `workers`: how many worker threads to start (they load the renderer at once); `local`: the
+   * renderer of this thread, which takes a book whenever it is free too (no copy of the layout).
+   */
+  constructor(
+    workers: number,
+    private readonly local?: (doc: BookDoc, opts: PdfRenderOptions) => Promise<PdfResult>,
+  ) {
     const file = join(packageRoot(), 'dist', typeof __MASTERPLAN_PDF_WORKER__ === 'string' ? __MASTERPLAN_PDF_WORKER__ : 'pdf-worker.js');
-    for (let i = 0; i < threads; i++) {
+    for (let i = 0; i < workers; i++) {
       const worker = new Worker(file);
       // An idle worker does not keep the process alive; a busy one does (see `next`).
       worker.unref();
@@ -55,8 +66,7 @@ export class PdfPool {
   /** Render one book in the next free thread. `ids`: every id the project knows (see pdf-job.ts). */
   render(doc: BookDoc, ids: readonly string[], opts: PdfRenderOptions): Promise<PdfResult> {
     return new Promise<PdfResult>((resolve, reject) => {
-      const otherBooks = new Map([...(opts.otherBooks ?? new Map<string, ReadonlyMap<string, string>>())].map(([f, m]) => [f, new Map(m)]));
-      this.queue.push({ message: { doc: toJobDoc(doc, ids), otherBooks }, onProgress: opts.onProgress, resolve, reject });
+      this.queue.push({ doc, ids, opts, onProgress: opts.onProgress, resolve, reject });
       this.next();
     });
   }
@@ -70,12 +80,22 @@ export class PdfPool {
   }
 
   private next(): void {
+    // This thread first: its book needs no copy, and the workers may still be loading.
+    if (this.local && !this.localBusy && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      this.localBusy = true;
+      this.local(job.doc, job.opts).then(job.resolve, job.reject).finally(() => {
+        this.localBusy = false;
+        this.next();
+      });
+    }
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.shift()!;
       const job = this.queue.shift()!;
+      const otherBooks = new Map([...(job.opts.otherBooks ?? [])].map(([f, m]) => [f, new Map(m)]));
       this.running.set(worker, job);
       worker.ref();
-      worker.postMessage(job.message);
+      worker.postMessage({ doc: toJobDoc(job.doc, job.ids), otherBooks } satisfies PdfJobMessage);
     }
   }
 
@@ -106,6 +126,6 @@ export class PdfPool {
     if (at !== -1) this.idle.splice(at, 1);
     job?.reject(e);
     if (this.closed) return;
-    if (this.idle.length === 0 && this.running.size === 0) for (const queued of this.queue.splice(0)) queued.reject(e);
+    if (this.idle.length === 0 && this.running.size === 0 && !this.local) for (const queued of this.queue.splice(0)) queued.reject(e);
   }
 }

@@ -30,18 +30,23 @@ export interface LoadedPdfRenderer {
   close: () => Promise<void>;
 }
 
-/** The renderer, or why it cannot be used (e.g. pdfkit not installed). */
+/**
+ * The renderer, or why it cannot be used (e.g. pdfkit not installed). The worker threads start
+ * at once, before the first await: called before the project is checked, they load pdfkit and
+ * the fonts while this thread checks.
+ */
 export async function loadPdfRenderer(): Promise<LoadedPdfRenderer | { unavailable: string }> {
-  let mod: typeof import('../render/pdf/index.js');
+  const loading = import('../render/pdf/index.js');
+  const inThread = serial(async (doc: BookDoc, opts: PdfRenderOptions) => (await loading).renderPdfWithReport(doc, opts));
+  const threads = pdfThreads();
+  const pool = threads > 1 ? new PdfPool(threads - 1, inThread) : undefined;
   try {
-    mod = await import('../render/pdf/index.js');
+    await loading;
   } catch (e) {
+    await pool?.close();
     return { unavailable: e instanceof Error ? e.message : String(e) };
   }
-  const inThread = serial((doc: BookDoc, opts: PdfRenderOptions) => mod.renderPdfWithReport(doc, opts));
-  const threads = pdfThreads();
-  if (threads === 0) return { render: inThread, close: async () => undefined };
-  const pool = new PdfPool(threads);
+  if (!pool) return { render: inThread, close: async () => undefined };
   return {
     // Without the ids a book's links cannot travel to a thread: render it here.
     render: (doc, opts) => (opts.ids ? pool.render(doc, opts.ids, opts) : inThread(doc, opts)),

@@ -50,6 +50,30 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   const templates = templatesOption(io, opts.templates, t0);
   const date = bookDate(io, t0);
 
+  // The PDF renderer's threads start now and load while the project is checked.
+  const pdfLoading = opts.format !== 'html' ? loadPdfRenderer() : undefined;
+  try {
+    return await checkAndBuild(io, { root, lang, out, show, templates, date, opts, pdfLoading });
+  } finally {
+    const loaded = await pdfLoading;
+    if (loaded && 'close' in loaded) await loaded.close();
+  }
+}
+
+async function checkAndBuild(
+  io: Io,
+  a: {
+    root: string;
+    lang: Lang | undefined;
+    out: string;
+    show: (p: string) => string;
+    templates: string | undefined;
+    date: Date;
+    opts: BuildOptions;
+    pdfLoading: ReturnType<typeof loadPdfRenderer> | undefined;
+  },
+): Promise<number> {
+  const { root, lang, out, show, templates, date, opts } = a;
   const checked = checkProject(root, { lang });
   const t = checked.locale.messages;
   const errors = checked.diagnostics.some((d) => d.severity === 'error');
@@ -64,25 +88,20 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   }
 
   let pdf: LoadedPdfRenderer | undefined;
-  if (opts.format !== 'html') {
-    const loaded = await loadPdfRenderer();
+  if (a.pdfLoading) {
+    const loaded = await a.pdfLoading;
     if ('render' in loaded) pdf = loaded;
     else if (opts.format === 'pdf') throw new UsageError(t.pdfUnavailable(loaded.unavailable));
     else if (!opts.quiet) io.err(`masterplan: ${t.pdfNotAvailable}\n`);
   }
-
-  try {
-    return await buildInto(io, out, show, { checked, templates, date, pdf, opts });
-  } finally {
-    await pdf?.close();
-  }
+  return buildInto(io, out, show, { checked, templates, date, pdf, opts });
 }
 
 async function buildInto(
   io: Io,
   out: string,
   show: (p: string) => string,
-  b: { checked: ReturnType<typeof checkProject>; templates: string | undefined; date: Parameters<typeof buildBooks>[1]['date']; pdf: LoadedPdfRenderer | undefined; opts: BuildOptions },
+  b: { checked: ReturnType<typeof checkProject>; templates: string | undefined; date: Date; pdf: LoadedPdfRenderer | undefined; opts: BuildOptions },
 ): Promise<number> {
   const { checked, templates, date, pdf, opts } = b;
   const t = checked.locale.messages;

@@ -12,7 +12,7 @@ import { Flow } from './flow.js';
 import { GlyphCoverage, type MissingGlyph } from './glyph-coverage.js';
 import { Destinations } from './links.js';
 import { buildOutline } from './outline.js';
-import { OutputBytes, PageContents } from './output.js';
+import { collectOutput, OutputBytes, PageContents } from './output.js';
 import { flowParagraph } from './draw-paragraph.js';
 import { style } from './inline-text.js';
 import { drawPageFrames, pageLabel } from './page-frame.js';
@@ -51,7 +51,7 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   const pdf = createDocument(doc);
   const pageContents = new PageContents(pdf);
   const output = new OutputBytes();
-  pdf.on('data', (chunk: Uint8Array) => output.push(chunk));
+  collectOutput(pdf, output);
   const ended = new Promise<void>((resolve, reject) => {
     pdf.on('end', resolve);
     pdf.on('error', reject);

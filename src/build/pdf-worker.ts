@@ -3,7 +3,7 @@
 // main thread is still checking the project.
 
 import { parentPort } from 'node:worker_threads';
-import { renderPdfWithReport } from '../render/pdf/index.js';
+import { renderPdfWithReport, warmUpFonts } from '../render/pdf/index.js';
 import { fromJobDoc, type JobDoc } from './pdf-job.js';
 
 export interface PdfJobMessage {
@@ -18,6 +18,8 @@ export type PdfWorkerReply =
 
 const port = parentPort;
 if (port) {
+  // Before the first job arrives (the main thread is checking the project meanwhile).
+  warmUpFonts();
   port.on('message', (job: PdfJobMessage) => {
     const reply = (r: PdfWorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(r, transfer);
     renderPdfWithReport(fromJobDoc(job.doc), { otherBooks: job.otherBooks, onProgress: (msg) => reply({ type: 'progress', msg }) }).then(

@@ -6,7 +6,9 @@ import type { BookDoc } from '../../book/types.js';
 import { contentsSections, drawContents, layoutContents } from './contents.js';
 import { imagesWritten, type RenderContext } from './context.js';
 import { drawCover } from './cover.js';
+import PDFDocument from 'pdfkit';
 import { createDocument } from './document.js';
+import { registerFonts } from './fonts.js';
 import { drawSection } from './draw-section.js';
 import { Flow } from './flow.js';
 import { GlyphCoverage, type MissingGlyph } from './glyph-coverage.js';
@@ -149,6 +151,18 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
     danglingLinks: ctx.dests.dangling(),
     destinationPages: ctx.dests.pageLabels(label),
   };
+}
+
+/**
+ * Read the fonts and their layout tables before the first book: a worker thread does it while
+ * the main thread checks the project. A throwaway document with the fonts registered shapes a
+ * word in each face (fontkit decodes a face's tables on first use); nothing of it is written.
+ */
+export function warmUpFonts(): void {
+  const pdf = new PDFDocument({ autoFirstPage: false });
+  registerFonts(pdf);
+  const names = Object.keys((pdf as unknown as { _registeredFonts?: Record<string, unknown> })._registeredFonts ?? {});
+  for (const name of names) pdf.font(name).widthOfString('Ringkasan 2024');
 }
 
 /** /PageLabels: front matter (cover included) in lower-case roman numerals, the body from 1. */

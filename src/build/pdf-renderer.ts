@@ -22,6 +22,13 @@ export interface PdfRenderOptions {
   ids?: readonly string[];
 }
 
+/**
+ * Input (characters of all files read) above which the PDFs are rendered in one thread: two
+ * threads hold two books' pages and trees at once (the 9.9 MB narrative of the memory check
+ * peaked at 1.5 GB instead of 0.9 GB). The 10× benchmark (0.7 MB) uses threads, 100× (7.4 MB) not.
+ */
+export const PDF_THREADS_INPUT_LIMIT = 2_000_000;
+
 export type PdfRenderer = (doc: BookDoc, opts: PdfRenderOptions) => Promise<PdfResult>;
 
 export interface LoadedPdfRenderer {

@@ -7,7 +7,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { buildBooks } from '../book/build-book.js';
 import { checkOutDir, type OutProblem } from '../build/out-dir.js';
-import { loadPdfRenderer, type LoadedPdfRenderer } from '../build/pdf-renderer.js';
+import { loadPdfRenderer, PDF_THREADS_INPUT_LIMIT, type LoadedPdfRenderer } from '../build/pdf-renderer.js';
 import { renderOutputs } from '../build/render-outputs.js';
 import { OutputBusyError } from '../build/out-lock.js';
 import { OutputRefusedError, writeOutput } from '../build/write-output.js';
@@ -120,7 +120,8 @@ async function buildInto(
     html: opts.format !== 'pdf',
     pdf: pdf?.render,
     template,
-    ids: [...checked.model.ids.keys(), ...checked.model.pokja.map((p) => p.id)],
+    // With the ids the PDFs may go to worker threads: not for a large project (memory over speed).
+    ids: inputChars(checked) <= PDF_THREADS_INPUT_LIMIT ? [...checked.model.ids.keys(), ...checked.model.pokja.map((p) => p.id)] : undefined,
     // PDF progress only on a terminal: in a CI log it is noise.
     onProgress: (msg) => bar.update(msg),
     onMissingGlyphs: (file, missing) => {
@@ -143,6 +144,13 @@ async function buildInto(
   }
   if (!opts.quiet) io.err(`masterplan: ${t.written(files.write.size + files.copy.size, show(out))}\n`);
   return 0;
+}
+
+/** Characters of every file read (worksheets, Markdown, the RPJMD catalog). */
+function inputChars(checked: ReturnType<typeof checkProject>): number {
+  let n = 0;
+  for (const file of checked.sources.values()) n += file.source.text.length;
+  return n;
 }
 
 function outMessage(p: OutProblem, out: string, t: Locale['messages']): string {

@@ -5,9 +5,9 @@ import type { BookDoc } from '../book/types.js';
 import { markdownOf } from '../book/markdown-of.js';
 import { forgetMarkdown } from '../markdown/parse.js';
 import { forgetSanitized, renderBook, renderIndex, siteFiles, startBook, type RenderedBook, type Template } from '../render/html/index.js';
-import { pdfRenderOrder, pdfWaitsFor } from './pdf-order.js';
 import type { PdfRenderer, PdfResult } from './pdf-renderer.js';
 import type { OutputFiles } from './write-output.js';
+import { pdfRenderOrder, pdfWaitsFor } from './pdf-order.js';
 
 export interface RenderRequest {
   html: boolean;

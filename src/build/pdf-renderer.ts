@@ -33,7 +33,7 @@ export type PdfRenderer = (doc: BookDoc, opts: PdfRenderOptions) => Promise<PdfR
 
 export interface LoadedPdfRenderer {
   render: PdfRenderer;
-  /** Stops the worker threads, if any (call it when the build is done or failed). */
+  /** Stops the worker threads, if any (when the build is done or failed; after it, books render in this thread). */
   close: () => Promise<void>;
 }
 
@@ -54,10 +54,11 @@ export async function loadPdfRenderer(): Promise<LoadedPdfRenderer | { unavailab
     return { unavailable: e instanceof Error ? e.message : String(e) };
   }
   if (!pool) return { render: inThread, close: async () => undefined };
+  let closed = false;
   return {
     // Without the ids a book's links cannot travel to a thread: render it here.
-    render: (doc, opts) => (opts.ids ? pool.render(doc, opts.ids, opts) : inThread(doc, opts)),
-    close: () => pool.close(),
+    render: (doc, opts) => (opts.ids && !closed ? pool.render(doc, opts.ids, opts) : inThread(doc, opts)),
+    close: () => ((closed = true), pool.close()),
   };
 }
 

@@ -114,6 +114,9 @@ async function buildInto(
     }
   })();
 
+  // A large project is rendered in this thread alone: the worker's memory is given back first.
+  const threads = inputChars(checked) <= PDF_THREADS_INPUT_LIMIT;
+  if (!threads) await pdf?.close();
   const docs = buildBooks(checked.model, { date });
   const bar = progress(io, { quiet: opts.quiet });
   const files = await renderOutputs(docs, {
@@ -121,7 +124,7 @@ async function buildInto(
     pdf: pdf?.render,
     template,
     // With the ids the PDFs may go to worker threads: not for a large project (memory over speed).
-    ids: inputChars(checked) <= PDF_THREADS_INPUT_LIMIT ? [...checked.model.ids.keys(), ...checked.model.pokja.map((p) => p.id)] : undefined,
+    ids: threads ? [...checked.model.ids.keys(), ...checked.model.pokja.map((p) => p.id)] : undefined,
     // PDF progress only on a terminal: in a CI log it is noise.
     onProgress: (msg) => bar.update(msg),
     onMissingGlyphs: (file, missing) => {

@@ -3,7 +3,7 @@
 // where the worker script is built next to cli.js; the tests that import the sources and the
 // single executable (one embedded script, no worker file) render in the calling thread.
 
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BookDoc } from '../book/types.js';
@@ -16,14 +16,22 @@ import type { PdfRenderOptions, PdfResult } from './pdf-renderer.js';
 declare const __MASTERPLAN_PDF_WORKER__: string | undefined;
 
 /**
- * How many threads render PDFs, this one included: one outside the bundled CLI; else one per
- * core, at most two (the six books do not balance over more), or MASTERPLAN_PDF_THREADS.
+ * How many threads render PDFs, this one included: one outside the bundled CLI; else
+ * MASTERPLAN_PDF_THREADS, or by default two when the machine has a core to spare (two or more
+ * cores, and a 1-minute load average below their number). A second thread pays again for what
+ * the first book costs (loading fonts, shaping words, compiling code): on a machine already busy
+ * with other work it made the example's build 50 % slower, so it is used only when a core is free.
  */
-export function pdfThreads(env: NodeJS.ProcessEnv = process.env): number {
+export function pdfThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), load = loadavg()[0]): number {
   if (typeof __MASTERPLAN_PDF_WORKER__ !== 'string') return 1;
   const asked = env.MASTERPLAN_PDF_THREADS;
-  const n = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : Math.min(2, availableParallelism());
+  const n = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : defaultPdfThreads(cores, load);
   return Math.max(1, Math.min(n, 8));
+}
+
+/** Two threads when a core is free (see `pdfThreads`), else one. */
+export function defaultPdfThreads(cores: number, load: number): number {
+  return cores >= 2 && load < cores ? 2 : 1;
 }
 
 interface Job {

@@ -1,8 +1,8 @@
-// Cross-book links in the example's PDFs as the real CLI builds them (bin/masterplan.js, where
-// the books are rendered in worker threads): each link into another book says the book and the
-// page it opens there, and that page is the printed label of the target PDF's page holding the
+// Cross-book links in the example's PDFs as the real CLI builds them (bin/masterplan.js, the
+// books rendered in two threads: MASTERPLAN_PDF_THREADS=2): each link into another book says the
+// book and the page it opens there, and that page is the printed label of the target PDF's page holding the
 // named destination (read back with pdfjs: getDestination, getPageIndex, getPageLabels). The
-// same books rendered in one thread (MASTERPLAN_PDF_THREADS=0) are byte-identical.
+// same books rendered in one thread (MASTERPLAN_PDF_THREADS=1) are byte-identical.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,7 +29,7 @@ function build(out: string, env: Record<string, string> = {}): void {
 }
 
 beforeAll(async () => {
-  build(join(dir, 'threads'));
+  build(join(dir, 'threads'), { MASTERPLAN_PDF_THREADS: '2' });
   for (const file of FILES) read.set(file, await readPdf(readFileSync(join(dir, 'threads', `${file}.pdf`))));
 }, 120_000);
 
@@ -99,7 +99,7 @@ describe('notes of cross-book links in the PDFs the CLI builds', () => {
   });
 
   it('renders byte-identical books in one thread and in worker threads', () => {
-    build(join(dir, 'one'), { MASTERPLAN_PDF_THREADS: '0' });
+    build(join(dir, 'one'), { MASTERPLAN_PDF_THREADS: '1' });
     for (const file of FILES) {
       const a = readFileSync(join(dir, 'threads', `${file}.pdf`));
       const b = readFileSync(join(dir, 'one', `${file}.pdf`));

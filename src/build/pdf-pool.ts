@@ -1,9 +1,8 @@
-// PDFs rendered in parallel: in this thread and in worker threads, one book per thread at a
-// time (on a machine with two cores the six books of a masterplan take about half the time). Only in the bundled CLI (dist/),
+// PDFs rendered in parallel when asked for (MASTERPLAN_PDF_THREADS): in this thread and in
+// worker threads, one book per thread at a time. Only in the bundled CLI (dist/),
 // where the worker script is built next to cli.js; the tests that import the sources and the
 // single executable (one embedded script, no worker file) render in the calling thread.
 
-import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BookDoc } from '../book/types.js';
@@ -16,22 +15,17 @@ import type { PdfRenderOptions, PdfResult } from './pdf-renderer.js';
 declare const __MASTERPLAN_PDF_WORKER__: string | undefined;
 
 /**
- * How many threads render PDFs, this one included: one outside the bundled CLI; else
- * MASTERPLAN_PDF_THREADS, or by default two when the machine has a core to spare (two or more
- * cores, and a 1-minute load average below their number). A second thread pays again for what
- * the first book costs (loading fonts, shaping words, compiling code): on a machine already busy
- * with other work it made the example's build 50 % slower, so it is used only when a core is free.
+ * How many threads render PDFs, this one included: MASTERPLAN_PDF_THREADS (at most 8), in the
+ * bundled CLI only; one by default. A second thread pays again for what the first book costs
+ * (loading fonts, shaping words, compiling code: about 2.3 s of CPU for the example on this
+ * project's 2-core machine), more than the half of the rendering it takes over, so on two cores
+ * two threads were slower in every measurement (README, Measured); on more cores they may not be.
  */
-export function pdfThreads(env: NodeJS.ProcessEnv = process.env, cores = availableParallelism(), load = loadavg()[0]): number {
+export function pdfThreads(env: NodeJS.ProcessEnv = process.env): number {
   if (typeof __MASTERPLAN_PDF_WORKER__ !== 'string') return 1;
   const asked = env.MASTERPLAN_PDF_THREADS;
-  const n = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : defaultPdfThreads(cores, load);
+  const n = asked !== undefined && /^\d+$/.test(asked) ? Number(asked) : 1;
   return Math.max(1, Math.min(n, 8));
-}
-
-/** Two threads when a core is free (see `pdfThreads`), else one. */
-export function defaultPdfThreads(cores: number, load: number): number {
-  return cores >= 2 && load < cores ? 2 : 1;
 }
 
 interface Job {

@@ -1,6 +1,7 @@
 // The PDF renderer is loaded only when PDFs are asked for: pdfkit and its fonts cost more
-// start-up time than everything else a build needs. In the bundled CLI the books are rendered
-// in worker threads (pdf-pool.ts), else in this thread, one after the other.
+// start-up time than everything else a build needs. The books are rendered in this thread, one
+// after the other, or — in the bundled CLI with MASTERPLAN_PDF_THREADS=2 or more — also in
+// worker threads (pdf-pool.ts).
 
 import type { BookDoc } from '../book/types.js';
 import type { MissingGlyph } from '../render/pdf/index.js';

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBooks } from '../../src/book/build-book.js';
 import { pdfRenderOrder, pdfWaitsFor } from '../../src/build/pdf-order.js';
-import { defaultPdfThreads, PdfPool } from '../../src/build/pdf-pool.js';
+import { PdfPool } from '../../src/build/pdf-pool.js';
 import type { BookDoc } from '../../src/book/types.js';
 import { checkProject } from '../../src/pipeline.js';
 import { renderPdfWithReport } from '../../src/render/pdf/index.js';
@@ -39,19 +39,6 @@ describe('PDF render order', () => {
   it('waits for no book that is not built (a build of one stage book alone)', () => {
     expect(pdfWaitsFor(doc('buku-2'), [doc('buku-2')])).toEqual([]);
     expect(pdfWaitsFor(doc('ringkasan'), [doc('ringkasan')])).toEqual([]);
-  });
-});
-
-describe('PDF threads by default', () => {
-  it.each([
-    [2, 0.4, 2],
-    [2, 1.9, 2],
-    [2, 2.0, 1],
-    [2, 5.3, 1],
-    [8, 3, 2],
-    [1, 0, 1],
-  ])('%i cores, load %d: %i', (cores, load, threads) => {
-    expect(defaultPdfThreads(cores, load)).toBe(threads);
   });
 });
 

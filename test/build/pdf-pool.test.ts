@@ -36,6 +36,16 @@ describe('PDF render order', () => {
     for (const d of docs) for (const w of pdfWaitsFor(d, docs)) expect(order.indexOf(w), d.file).toBeLessThan(order.indexOf(d.file));
   });
 
+  it('says the page in the book language: "(Book III, p. 7)" in English', async () => {
+    const en = checkProject(EXAMPLE, { lang: 'en' }).model;
+    const book = buildBooks(en, { date: new Date(Date.UTC(2024, 2, 1)) }).find((d) => d.file === 'buku-2')!;
+    expect(book.lang).toBe('en');
+    const r = await renderPdfWithReport(book, { otherBooks: new Map([['buku-3.pdf', new Map([['INO-ECO-1', '7']])]]) });
+    const text = (await readPdf(r.pdf)).text.join(' ');
+    expect(text).toContain('INO-ECO-1 (Book III, p. 7)');
+    expect(text).not.toContain('hlm.');
+  }, 60_000);
+
   it('waits for no book that is not built (a build of one stage book alone)', () => {
     expect(pdfWaitsFor(doc('buku-2'), [doc('buku-2')])).toEqual([]);
     expect(pdfWaitsFor(doc('ringkasan'), [doc('ringkasan')])).toEqual([]);

@@ -156,7 +156,7 @@ function bookDoc(
     tables,
     figures,
     mark: model.edition.status !== 'final' ? b.marks[model.edition.status] : undefined,
-    resolve: kind === 'summary' ? summaryResolver(model) : resolver(file, model, kind === 'masterplan', b.bookLabel),
+    resolve: kind === 'summary' ? inBook(summaryResolver(model), b.masterplanLabel) : resolver(file, model, kind === 'masterplan', b.bookLabel),
     labels: loc.render,
     date: { iso: day.toISOString().slice(0, 10), epoch: Math.floor(day.getTime() / 1000) },
     root: model.root,
@@ -167,6 +167,14 @@ function bookDoc(
 /** From the executive summary every record links into the combined masterplan. */
 function summaryResolver(model: Masterplan): (id: string) => Target | undefined {
   return (id) => (model.index.ids.has(id) ? { file: 'masterplan', anchor: id } : model.pokja.some((p) => p.id === id) ? { file: 'masterplan', anchor: `buku-1-${id}` } : undefined);
+}
+
+/** The targets of `resolve` named as in book `book` (the label the PDF's link notes show). */
+function inBook(resolve: (id: string) => Target | undefined, book: string): (id: string) => Target | undefined {
+  return (id) => {
+    const target = resolve(id);
+    return target && { ...target, book };
+  };
 }
 
 /**

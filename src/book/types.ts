@@ -320,8 +320,8 @@ export interface RenderLabels {
   imageMissing: (alt: string) => string;
   /** Said after a record card's title repeated on the page the card continues on: "(lanjutan)". */
   continued: string;
-  /** Said after a link into another book's PDF: " (Buku III)". */
-  inOtherBook: (book: string) => string;
+  /** Said after a link into another book's PDF: " (Buku III, hlm. 12)", or " (Buku III)" when the page is not known. */
+  inOtherBook: (book: string, page?: string) => string;
 }
 
 export type { Markdown, StageNo };

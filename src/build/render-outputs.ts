@@ -8,12 +8,15 @@ import { forgetSanitized, renderBook, renderIndex, siteFiles, startBook, type Re
 import { fontFiles } from './font-files.js';
 import type { PdfRenderer, PdfResult } from './pdf-renderer.js';
 import type { OutputFiles } from './write-output.js';
+import { pdfRenderOrder, pdfWaitsFor } from './pdf-order.js';
 
 export interface RenderRequest {
   html: boolean;
   /** The PDF renderer, when PDFs are wanted and available. */
   pdf?: PdfRenderer;
   template: Template;
+  /** Every id the project knows (records and Pokja): lets the PDF renderer use worker threads. */
+  ids?: readonly string[];
   onProgress?: (msg: string) => void;
   /** Told about characters a PDF could not draw: output file and what is missing. */
   onMissingGlyphs?: (file: string, missing: PdfResult['missingGlyphs']) => void;
@@ -34,14 +37,37 @@ export async function renderOutputs(docs: readonly BookDoc[], req: RenderRequest
     if (docs.length > 0) for (const [file, bytes] of fontFiles(docs[0].theme)) files.write.set(file, bytes);
   }
   if (req.pdf) {
-    for (const doc of docs) {
+    const results = renderPdfs(docs, req.pdf, req);
+    // Every render is started (or queued) before the first is awaited: a failed one is reported
+    // once all are settled, and none is left running.
+    const settled = await Promise.allSettled(docs.map((d) => results.get(d.file)!));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    docs.forEach((doc, i) => {
+      const result = (settled[i] as PromiseFulfilledResult<PdfResult>).value;
       const file = `${doc.file}.pdf`;
-      const result = await req.pdf(doc, { onProgress: req.onProgress });
       if (result.missingGlyphs.length > 0) req.onMissingGlyphs?.(file, result.missingGlyphs);
       files.write.set(file, result.pdf);
-    }
+    });
   }
   return files;
+}
+
+/** Each book's PDF, rendered once the books it waits for (pdf-order.ts) are done. */
+function renderPdfs(docs: readonly BookDoc[], render: PdfRenderer, req: RenderRequest): Map<string, Promise<PdfResult>> {
+  const results = new Map<string, Promise<PdfResult>>();
+  for (const doc of pdfRenderOrder(docs)) {
+    const waits = pdfWaitsFor(doc, docs);
+    const before = waits.map((file) => results.get(file)!);
+    results.set(
+      doc.file,
+      Promise.all(before).then((done) => {
+        const otherBooks = new Map(waits.map((file, i) => [`${file}.pdf`, done[i].destinationPages]));
+        return render(doc, { onProgress: req.onProgress, otherBooks, ids: req.ids });
+      }),
+    );
+  }
+  return results;
 }
 
 /**

@@ -7,7 +7,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { buildBooks } from '../book/build-book.js';
 import { checkOutDir, type OutProblem } from '../build/out-dir.js';
-import { loadPdfRenderer, type PdfRenderer } from '../build/pdf-renderer.js';
+import { loadPdfRenderer, PDF_THREADS_INPUT_LIMIT, type LoadedPdfRenderer } from '../build/pdf-renderer.js';
 import { renderOutputs } from '../build/render-outputs.js';
 import { OutputBusyError } from '../build/out-lock.js';
 import { OutputRefusedError, writeOutput } from '../build/write-output.js';
@@ -50,6 +50,30 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   const templates = templatesOption(io, opts.templates, t0);
   const date = bookDate(io, t0);
 
+  // The PDF renderer's threads start now and load while the project is checked.
+  const pdfLoading = opts.format !== 'html' ? loadPdfRenderer() : undefined;
+  try {
+    return await checkAndBuild(io, { root, lang, out, show, templates, date, opts, pdfLoading });
+  } finally {
+    const loaded = await pdfLoading;
+    if (loaded && 'close' in loaded) await loaded.close();
+  }
+}
+
+async function checkAndBuild(
+  io: Io,
+  a: {
+    root: string;
+    lang: Lang | undefined;
+    out: string;
+    show: (p: string) => string;
+    templates: string | undefined;
+    date: Date;
+    opts: BuildOptions;
+    pdfLoading: ReturnType<typeof loadPdfRenderer> | undefined;
+  },
+): Promise<number> {
+  const { root, lang, out, show, templates, date, opts } = a;
   const checked = checkProject(root, { lang });
   const t = checked.locale.messages;
   const errors = checked.diagnostics.some((d) => d.severity === 'error');
@@ -63,14 +87,24 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
     return 1;
   }
 
-  let pdf: PdfRenderer | undefined;
-  if (opts.format !== 'html') {
-    const loaded = await loadPdfRenderer();
-    if ('render' in loaded) pdf = loaded.render;
+  let pdf: LoadedPdfRenderer | undefined;
+  if (a.pdfLoading) {
+    const loaded = await a.pdfLoading;
+    if ('render' in loaded) pdf = loaded;
     else if (opts.format === 'pdf') throw new UsageError(t.pdfUnavailable(loaded.unavailable));
     else if (!opts.quiet) io.err(`masterplan: ${t.pdfNotAvailable}\n`);
   }
+  return buildInto(io, out, show, { checked, templates, date, pdf, opts });
+}
 
+async function buildInto(
+  io: Io,
+  out: string,
+  show: (p: string) => string,
+  b: { checked: ReturnType<typeof checkProject>; templates: string | undefined; date: Date; pdf: LoadedPdfRenderer | undefined; opts: BuildOptions },
+): Promise<number> {
+  const { checked, templates, date, pdf, opts } = b;
+  const t = checked.locale.messages;
   const template = (() => {
     try {
       return loadTemplate([templates, checked.model.templates]);
@@ -80,12 +114,17 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
     }
   })();
 
+  // A large project is rendered in this thread alone: the worker's memory is given back first.
+  const threads = inputChars(checked) <= PDF_THREADS_INPUT_LIMIT;
+  if (!threads) await pdf?.close();
   const docs = buildBooks(checked.model, { date });
   const bar = progress(io, { quiet: opts.quiet });
   const files = await renderOutputs(docs, {
     html: opts.format !== 'pdf',
-    pdf,
+    pdf: pdf?.render,
     template,
+    // With the ids the PDFs may go to worker threads: not for a large project (memory over speed).
+    ids: threads ? [...checked.model.ids.keys(), ...checked.model.pokja.map((p) => p.id)] : undefined,
     // PDF progress only on a terminal: in a CI log it is noise.
     onProgress: (msg) => bar.update(msg),
     onMissingGlyphs: (file, missing) => {
@@ -108,6 +147,13 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
   }
   if (!opts.quiet) io.err(`masterplan: ${t.written(files.write.size + files.copy.size, show(out))}\n`);
   return 0;
+}
+
+/** Characters of every file read (worksheets, Markdown, the RPJMD catalog). */
+function inputChars(checked: ReturnType<typeof checkProject>): number {
+  let n = 0;
+  for (const file of checked.sources.values()) n += file.source.text.length;
+  return n;
 }
 
 function outMessage(p: OutProblem, out: string, t: Locale['messages']): string {

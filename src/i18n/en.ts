@@ -492,7 +492,7 @@ export const en: Locale = {
     imageMissing: (alt: string) => `[image: ${alt}]`,
     /** After a card's title repeated at the top of the page the card continues on. */
     continued: 'continued',
-    inOtherBook: (book: string) => ` (${book})`,
+    inOtherBook: (book: string, page?: string) => (page === undefined ? ` (${book})` : ` (${book}, p. ${page})`),
     skipToContent: 'Skip to content',
     footnotes: 'Footnotes',
     footnoteBack: 'Back to text',

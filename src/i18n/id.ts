@@ -505,7 +505,7 @@ export const id = {
     imageMissing: (alt: string) => `[gambar: ${alt}]`,
     /** After a card's title repeated at the top of the page the card continues on. */
     continued: 'lanjutan',
-    inOtherBook: (book: string) => ` (${book})`,
+    inOtherBook: (book: string, page?: string) => (page === undefined ? ` (${book})` : ` (${book}, hlm. ${page})`),
     skipToContent: 'Langsung ke isi',
     footnotes: 'Catatan kaki',
     footnoteBack: 'Kembali ke teks',

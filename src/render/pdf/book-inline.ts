@@ -24,13 +24,20 @@ export function linkStyle(base: TextStyle, link: LinkTarget | undefined): TextSt
 }
 
 /**
- * What a link into another book's PDF says after its text: which book it opens (a stage book
- * sent on its own shows where the reader finds the target; the link itself still opens it).
+ * What a link into another book's PDF says after its text: which book it opens and, when that
+ * book's PDF is already laid out (see `RenderContext.otherPage`), the page the target is on as
+ * printed there (a stage book sent on its own shows where the reader finds the target; the
+ * link itself still opens it).
  */
 export function otherBookNote(ctx: RenderContext, link: LinkTarget | undefined, base: TextStyle): Run | undefined {
   if (link?.kind !== 'file' || !link.book) return undefined;
-  // Kept on one line ("(Buku" and "III)" never part), except at its leading space.
-  const text = ctx.book.labels.inOtherBook(link.book).replace(/(?<=\S) (?=\S)/g, '\u00a0');
+  const page = ctx.otherPage?.(link.file, link.anchor);
+  // Short words stay with the word before ("(Buku III," and "hlm. 12)" never part); a line may
+  // break after the comma and between the longer words of a label ("Masterplan Smart City").
+  const text = ctx.book.labels
+    .inOtherBook(link.book, page)
+    .replace(/(?<=\S) (?=\S{1,4}(?:\s|$))/g, '\u00a0')
+    .replace(/,\u00a0/g, ', ');
   return { text, style: { ...base, color: COLOR.muted } };
 }
 

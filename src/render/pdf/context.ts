@@ -18,6 +18,11 @@ export interface RenderContext extends TextKit {
   /** Page index where each section's heading was drawn (for contents and bookmarks). */
   sectionPages: Map<string, number>;
   /**
+   * The printed page label of a named destination in another book's PDF (`buku-3.pdf`), when
+   * that book was rendered before this one; undefined otherwise (the note then names the book only).
+   */
+  otherPage?: (file: string, anchor: string) => string | undefined;
+  /**
    * Images whose PDF object is still being written: pdfkit decodes a PNG with an alpha channel
    * asynchronously. The renderer waits for them between sections, so that the objects land in
    * the file at the same place in every build (byte-identical output).

@@ -6,13 +6,15 @@ import type { BookDoc } from '../../book/types.js';
 import { contentsSections, drawContents, layoutContents } from './contents.js';
 import { imagesWritten, type RenderContext } from './context.js';
 import { drawCover } from './cover.js';
+import PDFDocument from 'pdfkit';
 import { createDocument } from './document.js';
+import { registerFonts } from './fonts.js';
 import { drawSection } from './draw-section.js';
 import { Flow } from './flow.js';
 import { GlyphCoverage, type MissingGlyph } from './glyph-coverage.js';
 import { Destinations } from './links.js';
 import { buildOutline } from './outline.js';
-import { OutputBytes, PageContents } from './output.js';
+import { collectOutput, OutputBytes, PageContents } from './output.js';
 import { flowParagraph } from './draw-paragraph.js';
 import { style } from './inline-text.js';
 import { drawPageFrames, pageLabel } from './page-frame.js';
@@ -25,6 +27,11 @@ export type { MissingGlyph } from './glyph-coverage.js';
 export interface PdfOptions {
   /** Called per chapter and when the file is done (the build command shows it on a TTY). */
   onProgress?: (msg: string) => void;
+  /**
+   * Page labels of the named destinations of the books already rendered, by PDF file name
+   * (`buku-3.pdf`): a link into one of them says the page ("Buku III, hlm. 12").
+   */
+  otherBooks?: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 export interface PdfReport {
@@ -34,6 +41,8 @@ export interface PdfReport {
   missingGlyphs: MissingGlyph[];
   /** Internal links whose destination was never drawn (a renderer bug; expected empty). */
   danglingLinks: string[];
+  /** Every named destination with the label of its page, for the notes of links from other books. */
+  destinationPages: Map<string, string>;
 }
 
 export async function renderPdf(doc: BookDoc, opts: PdfOptions = {}): Promise<Uint8Array> {
@@ -44,7 +53,7 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   const pdf = createDocument(doc);
   const pageContents = new PageContents(pdf);
   const output = new OutputBytes();
-  pdf.on('data', (chunk: Uint8Array) => output.push(chunk));
+  collectOutput(pdf, output);
   const ended = new Promise<void>((resolve, reject) => {
     pdf.on('end', resolve);
     pdf.on('error', reject);
@@ -56,14 +65,17 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   collect(doc.sections);
   const glyphs = new GlyphCoverage();
   const tags = new Tagger(pdf, doc.langTag);
+  const flow = new Flow(pdf, (page) => (tags.leavePage(), pageContents.seal(page)));
+  const otherBooks = opts.otherBooks;
   const ctx: RenderContext = {
     pdf,
     book: doc,
-    flow: new Flow(pdf, (page) => (tags.leavePage(), pageContents.seal(page))),
-    dests: new Destinations(),
+    flow,
+    dests: new Destinations(() => flow.page),
     glyphs,
     sectionIds,
     sectionPages: new Map(),
+    otherPage: otherBooks ? (file, anchor) => otherBooks.get(file)?.get(anchor) : undefined,
   };
 
   drawCover(ctx);
@@ -133,7 +145,25 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
   pdf.end();
   await ended;
   opts.onProgress?.(`${doc.file}.pdf: ${pages}`);
-  return { pdf: output.bytes(), pages, missingGlyphs: glyphs.report(), danglingLinks: ctx.dests.dangling() };
+  return {
+    pdf: output.bytes(),
+    pages,
+    missingGlyphs: glyphs.report(),
+    danglingLinks: ctx.dests.dangling(),
+    destinationPages: ctx.dests.pageLabels(label),
+  };
+}
+
+/**
+ * Read the fonts and their layout tables before the first book: a worker thread does it while
+ * the main thread checks the project. A throwaway document with the fonts registered shapes a
+ * word in each face (fontkit decodes a face's tables on first use); nothing of it is written.
+ */
+export function warmUpFonts(): void {
+  const pdf = new PDFDocument({ autoFirstPage: false });
+  registerFonts(pdf);
+  const names = Object.keys((pdf as unknown as { _registeredFonts?: Record<string, unknown> })._registeredFonts ?? {});
+  for (const name of names) pdf.font(name).widthOfString('Ringkasan 2024');
 }
 
 /** /PageLabels: front matter (cover included) in lower-case roman numerals, the body from 1. */

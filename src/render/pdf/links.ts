@@ -49,8 +49,12 @@ export function urlTarget(book: BookDoc, url: string, sectionIds: ReadonlySet<st
  * every GoTo is remembered so that a link to a name never drawn can be reported, not shipped.
  */
 export class Destinations {
-  private readonly names = new Set<string>();
+  /** Each anchored name and the index of the page it is on. */
+  private readonly names = new Map<string, number>();
   private readonly wanted = new Set<string>();
+
+  /** `page()`: index of the page being drawn (where `add` anchors a name). */
+  constructor(private readonly page: () => number = () => -1) {}
 
   has(name: string): boolean {
     return this.names.has(name);
@@ -59,8 +63,15 @@ export class Destinations {
   /** Anchor `name` at height `y` (from the page top) on the current page. */
   add(pdf: PDFKit.PDFDocument, name: string, y: number): void {
     if (!name || this.names.has(name)) return;
-    this.names.add(name);
+    this.names.set(name, this.page());
     pdf.addNamedDestination(name, 'XYZ', null, Math.max(0, y - 4), null);
+  }
+
+  /** Every anchored name with its page as printed (`label(index)`), for links from other books. */
+  pageLabels(label: (index: number) => string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [name, index] of this.names) out.set(name, label(index));
+    return out;
   }
 
   /** Names linked to but never anchored (a renderer bug, not a user error). */

@@ -124,7 +124,7 @@ async function buildInto(
     pdf: pdf?.render,
     template,
     // With the ids the PDFs may go to worker threads: not for a large project (memory over speed).
-    ids: threads ? [...checked.model.ids.keys(), ...checked.model.pokja.map((p) => p.id)] : undefined,
+    ids: threads ? [...checked.model.index.ids.keys(), ...checked.model.pokja.map((p) => p.id)] : undefined,
     // PDF progress only on a terminal: in a CI log it is noise.
     onProgress: (msg) => bar.update(msg),
     onMissingGlyphs: (file, missing) => {

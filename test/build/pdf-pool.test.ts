@@ -15,7 +15,7 @@ import { SAMPLE_ROOT as EXAMPLE } from '../helpers/sample-book.js';
 
 const { model } = checkProject(EXAMPLE);
 const docs = buildBooks(model, { date: new Date(Date.UTC(2024, 2, 1)) });
-const ids = [...model.ids.keys(), ...model.pokja.map((p) => p.id)];
+const ids = [...model.index.ids.keys(), ...model.pokja.map((p) => p.id)];
 const doc = (file: string) => docs.find((d) => d.file === file)!;
 
 describe('PDF render order', () => {

@@ -3,6 +3,7 @@
 // each line's height before drawing, so paragraphs, table cells and cards can break pages
 // cleanly, and every link gets an exact clickable rectangle.
 
+import { breakPoints } from './break-points.js';
 import { fontKey, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
 import type { GlyphCoverage } from './glyph-coverage.js';
 import { linkKey, type Destinations, type LinkTarget } from './links.js';
@@ -66,78 +67,127 @@ export function measure(font: FontKey, size: number, text: string): number {
   return unitWidth(font, text) * size;
 }
 
-/** One unbreakable word: consecutive non-space text, possibly in several styles and faces. */
+/**
+ * One unbreakable piece of text, between two UAX #14 break opportunities: possibly in several
+ * styles and faces ("**bold**text", a fallback face for one symbol).
+ */
 interface Word {
   parts: { text: string; font: FontKey; style: TextStyle; width: number }[];
   width: number;
-  /** The space before it (0 at a line start or after a hard break). */
+  /** The space before it (null at a line start, after a hard break, or where a break needs none: "sub-|direktori"). */
   space: { style: TextStyle; width: number } | null;
   hardBreakBefore: boolean;
+  /** It ended in a soft hyphen (U+00AD): a line that breaks after it ends in a visible hyphen. */
+  hyphen?: boolean;
 }
 
-const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
+const isBlank = (c: number) => c === 32;
+/** Characters after which a line must break (UAX #14 classes BK, LF, NL). */
+const isHardBreak = (c: number) => c === 10 || c === 11 || c === 12 || c === 0x85 || c === 0x2028 || c === 0x2029;
+const SOFT_HYPHEN = '\u00ad';
 
+/** The runs as words, split where UAX #14 allows a break (break-points.ts). */
 function toWords(kit: TextKit, runs: Run[]): Word[] {
+  // One text for all runs, so that a break between two runs follows the same rules as one
+  // inside a run ("**bold**, text": no break before the comma).
+  const texts: string[] = [];
+  const starts: number[] = [];
+  let full = '';
+  for (const run of runs) {
+    let text = run.text;
+    // A badge never breaks inside (see below); tabs and carriage returns are spaces.
+    if (run.style.badge) text = text.replace(/ /g, '\u00a0');
+    if (text.includes('\t') || text.includes('\r')) text = text.replace(/[\t\r]/g, ' ');
+    starts.push(full.length);
+    texts.push(text);
+    full += text;
+  }
+  const shy = full.includes(SOFT_HYPHEN);
   const words: Word[] = [];
   let pendingSpace: Word['space'] = null;
   let pendingBreak = false;
-  let current: Word | null = null;
-  const flush = () => {
-    if (current) words.push(current);
-    current = null;
+  /** Index of the run holding offset `pos` (searched from the last one found). */
+  let ri = 0;
+  const runAt = (pos: number) => {
+    while (ri > 0 && starts[ri] > pos) ri--;
+    while (ri < runs.length - 1 && starts[ri] + texts[ri].length <= pos) ri++;
+    return ri;
   };
-  for (const run of runs) {
-    const style = run.style;
-    const base = fontKey(style.family, style.bold, style.italic);
-    // A badge never breaks inside.
-    const text = style.badge ? run.text.replace(/ /g, '\u00a0') : run.text;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        flush();
-        if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
-        pendingBreak = true;
-        pendingSpace = null;
-        i++;
-        continue;
+  let from = 0;
+  for (const to of breakPoints(full)) {
+    // No break inside a badge: the segment goes on to the next opportunity.
+    const k = runAt(to - 1);
+    if (runs[k].style.badge && to < starts[k] + texts[k].length) continue;
+    let end = to;
+    const hard = end > from && isHardBreak(full.charCodeAt(end - 1));
+    if (hard) end--;
+    const ink = trimEnd(full, from, end);
+    if (ink > from) {
+      const word: Word = { parts: [], width: 0, space: pendingSpace, hardBreakBefore: pendingBreak };
+      pendingSpace = null;
+      pendingBreak = false;
+      for (let pos = from, r = runAt(from); pos < ink; r = runAt(pos)) {
+        const stop = Math.min(ink, starts[r] + texts[r].length);
+        const style = runs[r].style;
+        let text = full.slice(pos, stop);
+        if (shy && text.includes(SOFT_HYPHEN)) {
+          if (stop === ink && text.endsWith(SOFT_HYPHEN)) word.hyphen = true;
+          text = text.replaceAll(SOFT_HYPHEN, '');
+        }
+        const base = fontKey(style.family, style.bold, style.italic);
+        for (const part of kit.glyphs.split(text, base)) {
+          const width = unitWidth(part.font, part.text) * style.size;
+          word.parts.push({ text: part.text, font: part.font, style, width });
+          word.width += width;
+        }
+        if (style.badge) word.width += BADGE_PAD * 2;
+        pos = stop;
       }
-      let j = i + 1;
-      if (isBlank(c)) {
-        while (j < n && isBlank(text.charCodeAt(j))) j++;
-        flush();
-        if (!pendingSpace) pendingSpace = { style, width: unitWidth(base, ' ') * style.size };
-        i = j;
-        continue;
-      }
-      while (j < n && !isBlank(text.charCodeAt(j)) && text.charCodeAt(j) !== 10) j++;
-      if (!current) {
-        current = { parts: [], width: 0, space: pendingSpace, hardBreakBefore: pendingBreak };
-        pendingSpace = null;
-        pendingBreak = false;
-      }
-      for (const part of kit.glyphs.split(text.slice(i, j), base)) {
-        const width = unitWidth(part.font, part.text) * style.size;
-        current.parts.push({ text: part.text, font: part.font, style, width });
-        current.width += width;
-      }
-      if (style.badge) current.width += BADGE_PAD * 2;
-      i = j;
+      if (word.parts.length) words.push(word);
     }
+    if (ink < end && !pendingSpace) {
+      const style = runs[runAt(ink)].style;
+      pendingSpace = { style, width: unitWidth(fontKey(style.family, style.bold, style.italic), ' ') * style.size };
+    }
+    if (hard) {
+      // Two breaks in a row: an empty line between them.
+      if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
+      pendingBreak = true;
+      pendingSpace = null;
+    }
+    from = to;
   }
-  flush();
   if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
   return words;
 }
 
-const BREAK_AFTER = /[-/_.,;:)\]]/;
+/** End of `text` between `from` and `end` without its trailing spaces. */
+function trimEnd(text: string, from: number, end: number): number {
+  while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
 
-/** Cut a word wider than a whole line: after punctuation if possible, else between letters. */
+/**
+ * Width of the widest word of `runs` (what a table column needs at least not to cut any).
+ */
+export function widestWord(kit: TextKit, runs: Run[]): number {
+  let max = 0;
+  for (const word of toWords(kit, runs)) max = Math.max(max, word.width);
+  return max;
+}
+
+const BREAK_AFTER = /[-/_.,;:)\]]/;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Cut a word wider than a whole line (a long id, a URL with no break opportunity): after
+ * punctuation if possible, else between characters, never inside a character with its
+ * combining marks or an emoji sequence.
+ */
 function cutWord(word: Word, width: number): Word[] {
   const chars: { ch: string; font: FontKey; style: TextStyle; w: number }[] = [];
   for (const part of word.parts) {
-    for (const ch of part.text) chars.push({ ch, font: part.font, style: part.style, w: measure(part.font, part.style.size, ch) });
+    for (const { segment } of graphemes.segment(part.text)) chars.push({ ch: segment, font: part.font, style: part.style, w: measure(part.font, part.style.size, segment) });
   }
   const pieces: Word[] = [];
   let start = 0;
@@ -164,10 +214,17 @@ function cutWord(word: Word, width: number): Word[] {
       width: parts.reduce((s, p) => s + p.width, 0),
       space: start === 0 ? word.space : null,
       hardBreakBefore: start === 0 && word.hardBreakBefore,
+      hyphen: end === chars.length ? word.hyphen : undefined,
     });
     start = end;
   }
   return pieces;
+}
+
+/** Width of the hyphen drawn where a line breaks at a word's soft hyphen. */
+function hyphenWidth(word: Word): number {
+  const part = word.parts[word.parts.length - 1];
+  return part ? measure(part.font, part.style.size, '-') : 0;
 }
 
 /** Whether two pieces can be drawn as one: same face and look, same link. */
@@ -192,11 +249,24 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
   let pieces: Piece[] = [];
   let x = 0;
   let lineStyles: TextStyle[] = [];
+  /** The last word on the current line. */
+  let lastPlaced: Word | null = null;
   const endLine = (fallback?: TextStyle) => {
     lines.push(finishLine(pieces, x, lineStyles.length ? lineStyles : fallback ? [fallback] : [], width, align));
     pieces = [];
     x = 0;
     lineStyles = [];
+    lastPlaced = null;
+  };
+  const placeHyphen = (word: Word) => {
+    const part = word.parts[word.parts.length - 1];
+    const w = hyphenWidth(word);
+    const last = pieces[pieces.length - 1];
+    if (last && !last.style.badge && sameLook(last, part) && Math.abs(last.x + last.width - x) < 0.01) {
+      last.text += '-';
+      last.width += w;
+    } else pieces.push({ text: '-', font: part.font, style: part.style, x, width: w });
+    x += w;
   };
   const place = (word: Word) => {
     const pad = word.parts.some((p) => p.style.badge) ? BADGE_PAD : 0;
@@ -213,27 +283,31 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
       x += part.width;
     }
     x += pad;
+    lastPlaced = word;
   };
-  let words = toWords(kit, runs);
+  const words = toWords(kit, runs);
   if (words.length === 0) return [];
+  /** The pieces of a word cut because it is wider than a line, still to place. */
+  const cutPieces: Word[] = [];
   let started = false;
-  for (let i = 0; i < words.length; i++) {
-    let word = words[i];
+  for (let i = 0; i < words.length || cutPieces.length; ) {
+    let word = cutPieces.length ? cutPieces.shift()! : words[i++];
     if (word.hardBreakBefore && started) endLine(word.space?.style ?? runs[0]?.style);
     started = true;
     if (word.parts.length === 0) continue;
-    const spaceWidth = x > 0 && word.space ? word.space.width : 0;
-    if (x > 0 && x + spaceWidth + word.width > width + 0.01) {
+    const hyphen = word.hyphen ? hyphenWidth(word) : 0;
+    let spaceWidth = x > 0 && word.space ? word.space.width : 0;
+    if (x > 0 && x + spaceWidth + word.width + hyphen > width + 0.01) {
+      // The word goes to the next line; a line broken at a soft hyphen shows the hyphen.
+      const prev = lastPlaced as Word | null; // (set by place(); TypeScript cannot see it)
+      if (prev?.hyphen) placeHyphen(prev);
       endLine();
-      i--;
-      words = words.slice();
-      words[i + 1] = { ...word, space: null, hardBreakBefore: false };
-      continue;
+      spaceWidth = 0;
     }
-    if (x === 0 && word.width > width + 0.01) {
-      const cut = cutWord({ ...word, space: null, hardBreakBefore: false }, width);
-      words = [...words.slice(0, i), ...cut, ...words.slice(i + 1)];
-      word = words[i];
+    if (x === 0 && word.width + hyphen > width + 0.01) {
+      const [first, ...rest] = cutWord({ ...word, space: null, hardBreakBefore: false }, width - hyphen);
+      cutPieces.unshift(...rest);
+      word = first;
     }
     if (spaceWidth > 0 && word.space) {
       // The space goes into the text of the piece before it, so copied or extracted text
@@ -254,12 +328,25 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
   return lines;
 }
 
+const metrics = new Map<FontKey, { ascent: number; descent: number }>();
+
+/** A face's ascent and descent, looked up once (fontkit's getters decode tables on every call). */
+function metricsOf(key: FontKey): { ascent: number; descent: number } {
+  let m = metrics.get(key);
+  if (!m) metrics.set(key, (m = verticalMetrics(key)));
+  return m;
+}
+
 function finishLine(pieces: Piece[], width: number, styles: TextStyle[], maxWidth: number, align: Align): Line {
   let height = 0;
   let baseline = 0;
   let below = 0;
+  let previous: TextStyle | undefined;
   for (const s of styles) {
-    const { ascent, descent } = verticalMetrics(fontKey(s.family, s.bold, s.italic));
+    // A line's parts mostly share one style: each style counts once.
+    if (s === previous) continue;
+    previous = s;
+    const { ascent, descent } = metricsOf(fontKey(s.family, s.bold, s.italic));
     const h = s.size * s.leading;
     const half = (h - (ascent + descent) * s.size) / 2;
     height = Math.max(height, h);
@@ -318,7 +405,7 @@ function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top
   const s = p.style;
   const px = x + p.x;
   if (s.badge) {
-    const { ascent, descent } = verticalMetrics(p.font);
+    const { ascent, descent } = metricsOf(p.font);
     pdf
       .roundedRect(px - BADGE_PAD, base - ascent * s.size - 0.5, p.width + BADGE_PAD * 2, (ascent + descent) * s.size + 1, 2)
       .fill(COLOR.badgeFill);

@@ -4,7 +4,7 @@
 // cleanly, and every link gets an exact clickable rectangle.
 
 import { breakPoints } from './break-points.js';
-import { fontKey, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
+import { fontKey, loadFont, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
 import type { GlyphCoverage } from './glyph-coverage.js';
 import { linkKey, type Destinations, type LinkTarget } from './links.js';
 import { tagsOf } from './tags.js';
@@ -62,9 +62,37 @@ export function style(spec: TypeSpec, extra: Partial<TextStyle> = {}): TextStyle
 
 const BADGE_PAD = 3;
 
-/** Width of `text` in a face at a size (our own measure; see `unitWidth`). */
+/** Width of `text` in a face at a size (our own measure; see `unitWidth` and `shapedWidth`). */
 export function measure(font: FontKey, size: number, text: string): number {
-  return unitWidth(font, text) * size;
+  return (needsShaping(text) ? shapedWidth(font, text) : unitWidth(font, text)) * size;
+}
+
+/**
+ * Scripts whose drawn width is not the sum of their characters' advances: the shaper picks
+ * contextual forms and ligatures (Hebrew, Arabic, Indic, Thai, …) or decomposes Hangul
+ * syllables into jamo. Latin, Greek, Cyrillic, punctuation, symbols and CJK ideographs are
+ * measured per character (fast), the rest as shaped.
+ */
+const COMPLEX = /[\u0590-\u1dff\uac00-\ud7ff\ua960-\ua97f\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+function needsShaping(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x590) return COMPLEX.test(text);
+  return false;
+}
+
+const shaped = new Map<string, number>();
+
+/** Advance width of `text` at size 1 as fontkit (and so pdfkit) shapes it; kept per face and text. */
+function shapedWidth(font: FontKey, text: string): number {
+  const key = `${font}\u0000${text}`;
+  let width = shaped.get(key);
+  if (width === undefined) {
+    const face = loadFont(font);
+    width = face.layout(text).advanceWidth / face.unitsPerEm;
+    if (shaped.size > 5_000) shaped.clear();
+    shaped.set(key, width);
+  }
+  return width;
 }
 
 /**
@@ -136,7 +164,7 @@ function toWords(kit: TextKit, runs: Run[]): Word[] {
         }
         const base = fontKey(style.family, style.bold, style.italic);
         for (const part of kit.glyphs.split(text, base)) {
-          const width = unitWidth(part.font, part.text) * style.size;
+          const width = measure(part.font, style.size, part.text);
           word.parts.push({ text: part.text, font: part.font, style, width });
           word.width += width;
         }
@@ -400,6 +428,28 @@ export function drawLine(pdf: PDFKit.PDFDocument, dests: Destinations, line: Lin
   if (leaf?.own) leaf.el.end();
 }
 
+/** The parts of pdfkit's embedded font (private API) that `fixNotdefWidth` touches. */
+interface EmbeddedFontWidths {
+  widths?: number[];
+  scale?: number;
+  font?: { getGlyph(id: number): { advanceWidth: number } };
+}
+
+const notdefFixed = new WeakSet<object>();
+
+/**
+ * pdfkit 0.20 writes the width of glyph 0 (the box drawn for a character no face has) in font
+ * units instead of thousandths of an em: 1229 for DejaVu, about twice its real advance. A viewer
+ * then moves on by that much after each box, and a line of boxes runs past the width it was
+ * measured for (off the page). Corrected once per embedded font, before it is first drawn with.
+ */
+function fixNotdefWidth(pdf: PDFKit.PDFDocument): void {
+  const font = (pdf as unknown as { _font?: EmbeddedFontWidths })._font;
+  if (!font || notdefFixed.has(font)) return;
+  notdefFixed.add(font);
+  if (font.widths && font.font && typeof font.scale === 'number') font.widths[0] = font.font.getGlyph(0).advanceWidth * font.scale;
+}
+
 function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top: number): void {
   const base = top + line.baseline;
   const s = p.style;
@@ -411,6 +461,7 @@ function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top
       .fill(COLOR.badgeFill);
   }
   pdf.font(p.font).fontSize(s.size).fillColor(s.color);
+  fixNotdefWidth(pdf);
   pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
   if (s.underline || s.strike) {
     const thickness = Math.max(0.4, s.size * 0.055);

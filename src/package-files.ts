@@ -1,5 +1,5 @@
 // The files this package reads from its own folder at run time: the JSON schemas, the HTML
-// template and the DejaVu fonts. Installed with npm they are files of the package; in the single
+// template and the built-in fonts. Installed with npm they are files of the package; in the single
 // executable (scripts/release.mjs) they are its assets, under the same names.
 
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { IN_SEA } from './build-info.js';
 import { packageRoot } from './render/html/package-root.js';
+import { faceFileName, type PackageFace } from './theme/font-catalog.js';
 
 /** A file of the package by its path there, e.g. `schemas/common.schema.json`, `templates/book.css`. */
 export function readPackageFile(rel: string): Buffer {
@@ -19,11 +20,11 @@ export function packageFilePath(rel: string): string {
   return IN_SEA ? join(process.execPath, ...rel.split('/')) : join(packageRoot(), ...rel.split('/'));
 }
 
-/** One DejaVu font (`DejaVuSans-Bold`), from the `dejavu-fonts-ttf` package (asset `fonts/<name>.ttf`). */
-export function readFontFile(name: string): Buffer {
-  if (IN_SEA) return seaAsset(`fonts/${name}.ttf`);
-  const pkg = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json');
-  return readFileSync(join(dirname(pkg), 'ttf', `${name}.ttf`));
+/** One built-in font face, from its npm package (in the executable: asset `fonts/<file name>`). */
+export function readFontFile(face: PackageFace): Buffer {
+  if (IN_SEA) return seaAsset(`fonts/${faceFileName(face)}`);
+  const pkg = createRequire(import.meta.url).resolve(`${face.pkg}/package.json`);
+  return readFileSync(join(dirname(pkg), ...face.path.split('/')));
 }
 
 function seaAsset(key: string): Buffer {

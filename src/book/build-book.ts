@@ -157,6 +157,7 @@ function bookDoc(
     labels: loc.render,
     date: { iso: day.toISOString().slice(0, 10), epoch: Math.floor(day.getTime() / 1000) },
     root: model.root,
+    theme: model.theme,
   };
 }
 

@@ -3,6 +3,7 @@
 // both renderers (src/render/html, src/render/pdf). Renderers decide only how things look.
 
 import type { Lang, Markdown, StageNo } from '../model/types.js';
+import type { Theme } from '../theme/theme.js';
 
 /** Inline content of generated text: plain text, emphasis, and links to records by id. */
 export type Inline =
@@ -296,6 +297,8 @@ export interface BookDoc {
   date: { iso: string; epoch: number };
   /** Masterplan root (absolute), to resolve image paths in Markdown. */
   root: string;
+  /** Colours, typefaces and emblem placement (the region's theme.yaml over the defaults). */
+  theme: Theme;
 }
 
 export interface RenderLabels {

@@ -5,6 +5,7 @@ import type { BookDoc } from '../book/types.js';
 import { markdownOf } from '../book/markdown-of.js';
 import { forgetMarkdown } from '../markdown/parse.js';
 import { forgetSanitized, renderBook, renderIndex, siteFiles, startBook, type RenderedBook, type Template } from '../render/html/index.js';
+import { fontFiles } from './font-files.js';
 import type { PdfRenderer, PdfResult } from './pdf-renderer.js';
 import type { OutputFiles } from './write-output.js';
 
@@ -29,6 +30,8 @@ export async function renderOutputs(docs: readonly BookDoc[], req: RenderRequest
     files.write.set('index.html', renderIndex(docs, { template: req.template, books: docs, pdf: req.pdf !== undefined }));
     // The search index and the script of the search box and the filters.
     for (const [file, text] of siteFiles(docs)) files.write.set(file, text);
+    // The theme's faces, which the pages' @font-face rules load.
+    if (docs.length > 0) for (const [file, bytes] of fontFiles(docs[0].theme)) files.write.set(file, bytes);
   }
   if (req.pdf) {
     for (const doc of docs) {

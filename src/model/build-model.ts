@@ -2,6 +2,7 @@
 // value of the wrong type was already reported by the schema check, so it is skipped here rather
 // than reported again, and later checks still see every well-formed record.
 
+import { DEFAULT_THEME, type Theme } from '../theme/theme.js';
 import type { ParsedFile } from '../load/parsed-file.js';
 import { DEFAULT_POKJA, defaultPokja } from './default-pokja.js';
 import { buildParts } from './build-parts.js';
@@ -63,6 +64,8 @@ export interface ModelInput {
   parts?: ParsedFile[];
   language: Lang;
   templates?: string;
+  /** The theme read from the templates folder (the defaults when there is none). */
+  theme?: Theme;
 }
 
 export const obj = (v: unknown): Obj | undefined =>
@@ -158,6 +161,7 @@ export function buildModel(input: ModelInput): BuiltModel {
     period: period(config.period) ?? [0, 0],
     language: input.language,
     templates: input.templates,
+    theme: input.theme ?? DEFAULT_THEME,
     rpjmd,
     pokja,
     books,

@@ -1,6 +1,8 @@
 // The document model: what the renderers read. Built once from the parsed worksheets;
 // neither the HTML nor the PDF renderer ever touches YAML.
 
+import type { Theme } from '../theme/theme.js';
+
 export type Lang = 'id' | 'en';
 export type StageNo = 1 | 2 | 3 | 4;
 export const STAGES: readonly StageNo[] = [1, 2, 3, 4];
@@ -457,6 +459,8 @@ export interface Masterplan {
   language: Lang;
   /** Template folder (absolute), when masterplan.yaml sets `templates`. */
   templates?: string;
+  /** The books' look: theme.yaml of the templates folder over the defaults. */
+  theme: Theme;
   rpjmd: Rpjmd;
   pokja: Pokja[];
   books: Book[];

@@ -15,6 +15,7 @@ import type { Locale } from '../i18n/index.js';
 import type { Lang, Masterplan } from '../model/types.js';
 import { checkProject } from '../pipeline.js';
 import { retainMarkdown } from '../markdown/parse.js';
+import { fontFiles } from '../build/font-files.js';
 import { loadTemplate, renderBook, renderIndex, retainSanitized, siteFiles } from '../render/html/index.js';
 import { affectedBooks, ALL_BOOKS } from './affected-books.js';
 import { errorPage } from './error-page.js';
@@ -61,17 +62,20 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.webp': 'image/webp',
   '.js': 'text/javascript; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
 };
 
 /**
  * What the books need and nothing more: their own inline <style> and the column widths in
- * `style` attributes, images from assets/, the reload script (a file, never inline) and its
+ * `style` attributes, images and the theme's fonts from assets/, the reload script (a file, never inline) and its
  * event stream. No inline script, no other site, no framing, no forms, no <base>.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
   "img-src 'self'",
+  "font-src 'self'",
   "script-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -87,6 +91,8 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
   const assets = new Map<string, string>();
   /** Generated scripts (assets/site.js, assets/search-index.js) → their text. */
   const scripts = new Map<string, string>();
+  /** The theme's font files (assets/fonts/…) → their bytes. */
+  let fonts = new Map<string, Uint8Array>();
   const clients = new Set<ServerResponse>();
   /** Page → the images it shows (target under assets/ → source), to serve exactly those. */
   const bookImages = new Map<string, ReadonlyMap<string, string>>();
@@ -149,6 +155,7 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
       if (scripts.get(file) !== text && !changedPages.includes('index.html')) changedPages.push('index.html');
       scripts.set(file, text);
     }
+    fonts = fontFiles(checked.model.theme);
     // Images no book shows any more are no longer served.
     assets.clear();
     for (const [to, from] of imagesOf) assets.set(to, from);
@@ -202,6 +209,8 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     }
     const script = scripts.get(path);
     if (script !== undefined) return send(res, 200, TYPES['.js'], script);
+    const font = fonts.get(path);
+    if (font !== undefined) return send(res, 200, TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream', Buffer.from(font));
     // Only images a book refers to are served: the map holds nothing else of the repository.
     const asset = assets.get(path);
     if (asset !== undefined) {

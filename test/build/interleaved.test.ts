@@ -6,6 +6,8 @@ import { renderOutputs } from '../../src/build/render-outputs.js';
 import { checkProject } from '../../src/pipeline.js';
 import { loadTemplate, renderBook } from '../../src/render/html/index.js';
 
+const FONT_FILES = ['SourceSerif4_400Regular', 'SourceSerif4_700Bold', 'SourceSerif4_400Regular_Italic', 'SourceSerif4_700Bold_Italic', 'SourceSans3_400Regular', 'SourceSans3_700Bold', 'SourceSans3_400Regular_Italic', 'SourceSans3_700Bold_Italic'].map((f) => `assets/fonts/${f}.ttf`);
+
 describe('interleaved HTML rendering', () => {
   it('gives the same files as rendering each book on its own', async () => {
     const { model } = checkProject('examples/banggai');
@@ -17,6 +19,6 @@ describe('interleaved HTML rendering', () => {
       expect(files.write.get(alone.file), alone.file).toBe(alone.html);
       for (const [to, from] of alone.assets) expect(files.copy.get(to)).toBe(from);
     }
-    expect([...files.write.keys()]).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'ringkasan.html', 'index.html', 'assets/search-index.js', 'assets/site.js']);
+    expect([...files.write.keys()]).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'ringkasan.html', 'index.html', 'assets/search-index.js', 'assets/site.js', ...FONT_FILES]);
   });
 });

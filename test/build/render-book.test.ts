@@ -1,6 +1,7 @@
 // The HTML renderer on a small hand-made book layout: each kind of block, tones and variants,
 // links through resolve(), and the Markdown path (headings, footnotes, images, sanitizing).
 
+import { DEFAULT_THEME } from '../../src/theme/theme.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,7 @@ function makeDoc(sections: Section[], file = 'buku-3'): BookDoc {
     labels: locale('id').render,
     date: { iso: '2024-03-01', epoch: 1709251200 },
     root,
+    theme: DEFAULT_THEME,
   };
 }
 

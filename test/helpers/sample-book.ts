@@ -2,6 +2,7 @@
 // across pages, a matrix, a roadmap grid, Markdown with every construct, and a link to a
 // sibling book — independent of how build-book lays out the example.
 
+import { DEFAULT_THEME } from '../../src/theme/theme.js';
 import { fileURLToPath } from 'node:url';
 import type { Block, BookDoc, Cell, Inline, Row, Section } from '../../src/book/types.js';
 import { locale } from '../../src/i18n/index.js';
@@ -150,6 +151,7 @@ export function sampleBook(overrides: Partial<BookDoc> = {}): BookDoc {
     labels: loc.render,
     date: { iso: '2024-03-01', epoch: 1709251200 },
     root: SAMPLE_ROOT,
+    theme: DEFAULT_THEME,
     ...overrides,
   };
 }

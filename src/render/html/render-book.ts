@@ -9,6 +9,7 @@ import { el, toHtml } from './hast.js';
 import { coverToHast, figuresToHast, markToHast, PAGE_IDS, sectionsToHast, tablesToHast, tocToHast } from './sections-to-hast.js';
 import { facetsOf, filtersToHast, holdsInnovations, searchBoxToHast, withSiteScripts } from './site.js';
 import { fillTemplate, styleText, type Template } from './template.js';
+import { themeCss } from './theme-css.js';
 
 export interface RenderedBook {
   file: string;
@@ -55,7 +56,7 @@ export function startBook(doc: BookDoc, opts: RenderOptions): BookInProgress {
       const html = fillTemplate(opts.template.html, {
         lang: attr(doc.langTag),
         title: toHtml([{ type: 'text', value: doc.title }]),
-        css: styleText(opts.template.css + runningPageRule(doc) + markPageRule(doc)),
+        css: styleText(themeCss(doc.theme) + opts.template.css + runningPageRule(doc) + markPageRule(doc)),
         skipLabel: toHtml([{ type: 'text', value: labels.skipToContent }]),
         nav: toHtml([...(mark ? [mark] : []), booksNav(doc.file, opts.books, doc.labels.books)]),
         cover: toHtml([coverToHast(doc, ctx.assets), ...(doc.front.length ? [front] : [])]),
@@ -107,7 +108,7 @@ export function renderIndex(books: readonly BookDoc[], opts: RenderOptions & { p
   const html = fillTemplate(opts.template.html, {
     lang: attr(first.langTag),
     title: toHtml([{ type: 'text', value: c.title }]),
-    css: styleText(opts.template.css + markPageRule(first)),
+    css: styleText(themeCss(first.theme) + opts.template.css + markPageRule(first)),
     skipLabel: toHtml([{ type: 'text', value: htmlLabels(first).skipToContent }]),
     nav: mark ? toHtml([mark]) : '',
     cover: toHtml([cover]),
@@ -189,7 +190,7 @@ export function runningPageRule(doc: BookDoc): string {
     .map((part) => (part === String(N) ? 'counter(page)' : part === String(T) ? 'counter(pages)' : part === '' ? '' : cssString(part)))
     .filter((p) => p !== '')
     .join(' ');
-  const font = 'font: 400 8pt/1.2 "Noto Sans", "DejaVu Sans", sans-serif; color: #5b6472;';
+  const font = 'font: 400 8pt/1.2 var(--font-heading); color: var(--muted);';
   return (
     `\n/* running header and page numbers (generated) */\n` +
     `@page { @top-left { content: ${cssString(doc.shortTitle)}; ${font} } @bottom-center { content: ${footer}; ${font} } }\n` +
@@ -204,7 +205,7 @@ export function runningPageRule(doc: BookDoc): string {
 function markPageRule(doc: BookDoc): string {
   if (doc.mark === undefined) return '';
   const text = doc.mark.replace(/[\\"]/g, '\\$&').replace(/[\n\r]/g, ' ');
-  return `\n/* edition mark (generated) */\n@page { @top-right { content: "${text}"; color: #b3261e; font: 700 9pt/1 "DejaVu Sans", sans-serif; letter-spacing: 0.2em; } }\n`;
+  return `\n/* edition mark (generated) */\n@page { @top-right { content: "${text}"; color: var(--mark); font: 700 9pt/1 var(--font-heading); letter-spacing: 0.2em; } }\n`;
 }
 
 /** Text for an attribute value in the template (always double-quoted there). */

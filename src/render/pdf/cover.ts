@@ -1,6 +1,6 @@
-// The cover page: a colour band with the issuing government and its emblem at the top and the
-// book's label and title at its lower edge, then the masterplan title, region and period, and at
-// the foot the compiling agency, place and edition date, and version. No tool credit (the
+// The cover page: a colour band with the issuing government and its emblem at the top (left or
+// centred, as the theme says) and the book's label and title at its lower edge, then the
+// masterplan title, region and period, and at the foot the compiling agency, place and edition date, and version. No tool credit (the
 // colophon at the end of the book names the tool). No running header or footer.
 
 import { placeImage, type RenderContext } from './context.js';
@@ -9,6 +9,8 @@ import { COLOR, PAGE } from './theme.js';
 
 const BAND_HEIGHT = 330;
 const LOGO_HEIGHT = 64;
+/** A centred emblem stands larger, alone above the centred issuer. */
+const LOGO_HEIGHT_CENTRED = 92;
 
 export function drawCover(ctx: RenderContext): void {
   const { pdf, flow, book } = ctx;
@@ -32,24 +34,28 @@ export function drawCover(ctx: RenderContext): void {
   const lay = (text: string, s: ReturnType<typeof sans>, align: 'left' | 'center' = 'left') =>
     text ? layoutLines(ctx, [{ text, style: s }], width, align) : [];
 
-  // Top of the band: the emblem, then the issuing government (and the region under it).
+  // Top of the band: the emblem (where the theme places it), then the issuing government (and
+  // the region under it).
   let top = 46;
-  if (cover.logo) {
+  const logoPlace = book.theme.logo.cover;
+  if (cover.logo && logoPlace !== 'none') {
     try {
       const image = (pdf as unknown as { openImage(src: string): { width: number; height: number } }).openImage(cover.logo.abs);
-      const w = (image.width / image.height) * LOGO_HEIGHT;
-      placeImage(ctx, cover.logo.abs, x, top, { width: w, height: LOGO_HEIGHT });
-      top += LOGO_HEIGHT + 12;
+      const height = logoPlace === 'center' ? LOGO_HEIGHT_CENTRED : LOGO_HEIGHT;
+      const w = (image.width / image.height) * height;
+      placeImage(ctx, cover.logo.abs, logoPlace === 'center' ? (PAGE.width - w) / 2 : x, top, { width: w, height });
+      top += height + 12;
     } catch {
       /* an unreadable emblem: the validate step reports bad paths; the cover does without it */
     }
   }
-  top = place(lay(cover.issuer.toUpperCase(), sans(12, { color: '#ffffff', bold: true })), top);
-  if (!cover.issuer.includes(cover.region)) place(lay(cover.region.toUpperCase(), sans(10, { color: '#c9d9ea', bold: true })), top + 2);
+  const align = logoPlace === 'center' ? 'center' : 'left';
+  top = place(lay(cover.issuer.toUpperCase(), sans(12, { color: COLOR.onAccent, bold: true }), align), top);
+  if (!cover.issuer.includes(cover.region)) place(lay(cover.region.toUpperCase(), sans(10, { color: COLOR.onAccentMuted, bold: true }), align), top + 2);
 
   // Lower edge of the band: the book's label and title.
-  const label = lay(cover.bookLabel, sans(34, { color: '#ffffff', bold: true }));
-  const title = lay(cover.bookTitle, sans(22, { color: '#ffffff' }));
+  const label = lay(cover.bookLabel, sans(34, { color: COLOR.onAccent, bold: true }));
+  const title = lay(cover.bookTitle, sans(22, { color: COLOR.onAccent }));
   const bandBottom = BAND_HEIGHT - 40;
   const titleTop = bandBottom - linesHeight(title);
   place(title, titleTop);

@@ -4,7 +4,8 @@
 
 import PDFDocument from 'pdfkit';
 import type { BookDoc } from '../../book/types.js';
-import { registerFonts } from './fonts.js';
+import { registerFonts, useTheme } from './fonts.js';
+import { usePalette } from './theme.js';
 import { useByteOrderForNames } from './links.js';
 
 export function createDocument(book: BookDoc): PDFKit.PDFDocument {
@@ -31,6 +32,9 @@ export function createDocument(book: BookDoc): PDFKit.PDFDocument {
   });
   useByteOrderForNames(pdf);
   escapeXmpMetadata(pdf);
+  // The book's theme: its faces stand for the font roles, its colours make the palette.
+  useTheme(book.theme);
+  usePalette(book.theme.colors);
   registerFonts(pdf);
   return pdf;
 }

@@ -1,35 +1,68 @@
-// The embedded fonts: DejaVu TTFs from the `dejavu-fonts-ttf` package, parsed once per process
+// The embedded fonts: the theme's text and heading families (by default Source Serif 4 and
+// Source Sans 3) and DejaVu for code and for the characters those lack, parsed once per process
 // and handed to every document (pdfkit subsets them per PDF); their metrics for line breaking.
+//
+// Draw code names faces by role (`serif-b`: bold text face); `useTheme` says, per document,
+// which face each role is. Documents are drawn one after another in a process, so the faces of
+// the document being drawn are the ones in use; caches are kept per face, not per role.
 
+import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import { readFontFile } from '../../package-files.js';
+import { BUILTIN_FAMILIES, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
+import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
 
-/** serif: body text; sans: headings; cond: tables and labels (condensed sans); mono: code. */
-export type Family = 'serif' | 'sans' | 'cond' | 'mono';
-export type FontKey = `${Family}-${'r' | 'b' | 'i' | 'bi'}`;
-
-const FILES: Record<Family, [string, string, string, string]> = {
-  serif: ['DejaVuSerif', 'DejaVuSerif-Bold', 'DejaVuSerif-Italic', 'DejaVuSerif-BoldItalic'],
-  sans: ['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSans-Oblique', 'DejaVuSans-BoldOblique'],
-  cond: ['DejaVuSansCondensed', 'DejaVuSansCondensed-Bold', 'DejaVuSansCondensed-Oblique', 'DejaVuSansCondensed-BoldOblique'],
-  mono: ['DejaVuSansMono', 'DejaVuSansMono-Bold', 'DejaVuSansMono-Oblique', 'DejaVuSansMono-BoldOblique'],
-};
-const VARIANTS = ['r', 'b', 'i', 'bi'] as const;
+/** serif: body text; sans: headings, labels and tables; mono: code (the roles a style names). */
+export type Family = 'serif' | 'sans' | 'mono';
+/** Roles that only fallback uses: DejaVu Sans and Serif, for characters the theme's faces lack. */
+type FallbackFamily = 'dvsans' | 'dvserif';
+export type FontKey = `${Family | FallbackFamily}-${Variant}`;
 
 export function fontKey(family: Family, bold = false, italic = false): FontKey {
   return `${family}-${bold ? (italic ? 'bi' : 'b') : italic ? 'i' : 'r'}`;
 }
 
-const loaded = new Map<FontKey, fontkit.Font>();
+/** The faces of the document being drawn, by role. */
+let roles = new Map<FontKey, { id: string; source: FaceSource }>();
+setRoles(DEFAULT_THEME);
 
-/** The parsed font for a key (read from disk on first use only). */
+function faceId(source: FaceSource): string {
+  return source.kind === 'package' ? faceFileName(source.face) : `file:${createHash('sha1').update(source.bytes).digest('hex')}`;
+}
+
+function setRoles(theme: Theme): void {
+  const next = new Map<FontKey, { id: string; source: FaceSource }>();
+  const put = (family: Family | FallbackFamily, faces: Record<Variant, FaceSource>) => {
+    for (const v of VARIANTS) next.set(`${family}-${v}`, { id: faceId(faces[v]), source: faces[v] });
+  };
+  const pkg = (name: keyof typeof BUILTIN_FAMILIES) =>
+    Object.fromEntries(VARIANTS.map((v) => [v, { kind: 'package', face: BUILTIN_FAMILIES[name][v] }])) as Record<Variant, FaceSource>;
+  put('serif', theme.fonts.body.faces);
+  put('sans', theme.fonts.headings.faces);
+  put('mono', pkg('DejaVu Sans Mono'));
+  put('dvsans', pkg('DejaVu Sans'));
+  put('dvserif', pkg('DejaVu Serif'));
+  roles = next;
+}
+
+/** Makes the theme's faces the ones the roles stand for (called when a document is created). */
+export function useTheme(theme: Theme): void {
+  setRoles(theme);
+}
+
+const loaded = new Map<string, fontkit.Font>();
+
+function face(key: FontKey): { id: string; source: FaceSource } {
+  return roles.get(key)!;
+}
+
+/** The parsed font for a role (read and parsed on first use of its face only). */
 export function loadFont(key: FontKey): fontkit.Font {
-  let font = loaded.get(key);
+  const { id, source } = face(key);
+  let font = loaded.get(id);
   if (!font) {
-    const [family, variant] = key.split('-') as [Family, (typeof VARIANTS)[number]];
-    const file = FILES[family][VARIANTS.indexOf(variant)];
-    font = fontkit.create(readFontFile(file));
-    loaded.set(key, font);
+    font = fontkit.create(source.kind === 'package' ? readFontFile(source.face) : Buffer.from(source.bytes)) as fontkit.Font;
+    loaded.set(id, font);
   }
   return font;
 }
@@ -40,7 +73,7 @@ interface ShapedWords {
   size: number;
 }
 
-const shapedWords = new Map<FontKey, ShapedWords>();
+const shapedWords = new Map<string, ShapedWords>();
 
 /**
  * Bound on shaped words kept per face: the example needs a few thousand; books with thousands
@@ -54,14 +87,11 @@ const SHAPED_WORDS_LIMIT = 3_000;
  * alone, so all documents share one (bounded) cache per face — five books repeat most words.
  */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  for (const family of Object.keys(FILES) as Family[]) {
-    for (const variant of VARIANTS) {
-      const key: FontKey = `${family}-${variant}`;
-      // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list sources.
-      doc.registerFont(key, loadFont(key) as unknown as PDFKit.Mixins.PDFFontSource);
-      doc.font(key);
-      shareShapedWords(key, (doc as unknown as { _font?: EmbeddedFontInternals })._font);
-    }
+  for (const key of roles.keys()) {
+    // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list sources.
+    doc.registerFont(key, loadFont(key) as unknown as PDFKit.Mixins.PDFFontSource);
+    doc.font(key);
+    shareShapedWords(face(key).id, (doc as unknown as { _font?: EmbeddedFontInternals })._font);
   }
 }
 
@@ -71,10 +101,10 @@ interface EmbeddedFontInternals {
   layoutRun?: (text: string, features?: unknown) => { features?: unknown };
 }
 
-function shareShapedWords(key: FontKey, embedded: EmbeddedFontInternals | undefined): void {
+function shareShapedWords(id: string, embedded: EmbeddedFontInternals | undefined): void {
   if (!embedded?.layoutCache || typeof embedded.layoutRun !== 'function') return;
-  let shared = shapedWords.get(key);
-  if (!shared) shapedWords.set(key, (shared = { entries: embedded.layoutCache, size: 0 }));
+  let shared = shapedWords.get(id);
+  if (!shared) shapedWords.set(id, (shared = { entries: embedded.layoutCache, size: 0 }));
   const words = shared;
   embedded.layoutCache = words.entries;
   // pdfkit calls layoutRun on a cache miss, then stores the run in `layoutCache`.
@@ -93,7 +123,7 @@ function shareShapedWords(key: FontKey, embedded: EmbeddedFontInternals | undefi
   };
 }
 
-const advances = new Map<FontKey, Map<number, number>>();
+const advances = new Map<string, Map<number, number>>();
 
 /**
  * Advance width of `text` at size 1, from per-character advances cached for the process:
@@ -102,8 +132,9 @@ const advances = new Map<FontKey, Map<number, number>>();
  * measured line never ends up wider than the width it was broken for.
  */
 export function unitWidth(key: FontKey, text: string): number {
-  let table = advances.get(key);
-  if (!table) advances.set(key, (table = new Map()));
+  const id = face(key).id;
+  let table = advances.get(id);
+  if (!table) advances.set(id, (table = new Map()));
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;

@@ -1,6 +1,6 @@
 // Which face can draw each character: a character the chosen face lacks falls back to DejaVu
-// Sans (which covers far more symbols than the serif); one no face has is drawn as the font's
-// box and reported, never silently dropped.
+// (Serif for text, Sans for the rest, then Sans, which covers the most symbols); one no face
+// has is drawn as the font's box and reported, never silently dropped.
 
 import { loadFont, type FontKey } from './fonts.js';
 
@@ -86,7 +86,10 @@ export interface MissingGlyph {
   where: string;
 }
 
+/** The faces tried for a character: the chosen one, then DejaVu in the same style, then any. */
 function fallbacks(key: FontKey): FontKey[] {
-  const variant = key.split('-')[1];
-  return [key, `sans-${variant}` as FontKey, 'sans-r', 'serif-r', 'mono-r'];
+  const [family, variant] = key.split('-');
+  const serif = family === 'serif' || family === 'dvserif';
+  const near = serif ? [`dvserif-${variant}`, `dvsans-${variant}`] : [`dvsans-${variant}`, `dvserif-${variant}`];
+  return [key, ...(near as FontKey[]), 'dvsans-r', 'dvserif-r', 'mono-r'];
 }

@@ -1,6 +1,7 @@
 // The look of the printed books in one place: page geometry, type sizes, colours. Draw
-// modules read these instead of scattering numbers, so the book can be restyled here.
+// modules read these instead of scattering numbers; the colours come from the book's theme.
 
+import { contrast, DEFAULT_COLORS, mix, type ThemeColors } from '../../theme/theme.js';
 import type { Family } from './fonts.js';
 
 /** A4 in PostScript points. */
@@ -13,27 +14,44 @@ export const PAGE = {
   footerBaseline: 38,
 } as const;
 
-export const COLOR = {
-  text: '#1d1d1f',
-  muted: '#6b6b70',
-  accent: '#1f4e79',
-  /** The DRAF / TELAAH mark across every page. */
-  mark: '#b3261e',
-  accentLight: '#dbe7f3',
-  link: '#1d5a9e',
-  rule: '#b9c2cc',
-  ruleLight: '#dde2e8',
-  headerFill: '#e8edf2',
-  zebra: '#f6f8fa',
-  warningFill: '#fdf1d6',
-  warningText: '#7a4b00',
-  warningBar: '#d99a16',
-  okFill: '#e3f2e6',
-  infoFill: '#e9f1f9',
-  infoBar: '#5b8fc7',
-  codeFill: '#f3f4f6',
-  badgeFill: '#e6e9ee',
-} as const;
+/**
+ * The palette of the document being drawn, from its theme's colours (`usePalette`); draw code
+ * reads it when it draws. Names are the PDF's uses; several derive from one theme colour.
+ */
+export const COLOR = palette(DEFAULT_COLORS);
+
+/** Sets the palette from a theme's colours (called when a document is created). */
+export function usePalette(colors: ThemeColors): void {
+  Object.assign(COLOR, palette(colors));
+}
+
+function palette(c: ThemeColors) {
+  return {
+    text: c.text,
+    muted: c.muted,
+    accent: c.accent,
+    /** The DRAF / TELAAH mark across every page. */
+    mark: c.mark,
+    accentLight: c.accent_light,
+    /** Text on the accent (the cover band): white, or the text colour on a light accent. */
+    onAccent: contrast('#ffffff', c.accent) >= 4.5 ? '#ffffff' : c.text,
+    /** Second line on the cover band, a step quieter than `onAccent`. */
+    onAccentMuted: contrast('#ffffff', c.accent) >= 4.5 ? mix(c.accent_light, '#ffffff', 0.2) : c.muted,
+    link: c.link,
+    rule: c.rule,
+    ruleLight: mix(c.rule, '#ffffff', 0.55),
+    headerFill: c.tint,
+    zebra: mix(c.tint, '#ffffff', 0.55),
+    warningFill: c.warning_fill,
+    warningText: c.warning,
+    warningBar: mix(c.warning, '#f0b400', 0.6),
+    okFill: c.ok_fill,
+    infoFill: mix(c.accent_light, '#ffffff', 0.45),
+    infoBar: mix(c.accent, '#ffffff', 0.35),
+    codeFill: mix(c.tint, '#ffffff', 0.3),
+    badgeFill: c.tint,
+  };
+}
 
 export interface TypeSpec {
   family: Family;
@@ -49,7 +67,7 @@ export const TYPE = {
   small: { family: 'sans', size: 8.5, leading: 1.35 },
   code: { family: 'mono', size: 8.8, leading: 1.35 },
   caption: { family: 'sans', bold: true, size: 9, leading: 1.3 },
-  label: { family: 'cond', size: 8.8, leading: 1.35 },
+  label: { family: 'sans', size: 8.8, leading: 1.35 },
   header: { family: 'sans', size: 7.5, leading: 1.2 },
   toc: { family: 'sans', size: 10, leading: 1.4 },
 } as const satisfies Record<string, TypeSpec>;
@@ -69,9 +87,9 @@ export function headingSpec(level: number): TypeSpec {
 
 /** Table type: normal tables, roadmap grids and the traceability matrix get denser type. */
 export const TABLE = {
-  normal: { family: 'cond', size: 8.6, leading: 1.3 },
-  grid: { family: 'cond', size: 7.6, leading: 1.25 },
-  matrix: { family: 'cond', size: 6.8, leading: 1.2 },
+  normal: { family: 'sans', size: 8.6, leading: 1.3 },
+  grid: { family: 'sans', size: 7.6, leading: 1.25 },
+  matrix: { family: 'sans', size: 6.8, leading: 1.2 },
   /** The smallest size a wide table may shrink to before long words get broken. */
   minSize: 5.8,
   padX: 4,

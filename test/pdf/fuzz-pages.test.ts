@@ -165,6 +165,7 @@ async function readText(bytes: Uint8Array): Promise<PageText> {
 
 const built: Built[] = [];
 const errors: string[] = [];
+const missing = new Set<string>();
 let dir: string;
 
 beforeAll(async () => {
@@ -178,6 +179,7 @@ beforeAll(async () => {
       const report = await renderPdfWithReport(doc);
       // FUZZ_PAGES_OUT=folder keeps the cases and their PDFs there, to look at when one fails.
       if (process.env.FUZZ_PAGES_OUT) writeFileSync(join(process.env.FUZZ_PAGES_OUT, `${seed}-${doc.file}.pdf`), report.pdf);
+      for (const g of report.missingGlyphs) missing.add(g.char);
       built.push({ seed, file: doc.file, pdf: await readText(report.pdf) });
     }
   }
@@ -192,6 +194,12 @@ describe('PDF pages of fuzzed worksheets', () => {
   it('builds every case without errors', () => {
     expect(errors).toEqual([]);
     expect(built.map((b) => b.file)).toEqual(SEEDS.flatMap(() => BOOKS));
+  });
+
+  it('draws every emoji and invisible character: only CJK (which no embedded face has) is missing', () => {
+    const unexpected = [...missing].filter((c) => !/^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]$/u.test(c));
+    expect(unexpected.map((c) => `U+${c.codePointAt(0)!.toString(16)}`)).toEqual([]);
+    expect(missing.size).toBeGreaterThan(0);
   });
 
   it('keeps every text item on its page, and body text inside the margins', () => {

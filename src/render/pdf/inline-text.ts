@@ -4,7 +4,7 @@
 // cleanly, and every link gets an exact clickable rectangle.
 
 import { breakPoints } from './break-points.js';
-import { fontKey, loadFont, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
+import { EMOJI, fontKey, loadFont, registerOnUse, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
 import type { GlyphCoverage } from './glyph-coverage.js';
 import { linkKey, type Destinations, type LinkTarget } from './links.js';
 import { tagsOf } from './tags.js';
@@ -64,8 +64,21 @@ const BADGE_PAD = 3;
 
 /** Width of `text` in a face at a size (our own measure; see `unitWidth` and `shapedWidth`). */
 export function measure(font: FontKey, size: number, text: string): number {
-  return (needsShaping(text) ? shapedWidth(font, text) : unitWidth(font, text)) * size;
+  if (font === EMOJI) return shapedWidth(font, text) * size;
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) plain = text.charCodeAt(i) < 0xad;
+  if (plain) return unitWidth(font, text) * size;
+  // Invisible characters take no room (fontkit draws them as nothing); shaping scripts are
+  // measured as shaped.
+  if (IGNORABLE.test(text)) text = text.replace(IGNORABLE_ALL, '');
+  return (COMPLEX.test(text) ? shapedWidth(font, text) : unitWidth(font, text)) * size;
 }
+
+/** The default ignorable characters of glyph-coverage.ts's isDefaultIgnorable, as a pattern. */
+const IGNORABLE_SOURCE =
+  '[\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8]|[\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}]';
+const IGNORABLE = new RegExp(IGNORABLE_SOURCE, 'u');
+const IGNORABLE_ALL = new RegExp(IGNORABLE_SOURCE, 'gu');
 
 /**
  * Scripts whose drawn width is not the sum of their characters' advances: the shaper picks
@@ -74,11 +87,6 @@ export function measure(font: FontKey, size: number, text: string): number {
  * measured per character (fast), the rest as shaped.
  */
 const COMPLEX = /[\u0590-\u1dff\uac00-\ud7ff\ua960-\ua97f\ufb1d-\ufdff\ufe70-\ufeff]/;
-
-function needsShaping(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x590) return COMPLEX.test(text);
-  return false;
-}
 
 const shaped = new Map<string, number>();
 
@@ -460,6 +468,7 @@ function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top
       .roundedRect(px - BADGE_PAD, base - ascent * s.size - 0.5, p.width + BADGE_PAD * 2, (ascent + descent) * s.size + 1, 2)
       .fill(COLOR.badgeFill);
   }
+  registerOnUse(pdf, p.font);
   pdf.font(p.font).fontSize(s.size).fillColor(s.color);
   fixNotdefWidth(pdf);
   pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);

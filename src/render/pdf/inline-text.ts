@@ -213,7 +213,8 @@ export function widestWord(kit: TextKit, runs: Run[]): number {
 }
 
 const BREAK_AFTER = /[-/_.,;:)\]]/;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Grapheme clusters, for cutting words; made on first use (loading ICU's rules takes ~20 ms). */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Cut a word wider than a whole line (a long id, a URL with no break opportunity): after
@@ -223,6 +224,7 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 function cutWord(word: Word, width: number): Word[] {
   const chars: { ch: string; font: FontKey; style: TextStyle; w: number }[] = [];
   for (const part of word.parts) {
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     for (const { segment } of graphemes.segment(part.text)) chars.push({ ch: segment, font: part.font, style: part.style, w: measure(part.font, part.style.size, segment) });
   }
   const pieces: Word[] = [];

@@ -4,6 +4,8 @@
 // appendix), the roadmap grid and the traceability matrix.
 // Usage: npm run build && node scripts/render-sample-pages.mjs [--out DIR] [--dpi 60]
 //        [--pages buku-1:1,2;masterplan:60-62]   (file:pages, 1-based; replaces the defaults)
+//        [--all]   every page of every PDF (to look at the books page by page)
+//        [--example DIR]   another masterplan than examples/banggai (e.g. a copy with a theme.yaml)
 // Needs poppler-utils (pdftoppm) and the dev dependency pdfjs-dist (to find pages by anchor).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -32,7 +34,8 @@ if (spawnSync('pdftoppm', ['-v']).error) {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const started = performance.now();
-const build = spawnSync(process.execPath, [join(root, 'bin', 'masterplan.js'), 'build', join(root, 'examples', 'banggai'), '--out', pdfDir, '--format', 'pdf'], {
+const example = arg('example', join(root, 'examples', 'banggai'));
+const build = spawnSync(process.execPath, [join(root, 'bin', 'masterplan.js'), 'build', example, '--out', pdfDir, '--format', 'pdf'], {
   env: { ...process.env, SOURCE_DATE_EPOCH: '1709294400' },
   encoding: 'utf8',
 });
@@ -61,7 +64,11 @@ async function defaults() {
   for (const [name, file, anchor] of [
     ['foreword', 'buku-1', 'kata-pengantar'],
     ['contents', 'buku-1', '_contents'],
+    ['team', 'buku-1', 'tim-penyusun'],
     ['bab-1', 'buku-1', 'pendahuluan'],
+    // A Pokja chapter: worksheet headings beside generated ones, a table under its heading.
+    ['pokja-chapter', 'buku-3', 'buku-3-smart-governance'],
+    ['glossary', 'buku-1', 'lampiran-istilah'],
     ['recap', 'buku-4', 'rencana-pembiayaan'],
     ['commitment', 'masterplan', 'lembar-komitmen'],
     ['summary-figures', 'ringkasan', 'angka'],
@@ -72,6 +79,11 @@ async function defaults() {
     const page = anchor === '_contents' ? ((await pageOf(file, 'tim-penyusun')) ?? 1) + 1 : await pageOf(file, anchor);
     if (page) picks.push({ name, file, pages: [page] });
   }
+  // The list of tables: the page after the contents' last page (the first body page minus the lists).
+  const bab1 = await pageOf('buku-3', 'buku-3-smart-governance');
+  if (bab1) picks.push({ name: 'lists', file: 'buku-3', pages: [bab1 - 3, bab1 - 2, bab1 - 1].filter((p) => p > 1) });
+  const recap = await pageOf('buku-4', 'rencana-pembiayaan');
+  if (recap) picks.push({ name: 'recap-chart', file: 'buku-4', pages: [recap + 1] });
   const rpjmd = await pageOf('buku-1', 'lampiran-rpjmd');
   if (rpjmd) picks.push({ name: 'long-table', file: 'buku-1', pages: [rpjmd, rpjmd + 1, rpjmd + 2] });
   const roadmap = await pageOf('buku-4', 'buku-4-smart-governance');
@@ -94,7 +106,17 @@ function parsePages(spec) {
   });
 }
 
-const picks = arg('pages') ? parsePages(arg('pages')) : await defaults();
+async function everyPage() {
+  const picks = [];
+  for (const file of ['buku-1', 'buku-2', 'buku-3', 'buku-4', 'masterplan', 'ringkasan']) {
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(join(pdfDir, `${file}.pdf`))), verbosity: 0 }).promise;
+    picks.push({ name: 'page', file, pages: Array.from({ length: doc.numPages }, (_, i) => i + 1) });
+    await doc.destroy();
+  }
+  return picks;
+}
+
+const picks = process.argv.includes('--all') ? await everyPage() : arg('pages') ? parsePages(arg('pages')) : await defaults();
 for (const pick of picks) {
   for (const page of pick.pages) {
     const prefix = join(out, `${pick.name}-${pick.file}-p${String(page).padStart(3, '0')}`);

@@ -14,6 +14,7 @@ import { Collector, Origins } from './diagnostics/collector.js';
 import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locale, type Locale } from './i18n/index.js';
 import { CONFIG_FILE, loadProject, peekLanguage, type Overlay } from './load/load-project.js';
+import { loadTheme } from './load/load-theme.js';
 import type { ParsedFile } from './load/parsed-file.js';
 import { buildModel } from './model/build-model.js';
 import type { Lang, Masterplan, RecordKind } from './model/types.js';
@@ -44,8 +45,10 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
   const out = new Collector();
 
   const project = loadProject(root, out, t, opts.overlay);
-  const all = [project.config, ...(project.rpjmd ? [project.rpjmd] : []), ...project.worksheets, ...project.parts];
+  const all = [project.config, ...(project.rpjmd ? [project.rpjmd] : []), ...project.worksheets, ...project.parts, ...(project.theme ? [project.theme] : [])];
   for (const file of all) checkSchema(file, out, t);
+  // The theme's own font files are read now that theme.yaml's shape is known.
+  const theme = loadTheme(root, project.theme, out, t);
 
   const { model, definitions, partDefinitions } = buildModel({
     root,
@@ -55,6 +58,7 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
     parts: project.parts,
     language: lang,
     templates: project.templates,
+    theme,
   });
 
   // References into a file that could not be read are not judged: its records are unknown,

@@ -8,6 +8,7 @@ import { coverageCharts, timelineChart } from './charts.js';
 import { rpjmdAppendix } from './appendix-rpjmd.js';
 import { formatDate, formatPeriod } from './format.js';
 import { numberBody } from './numbering.js';
+import { settleHeadings } from './headings.js';
 import {
   closingSection,
   commitmentSection,
@@ -122,10 +123,12 @@ function bookDoc(
   const b = loc.book;
   const bookLabel = stage ? b.bookLabel(stage) : kind === 'summary' ? b.summaryLabel : b.masterplanLabel;
   const title = stage ? bookTitle(model, stage) : '';
-  const shortTitle = stage ? `${bookLabel}: ${title}` : kind === 'summary' ? `${b.summaryLabel} — ${model.title}` : model.title;
+  // The running header: short enough to sit beside a chapter title (the full title is in the metadata).
+  const shortTitle = stage ? `${bookLabel}: ${title}` : kind === 'summary' ? b.summaryLabel : model.title;
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const logo = model.logo !== undefined ? resolveAsset(model.root, 'masterplan.yaml', model.logo) : undefined;
   const agency = model.agency !== undefined ? L.opd.get(model.agency)?.name ?? model.agency : undefined;
+  settleHeadings([...front, ...sections], model.language, model.theme);
   const { tables, figures } = numberBody(sections, loc);
   return {
     file,

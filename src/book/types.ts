@@ -44,6 +44,8 @@ export interface TableBlock {
   caption: string;
   /** "Tabel 3.2": set by the numbering pass (src/book/numbering.ts) for tables in the body. */
   number?: string;
+  /** The caption says what the heading right above it says: the page shows the number alone. */
+  repeatsHeading?: boolean;
   /** Anchor id of the table (set with `number`), for the list of tables. */
   id?: string;
   columns: Column[];
@@ -118,6 +120,8 @@ interface ChartBase {
   caption: string;
   /** "Gambar 4.1": set by the numbering pass, counted with the Markdown images of the chapter. */
   number?: string;
+  /** The caption says what the heading right above it says: the page shows the number alone. */
+  repeatsHeading?: boolean;
   /** Anchor id of the figure (set with `number`), for the list of figures. */
   id?: string;
   /** Summary line of the data table shown beside the chart ("Data gambar"). */

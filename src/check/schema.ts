@@ -14,6 +14,7 @@ const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 /** The schemas' pattern for text that must hold more than spaces. */
 const NOT_BLANK = '\\S';
 const LOGO_PATTERN = '\\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])$';
+const COLOR_PATTERN = '^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$';
 const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 const PART_VALIDATORS: Record<PartName, ValidateFunction> = {
   foreword: validators.umumForeword,
@@ -45,6 +46,7 @@ export function checkSchema(file: ParsedFile, out: Collector, t: Locale['message
   let validate: ValidateFunction;
   if (file.role === 'config') validate = validators.masterplan;
   else if (file.role === 'rpjmd') validate = validators.rpjmd;
+  else if (file.role === 'theme') validate = validators.theme;
   else if (file.role === 'part') {
     const part = typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).part : undefined;
     const picked = typeof part === 'string' ? PART_VALIDATORS[part as PartName] : undefined;
@@ -138,8 +140,12 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
         .join(' / ');
       return reportAt(file, out, path, 'value', t.wrongType(types));
     }
-    case 'enum':
-      return reportAt(file, out, path, 'value', t.mustBeOneOf((p.allowedValues as unknown[]).map(String).join(', ')));
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      const value = valueAt(file.data, path);
+      const hint = typeof value === 'string' ? closest(value, allowed) : undefined;
+      return reportAt(file, out, path, 'value', t.mustBeOneOf(allowed.join(', ')) + (hint ? '; ' + t.didYouMean(hint) : ''), false, hint);
+    }
     case 'const':
       return reportAt(file, out, path, 'value', t.mustEqual(JSON.stringify(p.allowedValue)));
     case 'pattern': {
@@ -147,6 +153,7 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
       if (p.pattern === NOT_BLANK) return reportAt(file, out, path, 'value', t.emptyValue);
       if (p.pattern === LOGO_PATTERN) return reportAt(file, out, path, 'value', t.logoNotImage(value));
       if (p.pattern === DATE_PATTERN) return reportAt(file, out, path, 'value', t.badDate(value));
+      if (p.pattern === COLOR_PATTERN) return reportAt(file, out, path, 'value', t.badColor(value));
       return reportAt(file, out, path, 'value', p.pattern === ID_PATTERN ? t.badId(value) : t.badPattern(value));
     }
     case 'minItems':

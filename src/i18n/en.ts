@@ -98,6 +98,7 @@ export const en: Locale = {
     duplicateItem: 'the same item appears twice in the list',
     badYearKey: (key: string) => `"${key}" is not a year (four digits)`,
     schemaOther: (detail: string) => `invalid value: ${detail}`,
+    badColor: (v: string) => `"${v}" is not a colour code; write a hex code such as "#1f4e79"`,
     badDate: (value: string) => `"${value}" is not a valid date: write YYYY-MM-DD, e.g. 2024-03-15`,
     stageInvalid: 'field "stage" must be 1, 2, 3 or 4',
     elementsRequired: (pokja: string) =>
@@ -146,6 +147,13 @@ export const en: Locale = {
       `image "${p}" is in a hidden file or folder ("${name}"); images cannot come from hidden places such as .git/ or .env`,
     imageUnreadable: (p: string, why: string) => `image "${p}" cannot be read (${why})`,
     imageBadName: (p: string) => `image "${p}" must be named .png, .jpg or .jpeg (the books publish it under this name)`,
+    themeFontNotFound: (p: string) => `font file "${p}" not found`,
+    themeFontNotFont: (p: string) => `"${p}" is not a TrueType or OpenType font file`,
+    themeFontWoff: (p: string, format: string) => `"${p}" is a ${format} font; use a TTF or OTF file (the only kinds embedded in the PDF)`,
+    themeFontCollection: (p: string) => `"${p}" is a font collection (TTC); use one TTF or OTF file per style`,
+    themeFontBroken: (p: string, format: string) => `font file "${p}" is a damaged or truncated ${format} file`,
+    themeFontTooLarge: (p: string, mb: string) => `font file "${p}" is larger than ${mb} MB`,
+    themeFontNameTaken: (name: string) => `"${name}" is the name of a built-in typeface; write fonts: ... "${name}" instead, or give your own font another name`,
     imageNotImage: (p: string) => `"${p}" is not a PNG or JPEG image`,
     imageUnsupported: (p: string, format: string) =>
       `image "${p}" is ${format}; only PNG and JPEG can be used (the PDF books cannot draw ${format}): convert it to PNG or JPEG`,

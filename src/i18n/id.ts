@@ -100,6 +100,7 @@ export const id = {
     duplicateItem: 'butir yang sama ditulis dua kali dalam daftar',
     badYearKey: (key: string) => `"${key}" bukan tahun (empat angka)`,
     schemaOther: (detail: string) => `nilai tidak sah: ${detail}`,
+    badColor: (v: string) => `"${v}" bukan kode warna; tulis kode heksadesimal seperti "#1f4e79"`,
     badDate: (value: string) => `"${value}" bukan tanggal yang sah: tulis TTTT-BB-HH, misalnya 2024-03-15`,
     stageInvalid: 'kolom "stage" harus 1, 2, 3 atau 4',
     elementsRequired: (pokja: string) =>
@@ -152,6 +153,13 @@ export const id = {
       `gambar "${p}" berada di berkas atau folder tersembunyi ("${name}"); gambar tidak boleh diambil dari tempat tersembunyi seperti .git/ atau .env`,
     imageUnreadable: (p: string, why: string) => `gambar "${p}" tidak dapat dibaca (${why})`,
     imageBadName: (p: string) => `gambar "${p}" harus bernama .png, .jpg atau .jpeg (buku menerbitkannya dengan nama ini)`,
+    themeFontNotFound: (p: string) => `berkas huruf "${p}" tidak ditemukan`,
+    themeFontNotFont: (p: string) => `"${p}" bukan berkas huruf TrueType atau OpenType`,
+    themeFontWoff: (p: string, format: string) => `"${p}" adalah huruf ${format}; pakai berkas TTF atau OTF (hanya itu yang dapat disematkan ke PDF)`,
+    themeFontCollection: (p: string) => `"${p}" adalah koleksi huruf (TTC); pakai satu berkas TTF atau OTF per gaya`,
+    themeFontBroken: (p: string, format: string) => `berkas huruf "${p}" adalah berkas ${format} yang rusak atau terpotong`,
+    themeFontTooLarge: (p: string, mb: string) => `berkas huruf "${p}" lebih besar dari ${mb} MB`,
+    themeFontNameTaken: (name: string) => `"${name}" adalah nama huruf bawaan; tulis saja fonts: ... "${name}", atau beri huruf sendiri nama lain`,
     imageNotImage: (p: string) => `"${p}" bukan gambar PNG atau JPEG`,
     imageUnsupported: (p: string, format: string) =>
       `gambar "${p}" berformat ${format}; hanya PNG dan JPEG yang dapat dipakai (buku PDF tidak dapat menggambar ${format}): ubah ke PNG atau JPEG`,

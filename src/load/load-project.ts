@@ -3,11 +3,13 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import jsyaml from 'js-yaml';
 import { parseDocument } from 'yaml';
 import type { Collector } from '../diagnostics/collector.js';
 import { isLang, type Locale } from '../i18n/index.js';
 import type { Lang, SourceRef } from '../model/types.js';
 import { TEMPLATE_FILES } from '../render/html/template.js';
+import { THEME_FILE } from '../theme/theme.js';
 import { resolveInside, type InsidePath } from './inside-repo.js';
 import { parseFile } from './parse-file.js';
 import type { ParsedFile } from './parsed-file.js';
@@ -26,6 +28,8 @@ export interface LoadedProject {
   parts: ParsedFile[];
   /** Template folder from masterplan.yaml `templates` (real path), when it and its files are inside the repository. */
   templates?: string;
+  /** theme.yaml of that folder, when there is one. */
+  theme?: ParsedFile;
   /** Worksheets (or Pokja folders) found but not read: a link leaving the repository, unreadable… */
   lostWorksheets: number;
 }
@@ -43,13 +47,27 @@ export function findRoot(start: string, walkUp: boolean): string | undefined {
 
 /** The configured language, read before any message is written (messages depend on it). */
 export function peekLanguage(root: string): Lang | undefined {
+  let text: string;
   try {
-    const doc = parseDocument(readFileSync(join(root, CONFIG_FILE), 'utf8').replace(/^\uFEFF/, ''), { logLevel: 'error' });
-    const lang = (doc.toJS({ maxAliasCount: 10 }) as Record<string, unknown> | null)?.language;
-    return isLang(lang) ? lang : undefined;
+    text = readFileSync(join(root, CONFIG_FILE), 'utf8').replace(/^\uFEFF/, '');
   } catch {
     return undefined;
   }
+  let data: unknown;
+  try {
+    // js-yaml first: a tenth of the `yaml` library's time, and only `language` is wanted here.
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    // A file with a mistake further down: the `yaml` library still reads what comes before it,
+    // so the mistake is reported in the language the file asks for.
+    try {
+      data = parseDocument(text, { logLevel: 'error' }).toJS({ maxAliasCount: 10 });
+    } catch {
+      return undefined;
+    }
+  }
+  const lang = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).language : undefined;
+  return isLang(lang) ? lang : undefined;
 }
 
 /**
@@ -99,13 +117,19 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
   }
 
   let templates: string | undefined;
+  let theme: ParsedFile | undefined;
   if (typeof settings.templates === 'string') {
     const place = { file: CONFIG_FILE, path: ['templates'] };
     const folder = resolveInside(root, settings.templates);
     if (!folder.ok && folder.problem === 'outside') out.at(place, 'unsafe-path', outsideMessage(folder, settings.templates, t));
     else if (!folder.ok && folder.problem === 'git') out.at(place, 'unsafe-path', t.pathInGit(settings.templates));
     else if (!folder.ok || folder.kind !== 'directory') out.at(place, 'unknown-reference', t.templatesMissing(settings.templates));
-    else if (templateFilesSafe(root, folder.rel, place, out, t)) templates = folder.abs;
+    else if (templateFilesSafe(root, folder.rel, place, out, t)) {
+      templates = folder.abs;
+      const rel = folder.rel === '.' ? THEME_FILE : `${folder.rel}/${THEME_FILE}`;
+      const file = resolveInside(root, rel);
+      if (overlay?.has(rel) || (file.ok && file.kind === 'file')) theme = read(rel, file.ok ? file.abs : join(root, ...rel.split('/')), 'theme');
+    }
   }
 
   const listed = listWorksheets(root, out, t);
@@ -125,7 +149,7 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
     const file = read(w.rel, w.abs, 'part');
     if (file) parts.push(file);
   }
-  return { root, config, rpjmd, rpjmdRel, worksheets, parts, templates, lostWorksheets: lost };
+  return { root, config, rpjmd, rpjmdRel, worksheets, parts, templates, theme, lostWorksheets: lost };
 }
 
 const UNSAVED_WORKSHEET = /^pokja\/[^/.][^/]*\/[^/.][^/]*\.(ya?ml|md)$/;
@@ -137,7 +161,7 @@ const UNSAVED_WORKSHEET = /^pokja\/[^/.][^/]*\/[^/.][^/]*\.(ya?ml|md)$/;
  */
 function templateFilesSafe(root: string, folder: string, place: SourceRef, out: Collector, t: Locale['messages']): boolean {
   let safe = true;
-  for (const name of Object.values(TEMPLATE_FILES)) {
+  for (const name of [...Object.values(TEMPLATE_FILES), THEME_FILE]) {
     const rel = folder === '.' ? name : `${folder}/${name}`;
     const file = resolveInside(root, rel);
     if (!file.ok && file.problem === 'missing') continue; // taken from the built-in templates

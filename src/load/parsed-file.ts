@@ -1,8 +1,8 @@
 import type { Document } from 'yaml';
 import type { SourceText } from '../diagnostics/source-text.js';
 
-/** `part`: a region-level file under umum/. */
-export type FileRole = 'config' | 'rpjmd' | 'worksheet' | 'part';
+/** `part`: a region-level file under umum/; `theme`: theme.yaml of the templates folder. */
+export type FileRole = 'config' | 'rpjmd' | 'worksheet' | 'part' | 'theme';
 
 /** One input file after the parse stage. */
 export interface ParsedFile {

@@ -11,7 +11,7 @@ import type { Occurrence, Workspace } from './workspace.js';
 
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
-export type FileRole = 'config' | 'rpjmd' | 'worksheet';
+export type FileRole = 'config' | 'rpjmd' | 'worksheet' | 'theme';
 
 export interface Suggestion {
   label: string;
@@ -37,6 +37,7 @@ export function roleOf(ws: Workspace, rel: string): FileRole | undefined {
   if (rel === 'masterplan.yaml') return 'config';
   if (rel === ws.model.rpjmd.file || (ws.model.rpjmd.file === '' && rel === 'rpjmd.yaml')) return 'rpjmd';
   if (/^pokja\/[^/]+\/[^/]+\.(ya?ml|md)$/.test(rel)) return 'worksheet';
+  if (ws.source(rel)?.role === 'theme') return 'theme';
   return undefined;
 }
 

@@ -143,8 +143,9 @@ export function describeAt(root: SchemaName, path: readonly string[], lang: Lang
 }
 
 /** Which schema a file follows, from its role and (for worksheets) its `stage`. */
-export function schemaFor(role: 'config' | 'rpjmd' | 'worksheet', yaml: string): SchemaName {
+export function schemaFor(role: 'config' | 'rpjmd' | 'worksheet' | 'theme', yaml: string): SchemaName {
   if (role === 'config') return 'masterplan';
+  if (role === 'theme') return 'theme';
   if (role === 'rpjmd') return 'rpjmd';
   const stage = /^stage:\s*["']?([1-4])\b/m.exec(yaml)?.[1];
   return `stage-${stage ?? '1'}` as SchemaName;

@@ -24,6 +24,7 @@ export const SCHEMA_NAMES = [
   'umum-closing',
   'umum-glossary',
   'umum-commitment',
+  'theme',
   'common',
 ] as const;
 export type SchemaName = (typeof SCHEMA_NAMES)[number];

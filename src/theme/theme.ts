@@ -53,6 +53,14 @@ export interface Theme {
     /** A small emblem in the running header of every page but the cover (PDF and printed HTML). */
     header: boolean;
   };
+  headings: {
+    /**
+     * `title`: every word of a heading capitalised but function words (dan, di, ke, yang; and,
+     * of, the), as Indonesian spelling rules (PUEBI) write headings — worksheet headings too,
+     * so that they match the generated ones; `as-written`: worksheet headings untouched.
+     */
+    capitalization: 'title' | 'as-written';
+  };
 }
 
 export const DEFAULT_COLORS: ThemeColors = {
@@ -79,6 +87,7 @@ export const DEFAULT_THEME: Theme = {
   colors: DEFAULT_COLORS,
   fonts: { body: builtinFamily('Source Serif 4'), headings: builtinFamily('Source Sans 3') },
   logo: { cover: 'top', header: false },
+  headings: { capitalization: 'title' },
 };
 
 /** `#rgb` / `#rrggbb` → `#rrggbb` (lower case). */

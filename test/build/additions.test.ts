@@ -135,7 +135,7 @@ describe('the parts in the right books (HTML)', () => {
     const page = html.get('buku-4')!;
     const lot = byId(page, '_tables')!;
     const entries = byTag(lot, 'a').map((a) => [attr(a, 'href'), textOf(a)]);
-    expect(entries).toContainEqual(['#tabel-3-1', 'Tabel 3.1 Rekapitulasi anggaran inovasi per Pokja dan sumber pendanaan (rupiah)']);
+    expect(entries).toContainEqual(['#tabel-3-1', 'Tabel 3.1 Rekapitulasi Anggaran Inovasi per Pokja dan Sumber Pendanaan (Rupiah)']);
     for (const [href] of entries) expect(byTag(page, 'caption').some((c) => `#${attr(c, 'id')}` === href), href).toBe(true);
   });
 
@@ -152,7 +152,7 @@ describe('the parts in the right books (HTML)', () => {
 
   it('the financing recap: by Pokja × source and by year, with totals in rupiah', () => {
     for (const f of ['buku-4', 'masterplan', 'ringkasan']) {
-      const tables = byTag(html.get(f)!, 'table').filter((t) => textOf(byTag(t, 'caption')[0] ?? t).includes('Rekapitulasi anggaran'));
+      const tables = byTag(html.get(f)!, 'table').filter((t) => textOf(byTag(t, 'caption')[0] ?? t).includes('Rekapitulasi Anggaran'));
       expect(tables, f).toHaveLength(2);
       const rows = (t: (typeof tables)[number]) => byTag(t, 'tr').map((r) => [...byTag(r, 'th'), ...byTag(r, 'td')].map((c) => textOf(c).trim()));
       expect(rows(tables[0])).toEqual([
@@ -166,14 +166,14 @@ describe('the parts in the right books (HTML)', () => {
         ['Jumlah', '1.400.000.000', '2.000.000.000', '2.000.000.000', '5.400.000.000'],
       ]);
       // The captions say rupiah; the grand total is written out in full.
-      expect(textOf(byTag(tables[0], 'caption')[0])).toContain('(rupiah)');
+      expect(textOf(byTag(tables[0], 'caption')[0])).toContain('(Rupiah)');
       expect(textOf(byTag(html.get(f)!, 'body')[0])).toContain('Jumlah anggaran seluruh inovasi: Rp 6.150.000.000.');
     }
   });
 
   it('quick wins with status and progress, and a quick-win table in Buku II and the summary', () => {
     for (const f of ['buku-2', 'ringkasan']) {
-      const table = byTag(html.get(f)!, 'table').find((t) => textOf(byTag(t, 'caption')[0]).includes('Daftar quick win'))!;
+      const table = byTag(html.get(f)!, 'table').find((t) => textOf(byTag(t, 'caption')[0]).includes('Daftar Quick Win'))!;
       expect(table, f).toBeDefined();
       const row = textOf(byTag(byTag(table, 'tbody')[0], 'tr')[0]).replace(/\s+/g, ' ');
       expect(row, f).toContain('QW-1 Galeri UKM');
@@ -225,7 +225,7 @@ describe('the parts in the right books (PDF)', () => {
       expect(all(f), f).toContain('5.400.000.000');
       expect(all(f), f).toContain('Penutup');
     }
-    expect(all('buku-2')).not.toContain('Rekapitulasi anggaran');
+    expect(all('buku-2')).not.toContain('Rekapitulasi Anggaran');
   });
 
   it('the commitment page only in the masterplan; the glossary in every book but the summary', () => {
@@ -273,7 +273,7 @@ describe('the parts in the right books (PDF)', () => {
     const lot = p.text.findIndex((t) => t.startsWith('Daftar Tabel') || t.includes(' Daftar Tabel '));
     expect(lot).toBeGreaterThan(0);
     const page = (await p.destinationPage('tabel-3-1'))!;
-    expect(p.text[lot]).toContain(`Tabel 3.1 Rekapitulasi anggaran inovasi per Pokja dan sumber pendanaan`);
+    expect(p.text[lot]).toContain(`Tabel 3.1 Rekapitulasi Anggaran Inovasi per Pokja dan Sumber Pendanaan`);
     const link = p.links.find((l) => l.page === lot && l.dest === 'tabel-3-1')!;
     expect(link.destPage).toBe(page);
     expect(p.text[page]).toContain('Tabel 3.1 Rekapitulasi');

@@ -102,7 +102,7 @@ describe('the roadmap timeline', () => {
       const written = descendants(figure).filter((m) => m.tagName === 'g' && hasClass(m, 'chart-milestone')).map((m) => textOf(byTag(m, 'text')[0]));
       expect(written).toEqual(expectedBars(p.id).flatMap((b) => b.milestones.map(String)));
       // Numbered as a figure, named so, with a data table in a <details>.
-      expect(svgName(page, figure)).toMatch(new RegExp(`^Gambar \\d+\\.\\d+ Linimasa inovasi — ${p.name}$`));
+      expect(svgName(page, figure)).toMatch(new RegExp(`^Gambar \\d+\\.\\d+ Linimasa Inovasi — ${p.name}$`));
       const details = byTag(figure, 'details')[0];
       const rows = byTag(byTag(details, 'table')[0], 'tr').filter((tr) => byTag(tr, 'td').length > 0);
       expect(rows.map((tr) => textOf(byTag(tr, 'th')[0]).split(' ')[0])).toEqual(expectedBars(p.id).map((b) => b.id));
@@ -111,7 +111,7 @@ describe('the roadmap timeline', () => {
 
   it('the masterplan and the summary: every innovation, grouped by Pokja', () => {
     for (const f of ['masterplan', 'ringkasan']) {
-      const all = charts(html.get(f)!, 'timeline').filter((fig) => svgName(html.get(f)!, fig).endsWith('semua Pokja'));
+      const all = charts(html.get(f)!, 'timeline').filter((fig) => svgName(html.get(f)!, fig).endsWith('Semua Pokja'));
       expect(all, f).toHaveLength(1);
       expect(svgBars(all[0]), f).toEqual(expectedBars());
       expect(svgBars(all[0]).length).toBe(innovations.length);
@@ -190,7 +190,7 @@ describe('charts are numbered figures', () => {
     }
     // In Buku IV the Smart Living chapter has an image before its chart: Gambar 4.1 is the image, 4.2 the chart.
     const b4 = listOfFigures(html.get('buku-4')!).map(([, t]) => t);
-    expect(b4).toContain('Gambar 1.1 Linimasa inovasi — Smart Governance');
+    expect(b4).toContain('Gambar 1.1 Linimasa Inovasi — Smart Governance');
     expect(b4.findIndex((t) => t!.startsWith('Gambar 4.2 Linimasa'))).toBe(b4.findIndex((t) => t!.startsWith('Gambar 4.1 ')) + 1);
   });
 });

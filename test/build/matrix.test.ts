@@ -85,7 +85,7 @@ describe('the matrix in HTML', () => {
     expect(hasClass(wrap, 'table-wrap')).toBe(true);
     expect(attr(wrap, 'role')).toBe('region');
     expect(attr(wrap, 'tabindex')).toBe('0');
-    expect(attr(wrap, 'aria-label')).toMatch(/^Tabel B\.1 Inovasi per program prioritas RPJMD dan Pokja$/);
+    expect(attr(wrap, 'aria-label')).toMatch(/^Tabel B\.1 Inovasi per Program Prioritas RPJMD dan Pokja$/);
   });
 
   it('marks the gap row and column in text, cells link the innovation and give its title', () => {

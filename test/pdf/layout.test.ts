@@ -48,7 +48,7 @@ describe('PDF layout of a hand-made book', () => {
 
   it('draws Markdown: emphasis, lists, task items, code, tables, footnotes, rules', () => {
     const narrative = pdf.text[2];
-    for (const s of ['tebal', 'miring', 'kode', 'coret', 'Judul dalam narasi', 'butir satu', 'anak bernomor', 'cucu', '☑', '☐', 'Kutipan', 'pokja: smart-economy', 'Kolom A', '1.234', '[1]', 'Isi catatan kaki']) {
+    for (const s of ['tebal', 'miring', 'kode', 'coret', 'Judul dalam Narasi', 'butir satu', 'anak bernomor', 'cucu', '☑', '☐', 'Kutipan', 'pokja: smart-economy', 'Kolom A', '1.234', '[1]', 'Isi catatan kaki']) {
       expect(narrative, s).toContain(s);
     }
     // Code keeps its spacing: three spaces between `3` and `#` (monospaced, ~5.3 pt each).

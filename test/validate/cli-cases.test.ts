@@ -494,6 +494,85 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'theme: tpl/theme.yaml checked like every file: unknown key, colour, family, font files, logo place',
+    fixture: 'symlink-templates',
+    generate: () => ({
+      'tpl/theme.yaml': [
+        'colors:',
+        '  accent: "#7a1f1f"',
+        '  acent_light: "#f4dede"',
+        '  link: blue',
+        'fonts:',
+        '  body: Source Serif 5',
+        '  headings:',
+        '    name: Huruf Saya',
+        '    regular: huruf/tidak-ada.ttf',
+        '    bold: ../../etc/passwd.ttf',
+        'logo:',
+        '  cover: middle',
+        '',
+      ].join('\n'),
+    }),
+    exitCode: 1,
+    diagnostics: [
+      { file: 'tpl/theme.yaml', line: 3, column: 3, rule: 'schema', message: 'kolom "acent_light" tidak dikenal; maksud Anda "accent_light"?' },
+      { file: 'tpl/theme.yaml', line: 4, column: 9, rule: 'schema', message: '"blue" bukan kode warna; tulis kode heksadesimal seperti "#1f4e79"' },
+      { file: 'tpl/theme.yaml', line: 6, column: 9, rule: 'schema', message: 'nilai harus salah satu dari: Source Serif 4, Source Sans 3, DejaVu Serif, DejaVu Sans; maksud Anda "Source Serif 4"?' },
+      { file: 'tpl/theme.yaml', line: 9, column: 14, rule: 'unknown-reference', message: 'berkas huruf "huruf/tidak-ada.ttf" tidak ditemukan' },
+      { file: 'tpl/theme.yaml', line: 10, column: 11, rule: 'unsafe-path' },
+      { file: 'tpl/theme.yaml', line: 12, column: 10, rule: 'schema', message: 'nilai harus salah satu dari: top, center, none' },
+    ],
+    files: BASE_FILES + 1,
+  },
+  {
+    name: 'theme: font files are sniffed: WOFF2, a collection, text, a cut-off TTF, a link outside, a built-in name',
+    fixture: 'symlink-templates',
+    generate: () => {
+      const ttf = readFileSync(resolve('node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+      return {
+        'tpl/theme.yaml': [
+          'fonts:',
+          '  body:',
+          '    name: Huruf Uji',
+          '    regular: huruf/web.ttf',
+          '    bold: huruf/koleksi.ttf',
+          '    italic: huruf/teks.ttf',
+          '    bold_italic: huruf/potong.ttf',
+          '  headings:',
+          '    name: Source Sans 3',
+          '    regular: huruf/luar.ttf',
+          '',
+        ].join('\n'),
+        'tpl/huruf/web.ttf': concat(utf8('wOF2'), garbage(400)),
+        'tpl/huruf/koleksi.ttf': concat(utf8('ttcf'), garbage(400)),
+        'tpl/huruf/teks.ttf': 'bukan huruf\n',
+        'tpl/huruf/potong.ttf': ttf.subarray(0, 600),
+        '../luar.ttf': ttf,
+      };
+    },
+    setup: (repo) => symlinkSync('../../../luar.ttf', resolve(repo, 'tpl', 'huruf', 'luar.ttf')),
+    exitCode: 1,
+    diagnostics: [
+      { file: 'tpl/theme.yaml', line: 4, column: 14, rule: 'unsafe-path', message: '"huruf/web.ttf" adalah huruf WOFF2; pakai berkas TTF atau OTF (hanya itu yang dapat disematkan ke PDF)' },
+      { file: 'tpl/theme.yaml', line: 5, column: 11, rule: 'unsafe-path', message: '"huruf/koleksi.ttf" adalah koleksi huruf (TTC); pakai satu berkas TTF atau OTF per gaya' },
+      { file: 'tpl/theme.yaml', line: 6, column: 13, rule: 'unsafe-path', message: '"huruf/teks.ttf" bukan berkas huruf TrueType atau OpenType' },
+      { file: 'tpl/theme.yaml', line: 7, column: 18, rule: 'unsafe-path', message: 'berkas huruf "huruf/potong.ttf" adalah berkas TrueType yang rusak atau terpotong' },
+      { file: 'tpl/theme.yaml', line: 9, column: 11, rule: 'schema' },
+      { file: 'tpl/theme.yaml', line: 10, column: 14, rule: 'unsafe-path' },
+    ],
+  },
+  {
+    name: "theme: a region's own TTF faces and colours are accepted",
+    fixture: 'symlink-templates',
+    generate: () => ({
+      'tpl/theme.yaml': 'colors:\n  accent: "#7a1f1f"\nfonts:\n  body:\n    name: Huruf Daerah\n    regular: huruf/badan.ttf\n  headings: DejaVu Sans\nlogo:\n  cover: center\n  header: true\nheadings:\n  capitalization: as-written\n',
+      'tpl/huruf/badan.ttf': readFileSync(resolve('node_modules/dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf')),
+    }),
+    exitCode: 0,
+    diagnostics: [],
+    files: BASE_FILES + 1,
+  },
+  {
     name: 'unsafe-path: pokja/ symlinked outside: at the link, nothing under it is read',
     setup: (repo) => {
       renameSync(resolve(repo, 'pokja'), resolve(repo, '..', 'pokja-luar'));
@@ -712,7 +791,7 @@ const cases: Case[] = [
     name: 'BOM: an error on the first line is not shifted by the BOM',
     fixture: 'bom-error',
     exitCode: 1,
-    diagnostics: [{ file: ROADMAP, line: 1, column: 62, rule: 'schema', end: [1, 68], message: 'nilai harus salah satu dari: planned, draft, enacted' }],
+    diagnostics: [{ file: ROADMAP, line: 1, column: 62, rule: 'schema', end: [1, 68], message: 'nilai harus salah satu dari: planned, draft, enacted; maksud Anda "planned"?' }],
   },
   { name: 'CRLF: worksheets (.yaml and .md) with CRLF line endings are valid', fixture: 'crlf-valid', exitCode: 0, diagnostics: [] },
   {
@@ -874,7 +953,7 @@ const cases: Case[] = [
     generate: () => ({ ...settingsWith('status: draft', 'status: drat'), ...allWith(INO, 'action: application', 'action: app') }),
     exitCode: 1,
     diagnostics: [
-      { file: 'masterplan.yaml', line: 11, column: 11, rule: 'schema', message: 'nilai harus salah satu dari: draft, review, final' },
+      { file: 'masterplan.yaml', line: 11, column: 11, rule: 'schema', message: 'nilai harus salah satu dari: draft, review, final; maksud Anda "draft"?' },
       { file: INO, line: 18, column: 13, rule: 'schema', message: 'nilai harus salah satu dari: policy, infrastructure, application, literacy' },
     ],
   },

@@ -47,7 +47,7 @@ function documentedNodes(node: Json, path: string, out: [string, Json][]): [stri
 const isText = (v: Json | undefined) => typeof v === 'string' && v.trim() !== '';
 
 describe('schemas/*.schema.json', () => {
-  it('are the expected files: seven of format 1 and one per umum/ part', () => {
+  it('are the expected files: seven of format 1, one per umum/ part and the theme', () => {
     expect(FILES).toEqual([
       'common.schema.json',
       'export.schema.json',
@@ -57,6 +57,7 @@ describe('schemas/*.schema.json', () => {
       'stage-2.schema.json',
       'stage-3.schema.json',
       'stage-4.schema.json',
+      'theme.schema.json',
       'umum-closing.schema.json',
       'umum-commitment.schema.json',
       'umum-financing.schema.json',

@@ -13,7 +13,7 @@ import { listFiles, snapshot } from './helpers.js';
 const POKJA = ['smart-governance', 'smart-branding', 'smart-economy', 'smart-living', 'smart-society', 'smart-environment'];
 const STAGE_FILES = ['1-analisis.yaml', '2-program-opd.yaml', '3-inovasi.yaml', '4-peta-jalan.yaml'];
 const PARTS = ['foreword', 'team', 'summary', 'introduction', 'profile', 'vision', 'governance', 'financing', 'closing', 'glossary', 'commitment'];
-const SCHEMAS = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', ...PARTS.map((p) => `umum-${p}`), 'common'];
+const SCHEMAS = ['masterplan', 'rpjmd', 'stage-1', 'stage-2', 'stage-3', 'stage-4', ...PARTS.map((p) => `umum-${p}`), 'theme', 'common'];
 const WORKSHEETS = POKJA.flatMap((p) => STAGE_FILES.map((f) => `pokja/${p}/${f}`));
 /** The umum/ parts, in FORMAT.md's order, with the file names of examples/banggai. */
 const PART_FILES = ['kata-pengantar', 'tim', 'ringkasan', 'pendahuluan', 'profil', 'visi', 'tata-kelola', 'pembiayaan', 'penutup', 'istilah', 'komitmen'].map((f) => `umum/${f}.yaml`);
@@ -272,7 +272,7 @@ describe('masterplan init', () => {
     expect(lines.at(-2)).toBe(
       'masterplan.yaml tidak dapat dibaca: katalog RPJMD dan kertas kerja tidak ditambahkan (daftar Pokja dan path katalognya tidak diketahui); perbaiki lalu jalankan lagi',
     );
-    expect(lines.at(-1)).toBe(`0 berkas dibuat, 35 dilewati, di ${dir}`);
+    expect(lines.at(-1)).toBe(`0 berkas dibuat, 36 dilewati, di ${dir}`);
   });
 
   it('writes English guidance and language: en with --lang en', async () => {

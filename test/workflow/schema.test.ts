@@ -31,6 +31,7 @@ const LIST_ID = `Skema JSON masterplan (cetak satu dengan: masterplan schema NAM
   umum-closing       Bagian umum: Penutup (umum/)
   umum-glossary      Bagian umum: Daftar Istilah dan Singkatan (umum/)
   umum-commitment    Bagian umum: Lembar Komitmen (umum/)
+  theme              Tema buku (theme.yaml)
   common             Definisi bersama masterplan
 `;
 
@@ -74,7 +75,7 @@ describe('masterplan schema', () => {
     const r = await runCli(['schema', 'stage-5'], { cwd: REPO_ROOT });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('masterplan: nilai "stage-5" tidak sah untuk nama; pilihan: masterplan, rpjmd, stage-1, stage-2, stage-3, stage-4, umum-foreword, umum-team, umum-summary, umum-introduction, umum-profile, umum-vision, umum-governance, umum-financing, umum-closing, umum-glossary, umum-commitment, common\n');
+    expect(r.stderr).toBe('masterplan: nilai "stage-5" tidak sah untuk nama; pilihan: masterplan, rpjmd, stage-1, stage-2, stage-3, stage-4, umum-foreword, umum-team, umum-summary, umum-introduction, umum-profile, umum-vision, umum-governance, umum-financing, umum-closing, umum-glossary, umum-commitment, theme, common\n');
   });
 
   it('finds the schemas from the bundled binary too', () => {

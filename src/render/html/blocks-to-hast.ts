@@ -133,8 +133,8 @@ function tableToHast(table: TableBlock, ctx: RenderContext): ElementContent {
         el('caption', { id: table.id }, [
           el('span', { className: ['caption-text'] }, [
             table.number !== undefined && el('span', { className: ['table-number'] }, [table.number]),
-            table.number !== undefined && ' ',
-            table.caption,
+            table.number !== undefined && !table.repeatsHeading && ' ',
+            !table.repeatsHeading && table.caption,
           ]),
         ]),
         colgroup,

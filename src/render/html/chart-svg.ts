@@ -63,8 +63,8 @@ export function chartToHast(chart: ChartBlock, ctx: RenderContext): ElementConte
     el('div', { className: ['chart-scroll'], tabIndex: 0 }, [svg]),
     el('figcaption', { className: ['figure-caption'] }, [
       chart.number !== undefined && el('span', { className: ['figure-number'] }, [chart.number]),
-      chart.number !== undefined && ' ',
-      chart.caption,
+      chart.number !== undefined && !chart.repeatsHeading && ' ',
+      !chart.repeatsHeading && chart.caption,
     ]),
     chart.legend !== undefined && el('p', { className: ['chart-legend'] }, [chart.legend]),
     el('details', { className: ['chart-data'] }, [el('summary', {}, [chart.dataLabel]), dataTable(chart, ctx, `${chart.dataLabel}: ${name}`)]),

@@ -3,12 +3,14 @@
 // the book's own rewriting of what survived: `#ID` links through `doc.resolve`, images to
 // copies under `assets/`, heading ranks below the enclosing section, and ids kept apart.
 
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { caseHeadingPieces } from '../../book/heading-case.js';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Markdown } from '../../book/types.js';
+import type { Lang } from '../../model/types.js';
 import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
 import { isStreamed, knowStreamedTop, markdownPieces, minHeadingDepth, parseMarkdown } from '../../markdown/parse.js';
 import { resolveAsset } from '../../model/asset-path.js';
@@ -174,6 +176,8 @@ function rewriteElement(node: Element, r: Rewrite): ElementContent[] {
     const footnoteLabel = node.properties.id === CLOBBER + 'footnote-label';
     if (r.deferHeadings) node.tagName = DEFERRED + rank;
     else node.tagName = `h${Math.min(6, footnoteLabel ? r.level + 1 : headingLevel(r.level, rank, r.top))}`;
+    // Written as the book writes its own headings (heading-case.ts), unless the theme says not.
+    if (!footnoteLabel && r.ctx.doc.theme.headings.capitalization === 'title') caseHeading(node, r.ctx.doc.lang);
   }
   renameIds(node, r.prefix);
   if (node.tagName === 'a') return rewriteLink(node, r);
@@ -185,6 +189,22 @@ function rewriteElement(node: Element, r: Rewrite): ElementContent[] {
     return [el('div', { className: ['table-wrap'], role: 'region', ariaLabel: label, tabIndex: 0 }, [node])];
   }
   return [node];
+}
+
+/**
+ * The heading's text nodes cased as one heading (code spans as written). Elements here are
+ * copies already; text nodes are still the cached tree's, so each is replaced by a copy.
+ */
+function caseHeading(node: Element, lang: Lang): void {
+  const texts: Text[] = [];
+  const walk = (n: Element) => {
+    n.children.forEach((c, i) => {
+      if (c.type === 'text') texts.push((n.children[i] = { ...c }) as Text);
+      else if (c.type === 'element' && c.tagName !== 'code') walk(c);
+    });
+  };
+  walk(node);
+  caseHeadingPieces(texts, (t) => t.value, (t, v) => (t.value = v), lang);
 }
 
 /** The text of a Markdown table's header cells. */

@@ -1,6 +1,7 @@
 // One block of a section, by kind: Markdown, generated paragraphs, lists and notes here;
 // tables and record cards in their own modules.
 
+import { shownCaption } from '../../book/headings.js';
 import type { Block, Inline, SignatureBlock, TableBlock } from '../../book/types.js';
 import { inlineRuns } from './book-inline.js';
 import type { RenderContext } from './context.js';
@@ -136,7 +137,7 @@ export function blockLead(ctx: RenderContext, block: Block, frame: Frame, level:
 /** The book layout's table as the table drawer's input (cells built per chosen type size). */
 function bookTable(ctx: RenderContext, table: TableBlock): TableSpec {
   return {
-    caption: (table.number !== undefined && table.caption ? `${table.number} ${table.caption}` : table.caption) || undefined,
+    caption: shownCaption(table) || undefined,
     id: table.id,
     columns: table.columns.map((c) => ({ label: c.label, width: c.width, align: c.align })),
     variant: table.variant,

@@ -4,6 +4,7 @@
 // Segments carry hatching as well as a shade, and every value is written, so the charts read in
 // grayscale print. The numbered caption sits under the chart, as under an image.
 
+import { shownCaption } from '../../book/headings.js';
 import type { BarChart, ChartBlock, StackedChart, TimelineChart } from '../../book/types.js';
 import type { RenderContext } from './context.js';
 import type { Frame } from './flow.js';
@@ -43,7 +44,7 @@ export function drawChart(ctx: RenderContext, chart: ChartBlock, frame: Frame): 
   const { flow, pdf } = ctx;
   const caption = layoutLines(
     ctx,
-    [{ text: chart.number !== undefined ? `${chart.number} ${chart.caption}` : chart.caption, style: style(TYPE.small, { italic: true, color: COLOR.muted }) }],
+    [{ text: shownCaption(chart), style: style(TYPE.small, { italic: true, color: COLOR.muted }) }],
     frame.width,
     'center',
   );

@@ -2,6 +2,7 @@
 // nested lists, block quotes, code, GFM tables (through the table drawer), images, rules and
 // footnotes. Headings inside a narrative rank below the section that holds it.
 
+import { caseHeadingPieces } from '../../book/heading-case.js';
 import type {
   Blockquote,
   Code,
@@ -27,7 +28,7 @@ import { drawLine, layoutLines, measure, style, type Line, type TextStyle } from
 import { fontKey } from './fonts.js';
 import { definitions, phrasingRuns } from './markdown-inline.js';
 import { headingTag, within } from './tags.js';
-import { COLOR, headingSpec, SPACE, TYPE } from './theme.js';
+import { COLOR, headingColor, headingSpec, SPACE, TYPE } from './theme.js';
 
 export interface MarkdownLook {
   /** Style of running text. */
@@ -84,7 +85,7 @@ export function markdownLead(ctx: RenderContext, markdown: Markdown, frame: Fram
   const twoLines = 2 * s.base.size * s.base.leading;
   if (!first) return 0;
   if (first.type === 'heading') {
-    const lines = layoutLines(ctx, phrasingRuns(ctx, first.children, style(headingSpec(headingLevel(s.level, first.depth, s.top))), s.defs), frame.width);
+    const lines = layoutLines(ctx, phrasingRuns(ctx, casedHeading(ctx, first).children, style(headingSpec(headingLevel(s.level, first.depth, s.top))), s.defs), frame.width);
     return lines.reduce((h, l) => h + l.height, 0) + SPACE.keepWithHeading;
   }
   if (first.type === 'paragraph' && !first.children.some((c) => c.type === 'image' || c.type === 'imageReference')) {
@@ -174,8 +175,8 @@ function drawHeading(ctx: RenderContext, node: Heading, frame: Frame, s: State):
 
 function drawHeadingLines(ctx: RenderContext, node: Heading, frame: Frame, s: State, level: number): void {
   const spec = headingSpec(level);
-  const base = style(spec, { color: COLOR.text });
-  const lines = layoutLines(ctx, phrasingRuns(ctx, node.children, base, s.defs), frame.width);
+  const base = style(spec, { color: headingColor(level) });
+  const lines = layoutLines(ctx, phrasingRuns(ctx, casedHeading(ctx, node).children, base, s.defs), frame.width);
   const height = lines.reduce((h, l) => h + l.height, 0);
   ctx.flow.ensure(height + SPACE.keepWithHeading);
   flowLines(ctx, lines, frame);
@@ -281,4 +282,21 @@ function rule(ctx: RenderContext, frame: Frame, width: number): void {
   ctx.flow.ensure(2);
   ctx.pdf.save().lineWidth(0.6).strokeColor(COLOR.rule).moveTo(frame.x, ctx.flow.y).lineTo(frame.x + width, ctx.flow.y).stroke().restore();
   ctx.flow.y += 1;
+}
+
+/**
+ * A worksheet heading written as the book writes its own (heading-case.ts), unless the theme
+ * keeps worksheet headings as written. A copy: the parsed tree is shared by every book.
+ */
+function casedHeading(ctx: RenderContext, node: Heading): Heading {
+  if (ctx.book.theme.headings.capitalization !== 'title') return node;
+  const copy = structuredClone(node);
+  const texts: { value: string }[] = [];
+  const walk = (n: { type: string; value?: string; children?: unknown[] }) => {
+    if (n.type === 'text') texts.push(n as { value: string });
+    else if (n.type !== 'inlineCode' && Array.isArray(n.children)) for (const c of n.children) walk(c as typeof n);
+  };
+  walk(copy);
+  caseHeadingPieces(texts, (t) => t.value, (t, v) => (t.value = v), ctx.book.lang);
+  return copy;
 }

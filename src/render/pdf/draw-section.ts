@@ -1,13 +1,13 @@
 // A section: its heading (anchored under the section id, kept with what follows it), its
 // blocks, then its subsections. Sections marked `newPage` start on a fresh page.
 
-import type { Block, Section } from '../../book/types.js';
+import type { Section } from '../../book/types.js';
 import type { RenderContext } from './context.js';
 import { blockLead, drawBlock } from './draw-block.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, linesHeight, style, type Line, type Run } from './inline-text.js';
 import { headingTag, within } from './tags.js';
-import { COLOR, headingSpec, SPACE, TYPE } from './theme.js';
+import { COLOR, headingColor, headingSpec, SPACE, TYPE } from './theme.js';
 
 /**
  * `underParent`: the section directly follows its parent's heading (the parent has no blocks);
@@ -48,7 +48,7 @@ function drawSectionBody(ctx: RenderContext, section: Section, onSection: (s: Se
   }
   flow.y += ruleSpace(section) - (section.level === 1 ? 4 : 0);
 
-  shownBlocks(section).forEach((block, i) => {
+  section.blocks.forEach((block, i) => {
     if (i > 0) flow.gap(SPACE.block);
     drawBlock(ctx, block, frame, section.level);
   });
@@ -61,7 +61,7 @@ function drawSectionBody(ctx: RenderContext, section: Section, onSection: (s: Se
 
 function headingLines(ctx: RenderContext, section: Section, frame: Frame): Line[] {
   const spec = headingSpec(section.level);
-  const titleStyle = style(spec, { color: section.level <= 2 ? COLOR.accent : COLOR.text });
+  const titleStyle = style(spec, { color: headingColor(section.level) });
   const runs: Run[] = [{ text: section.number !== undefined ? `${section.number} ${section.title}` : section.title, style: titleStyle }];
   if (section.badge) {
     runs.push({ text: '  ', style: titleStyle }, { text: section.badge, style: style(TYPE.small, { color: COLOR.muted, badge: true }) });
@@ -69,13 +69,6 @@ function headingLines(ctx: RenderContext, section: Section, frame: Frame): Line[
   return layoutLines(ctx, runs, frame.width);
 }
 
-/** A table right under a heading that says the same as its caption needs no caption. */
-function shownBlocks(section: Section): Block[] {
-  const [first, ...rest] = section.blocks;
-  // (A numbered table keeps its caption: the list of tables points at it.)
-  if (first?.type === 'table' && first.caption === section.title && first.number === undefined) return [{ ...first, caption: '' }, ...rest];
-  return section.blocks;
-}
 
 function ruleSpace(section: Section): number {
   return section.level === 1 ? 14 : 6;
@@ -83,7 +76,7 @@ function ruleSpace(section: Section): number {
 
 /** How much of what follows a heading must fit below it on the same page. */
 function leadHeight(ctx: RenderContext, section: Section, frame: Frame): number {
-  const [first] = shownBlocks(section);
+  const [first] = section.blocks;
   if (first) return Math.min(blockLead(ctx, first, frame, section.level), ctx.flow.pageHeight / 2);
   const child = section.children[0];
   if (!child) return 0;

@@ -124,6 +124,7 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
     ],
     bodyStart,
   });
+  await imagesWritten(ctx);
   buildOutline(pdf, [...doc.front, ...doc.sections], ctx.sectionPages, toc.pages ? { title: doc.labels.contents, page: contentsFirst } : undefined);
   setPageLabels(pdf, bodyStart);
 

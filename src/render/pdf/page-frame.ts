@@ -1,10 +1,12 @@
-// The running header (book short title, current chapter) and footer (region, page n of total)
-// on every page but the cover — drawn last, when the total is known.
+// The running header (the emblem if the theme asks, book short title, current chapter) and
+// footer (region, page n of total) on every page but the cover — drawn last, when the total
+// is known.
 
 import type { Section } from '../../book/types.js';
-import type { RenderContext } from './context.js';
+import { placeImage, type RenderContext } from './context.js';
 import { drawLine, layoutLines, style, type Line, type TextStyle } from './inline-text.js';
 import { roman } from '../../book/format.js';
+import { runningTitle } from '../../book/headings.js';
 import { asArtifact } from './tags.js';
 import { COLOR, PAGE, TYPE } from './theme.js';
 
@@ -32,6 +34,7 @@ function drawFrames(ctx: RenderContext, layout: FrameLayout): void {
   const header = style(TYPE.header, { color: COLOR.muted });
   const chapters = chapterStarts(ctx, [...book.front, ...book.sections]);
   const bodyPages = total - layout.bodyStart;
+  const logo = book.theme.logo.header ? headerLogo(ctx) : undefined;
   for (let page = 0; page < total; page++) {
     pdf.switchToPage(page);
     // Pages differ in size: the traceability matrix is printed on landscape pages.
@@ -42,10 +45,13 @@ function drawFrames(ctx: RenderContext, layout: FrameLayout): void {
     const list = layout.lists.find((l) => page >= l.first && page < l.first + l.count);
     const chapter = list ? list.title : chapters.filter((c) => c.page <= page).pop()?.title ?? '';
     const half = width / 2 - 8;
-    const titleLine = oneLine(ctx, book.shortTitle, header, half);
-    const chapterLine = oneLine(ctx, chapter, header, half, 'right');
     const baseline = PAGE.headerBaseline;
-    drawLine(pdf, ctx.dests, titleLine, left, baseline - titleLine.baseline);
+    // The emblem before the book's title, when the theme asks for it.
+    const emblem = logo ? logo.width + 6 : 0;
+    if (logo) placeImage(ctx, logo.abs, left, baseline + 2 - HEADER_LOGO_HEIGHT, { width: logo.width, height: HEADER_LOGO_HEIGHT });
+    const titleLine = oneLine(ctx, book.shortTitle, header, half - emblem);
+    const chapterLine = oneLine(ctx, chapter, header, half, 'right');
+    drawLine(pdf, ctx.dests, titleLine, left + emblem, baseline - titleLine.baseline);
     drawLine(pdf, ctx.dests, chapterLine, left + width - half, baseline - chapterLine.baseline);
     pdf.save().lineWidth(0.5).strokeColor(COLOR.ruleLight).moveTo(left, baseline + 6).lineTo(left + width, baseline + 6).stroke().restore();
 
@@ -55,6 +61,20 @@ function drawFrames(ctx: RenderContext, layout: FrameLayout): void {
         : book.labels.footer(book.cover.region, page - layout.bodyStart + 1, bodyPages);
     const footer = oneLine(ctx, footerText, header, width, 'center');
     drawLine(pdf, ctx.dests, footer, left, pageHeight - PAGE.footerBaseline - footer.baseline);
+  }
+}
+
+/** Height of the emblem in the running header (points): a little taller than the header's type. */
+const HEADER_LOGO_HEIGHT = 14;
+
+function headerLogo(ctx: RenderContext): { abs: string; width: number } | undefined {
+  const logo = ctx.book.cover.logo;
+  if (!logo) return undefined;
+  try {
+    const image = (ctx.pdf as unknown as { openImage(src: string): { width: number; height: number } }).openImage(logo.abs);
+    return { abs: logo.abs, width: (image.width / image.height) * HEADER_LOGO_HEIGHT };
+  } catch {
+    return undefined; // an unreadable emblem: validate reports it; the header does without
   }
 }
 
@@ -75,7 +95,7 @@ function drawMark(ctx: RenderContext, mark: string): void {
 
 function chapterStarts(ctx: RenderContext, sections: Section[]): { page: number; title: string }[] {
   return sections
-    .map((s) => ({ page: ctx.sectionPages.get(s.id) ?? Infinity, title: s.number !== undefined ? `${s.number} ${s.title}` : s.title }))
+    .map((s) => ({ page: ctx.sectionPages.get(s.id) ?? Infinity, title: runningTitle(s) }))
     .filter((c) => Number.isFinite(c.page))
     .sort((a, b) => a.page - b.page);
 }

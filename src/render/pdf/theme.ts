@@ -81,6 +81,11 @@ export const HEADING: TypeSpec[] = [
   { family: 'sans', bold: true, size: 10.5, leading: 1.3 },
 ];
 
+/** One colour rule for every heading, generated or from a worksheet: chapters and sections in the accent. */
+export function headingColor(level: number): string {
+  return level <= 2 ? COLOR.accent : COLOR.text;
+}
+
 export function headingSpec(level: number): TypeSpec {
   return HEADING[Math.min(Math.max(level, 1), HEADING.length) - 1];
 }

@@ -15,7 +15,7 @@ export type BreakPoints = readonly number[];
 
 const cache = new Map<string, BreakPoints>();
 /** Distinct texts kept; the example needs a few thousand, an odd book far more. */
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 5_000;
 
 /**
  * Plain words and single spaces, punctuation only at a word's end (",", ".", ";", ":"): UAX #14

@@ -245,7 +245,7 @@ function columnLayout(ctx: RenderContext, table: TableSpec, spec: TypeSpec, widt
   const widths = table.columns.map((c) => (width * Math.max(c.width, 0.01)) / total);
   const probe = style(spec);
   // Words as the line breaker sees them (UAX #14): an address needs only its widest part.
-  const longest = (runs: Run[]) => widestWord(ctx, runs);
+  const longest = (runs: Run[]) => widestWord(runs);
   // Longest word per column at the variant's size.
   const words = table.columns.map((col, i) => {
     let widest = longest([{ text: col.label, style: { ...probe, bold: true } }]);

@@ -204,13 +204,57 @@ function trimEnd(text: string, from: number, end: number): number {
 }
 
 /**
- * Width of the widest word of `runs` (what a table column needs at least not to cut any).
+ * Width of the widest word of `runs` (what a table column needs at least not to cut any), each
+ * measured in its run's face (a table sizes its columns from this before laying out a cell).
  */
-export function widestWord(kit: TextKit, runs: Run[]): number {
+export function widestWord(runs: Run[]): number {
+  const single = runs.length === 1 ? runs[0] : undefined;
+  const key = single ? `${fontKey(single.style.family, single.style.bold, single.style.italic)}|${single.style.size}|${single.style.badge ? 1 : 0}|${single.text}` : '';
+  const hit = single ? widest.get(key) : undefined;
+  if (hit !== undefined) return hit;
+  const texts: string[] = [];
+  const starts: number[] = [];
+  let full = '';
+  for (const run of runs) {
+    let text = run.style.badge ? run.text.replace(/ /g, '\u00a0') : run.text;
+    if (text.includes('\t') || text.includes('\r')) text = text.replace(/[\t\r]/g, ' ');
+    starts.push(full.length);
+    texts.push(text);
+    full += text;
+  }
   let max = 0;
-  for (const word of toWords(kit, runs)) max = Math.max(max, word.width);
+  let from = 0;
+  let r = 0;
+  const runAt = (pos: number) => {
+    while (r > 0 && starts[r] > pos) r--;
+    while (r < runs.length - 1 && starts[r] + texts[r].length <= pos) r++;
+    return r;
+  };
+  for (const to of breakPoints(full)) {
+    // No break inside a badge (as in toWords).
+    const k = runAt(to - 1);
+    if (runs[k].style.badge && to < starts[k] + texts[k].length) continue;
+    let end = to;
+    if (end > from && isHardBreak(full.charCodeAt(end - 1))) end--;
+    end = trimEnd(full, from, end);
+    let width = 0;
+    for (let pos = from; pos < end; ) {
+      const st = runs[runAt(pos)].style;
+      const stop = Math.min(end, starts[r] + texts[r].length);
+      width += measure(fontKey(st.family, st.bold, st.italic), st.size, full.slice(pos, stop)) + (st.badge ? BADGE_PAD * 2 : 0);
+      pos = stop;
+    }
+    max = Math.max(max, width);
+    from = to;
+  }
+  if (single) {
+    if (widest.size > 5_000) widest.clear();
+    widest.set(key, max);
+  }
   return max;
 }
+
+const widest = new Map<string, number>();
 
 const BREAK_AFTER = /[-/_.,;:)\]]/;
 /** Grapheme clusters, for cutting words; made on first use (loading ICU's rules takes ~20 ms). */

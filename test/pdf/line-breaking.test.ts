@@ -30,6 +30,13 @@ describe('UAX #14 break opportunities', () => {
     expect(texts(lay('kata (lihat) !', w('kata (lihat) ')))).toEqual(['kata', '(lihat) !']);
   });
 
+  it('never breaks inside an id or a range of numbers', () => {
+    expect(texts(lay('lihat INO-GOV-2 dan SP4N-LAPOR!', w('lihat INO-GOV-2 dan SP4N-')))).toEqual(['lihat INO-GOV-2 dan', 'SP4N-LAPOR!']);
+    expect(texts(lay('usia 13–15 tahun', w('usia 13–1')))).toEqual(['usia', '13–15', 'tahun']);
+    // Between lowercase words the hyphen and the en dash still break.
+    expect(texts(lay('a Jakarta–Luwuk', w('a Jakarta–Lu')))).toEqual(['a Jakarta–', 'Luwuk']);
+  });
+
   it('breaks between CJK ideographs, which have no spaces', () => {
     const lines = lay('中文字符测试', w('中文字') + 0.5);
     expect(texts(lines)).toEqual(['中文字', '符测试']);

@@ -49,8 +49,26 @@ function plainBreaks(text: string): number[] {
 function uax14Breaks(text: string): number[] {
   const out: number[] = [];
   const breaker = new LineBreaker(text);
-  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) out.push(bk.position);
+  for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) if (bk.required || !keptTogether(text, bk.position)) out.push(bk.position);
   return out;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const isUpperOrDigit = (c: number) => isDigit(c) || (c >= 0x41 && c <= 0x5a);
+
+/**
+ * Two tailorings of UAX #14 for these books: no break inside an id ("INO-GOV-2", "SP4N-LAPOR":
+ * a hyphen between capitals or digits) nor inside a range of numbers ("13–15", an en dash
+ * between digits). An id wider than the line is still cut (emergency cut).
+ */
+function keptTogether(text: string, at: number): boolean {
+  if (at < 2 || at >= text.length) return false;
+  const c = text.charCodeAt(at - 1);
+  const before = text.charCodeAt(at - 2);
+  const after = text.charCodeAt(at);
+  if (c === 0x2d || c === 0x2010 || c === 0x2011) return isUpperOrDigit(before) && isUpperOrDigit(after);
+  if (c === 0x2013) return isDigit(before) && isDigit(after);
+  return false;
 }
 
 /** For tests: the breaks computed by the full algorithm, without the plain-text shortcut. */

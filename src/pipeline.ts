@@ -15,7 +15,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { locale, type Locale } from './i18n/index.js';
 import { CONFIG_FILE, loadProject, peekLanguage, type Overlay } from './load/load-project.js';
 import { loadTheme } from './load/load-theme.js';
-import type { ParsedFile } from './load/parsed-file.js';
+import type { SourceFile } from './source/source-file.js';
 import { buildModel } from './model/build-model.js';
 import type { Lang, Masterplan, RecordKind } from './model/types.js';
 
@@ -29,7 +29,7 @@ export interface CheckedProject {
   lang: Lang;
   locale: Locale;
   /** Every file read, by relative path, with its text and positions. */
-  sources: ReadonlyMap<string, ParsedFile>;
+  sources: ReadonlyMap<string, SourceFile>;
   /** Every reference to a record or Pokja, where it is written (for the language server). */
   references: readonly RecordReference[];
 }
@@ -99,7 +99,7 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
 }
 
 /** A worksheet's path and its `stage` field, when it has one (for FILES mode, see Origins). */
-function stageOf(w: ParsedFile): { rel: string; stage?: number } {
+function stageOf(w: SourceFile): { rel: string; stage?: number } {
   const data = !w.fatal && w.data !== null && typeof w.data === 'object' ? (w.data as Record<string, unknown>) : {};
   return { rel: w.rel, stage: typeof data.stage === 'number' ? data.stage : undefined };
 }

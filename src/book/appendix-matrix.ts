@@ -14,7 +14,7 @@ import type { Block, Cell, Inline, Section } from './types.js';
 
 export function matrixAppendix(id: string, level: number, L: Lookup): Section {
   const b = L.loc.book;
-  const trace = traceability(L);
+  const trace = traceability(L.model);
   const gapCell = (align?: Cell['align']): Cell => ({ lines: [[strong(b.gapMark)]], tone: 'warning', align });
   const innovationLine = (innovationId: string): Inline[] => {
     const title = L.innovations.get(innovationId)?.title;

@@ -166,7 +166,7 @@ function bookDoc(
 
 /** From the executive summary every record links into the combined masterplan. */
 function summaryResolver(model: Masterplan): (id: string) => Target | undefined {
-  return (id) => (model.ids.has(id) ? { file: 'masterplan', anchor: id } : model.pokja.some((p) => p.id === id) ? { file: 'masterplan', anchor: `buku-1-${id}` } : undefined);
+  return (id) => (model.index.ids.has(id) ? { file: 'masterplan', anchor: id } : model.pokja.some((p) => p.id === id) ? { file: 'masterplan', anchor: `buku-1-${id}` } : undefined);
 }
 
 /**
@@ -177,7 +177,7 @@ function summaryResolver(model: Masterplan): (id: string) => Target | undefined 
 function resolver(file: string, model: Masterplan, combined: boolean, bookLabel: (n: number) => string): (id: string) => Target | undefined {
   const stageOfFile = combined ? undefined : (Number(file.slice('buku-'.length)) as StageNo);
   return (id) => {
-    const rec = model.ids.get(id);
+    const rec = model.index.ids.get(id);
     if (rec) {
       const home = HOME_STAGE[rec.kind];
       if (home === undefined || combined) return { file, anchor: id };

@@ -55,7 +55,7 @@ export function timelineChart(L: Lookup, pokja?: string): TimelineChart | undefi
 /** Coverage: RPJMD programs linked by innovations per mission, and innovations per Pokja. */
 export function coverageCharts(L: Lookup): ChartBlock[] {
   const b = L.loc.book;
-  const trace = traceability(L);
+  const trace = traceability(L.model);
   const out: ChartBlock[] = [];
   const missions = trace.missions.filter((m) => m.programs > 0);
   if (missions.length > 0) {

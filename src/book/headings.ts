@@ -40,6 +40,11 @@ export function shownCaption(block: { caption: string; number?: string; repeatsH
   return block.number !== undefined && block.caption ? `${block.number} ${block.caption}` : block.caption;
 }
 
+/** "BAB II Gambaran Umum Daerah": a section's number, when it has one, before its title. */
+export function numberedTitle(section: { number?: string; title: string }): string {
+  return section.number !== undefined ? `${section.number} ${section.title}` : section.title;
+}
+
 /** A running header holds about this many characters beside the book's own title. */
 const RUNNING_CHARS = 48;
 

@@ -1,5 +1,5 @@
-// Indexes over the model that the section builders need again and again (by id, by program,
-// by quick win), built once per build.
+// What the section builders ask of the model again and again: the records and relations of the
+// model's one index (src/model/record-index.ts), names and links to records, the RPJMD chain.
 
 import type { Locale } from '../i18n/index.js';
 import type {
@@ -15,49 +15,48 @@ import type {
   Sector,
   Target,
 } from '../model/types.js';
-import { allInnovations, allQuickWins, allRoadmap, allSectors } from '../model/walk.js';
 import { ref, text } from './inline.js';
 import type { Inline } from './types.js';
 
 export class Lookup {
-  readonly missions = new Map<string, Mission>();
-  readonly goals = new Map<string, Goal>();
-  readonly targets = new Map<string, Target>();
-  readonly programs = new Map<string, RpjmdProgram>();
-  readonly opd = new Map<string, Opd>();
-  readonly pokja = new Map<string, Pokja>();
-  readonly innovations = new Map<string, Innovation>();
-  readonly quickWins = new Map<string, QuickWin>();
-  readonly sectors = new Map<string, Sector>();
-  readonly innovationsByProgram = new Map<string, Innovation[]>();
-  readonly innovationsByQuickWin = new Map<string, Innovation[]>();
-  readonly innovationsBySector = new Map<string, Innovation[]>();
-  readonly innovationsByOpd = new Map<string, Innovation[]>();
-  readonly roadmapByInnovation = new Map<string, RoadmapEntry[]>();
-  readonly innovationList: Innovation[];
+  readonly missions: ReadonlyMap<string, Mission>;
+  readonly goals: ReadonlyMap<string, Goal>;
+  readonly targets: ReadonlyMap<string, Target>;
+  readonly programs: ReadonlyMap<string, RpjmdProgram>;
+  readonly opd: ReadonlyMap<string, Opd>;
+  readonly pokja: ReadonlyMap<string, Pokja>;
+  readonly innovations: ReadonlyMap<string, Innovation>;
+  readonly quickWins: ReadonlyMap<string, QuickWin>;
+  readonly sectors: ReadonlyMap<string, Sector>;
+  readonly innovationsByProgram: ReadonlyMap<string, Innovation[]>;
+  readonly innovationsByQuickWin: ReadonlyMap<string, Innovation[]>;
+  readonly innovationsBySector: ReadonlyMap<string, Innovation[]>;
+  readonly innovationsByOpd: ReadonlyMap<string, Innovation[]>;
+  readonly roadmapByInnovation: ReadonlyMap<string, RoadmapEntry[]>;
+  readonly innovationList: readonly Innovation[];
 
   constructor(
     readonly model: Masterplan,
     readonly loc: Locale,
   ) {
-    const r = model.rpjmd;
-    for (const m of r.missions) this.missions.set(m.id, m);
-    for (const g of r.goals) this.goals.set(g.id, g);
-    for (const t of r.targets) this.targets.set(t.id, t);
-    for (const p of r.programs) this.programs.set(p.id, p);
-    for (const o of r.opd) this.opd.set(o.id, o);
-    for (const p of model.pokja) this.pokja.set(p.id, p);
-    this.innovationList = allInnovations(model);
-    for (const i of this.innovationList) {
-      this.innovations.set(i.id, i);
-      for (const p of new Set(i.rpjmd)) push(this.innovationsByProgram, p, i);
-      if (i.quickWin) push(this.innovationsByQuickWin, i.quickWin, i);
-      push(this.innovationsBySector, i.sector, i);
-      push(this.innovationsByOpd, i.opd, i);
-    }
-    for (const q of allQuickWins(model)) this.quickWins.set(q.id, q);
-    for (const s of allSectors(model)) this.sectors.set(s.id, s);
-    for (const e of allRoadmap(model)) push(this.roadmapByInnovation, e.innovation, e);
+    // The model's one index of records (src/model/record-index.ts), under the names the
+    // section builders use.
+    const x = model.index;
+    this.missions = x.missions;
+    this.goals = x.goals;
+    this.targets = x.targets;
+    this.programs = x.programs;
+    this.opd = x.opd;
+    this.pokja = x.pokja;
+    this.innovations = x.innovations;
+    this.quickWins = x.quickWins;
+    this.sectors = x.sectors;
+    this.innovationsByProgram = x.innovationsByProgram;
+    this.innovationsByQuickWin = x.innovationsByQuickWin;
+    this.innovationsBySector = x.innovationsBySector;
+    this.innovationsByOpd = x.innovationsByOpd;
+    this.roadmapByInnovation = x.roadmapByInnovation;
+    this.innovationList = x.innovationList;
   }
 
   pokjaName(id: string): string {
@@ -100,14 +99,6 @@ export class Lookup {
 
   /** The mission a program serves (through its sasaran and tujuan), if the chain is complete. */
   missionOf(programId: string): Mission | undefined {
-    const t = this.targets.get(this.programs.get(programId)?.target ?? '');
-    const g = t && this.goals.get(t.goal);
-    return g && this.missions.get(g.mission);
+    return this.model.index.missionOf(programId);
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -29,7 +29,7 @@ export function summarySections(L: Lookup): Section[] {
   // The masterplan in figures.
   const innovations = L.innovationList;
   const quickWins = [...L.quickWins.values()];
-  const trace = traceability(L);
+  const trace = traceability(L.model);
   const covered = trace.programs.filter((p) => p.innovations > 0).length;
   const count = (n: number): Cell => ({ lines: [[text(formatNumber(n, L.loc))]], align: 'right' });
   const figure = (label: string, value: Cell): Row => ({ header: true, cells: [{ lines: [[text(label)]] }, value] });

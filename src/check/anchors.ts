@@ -74,7 +74,7 @@ export function generatedAnchors(model: Masterplan): Map<string, string> {
     walk(book.sections);
     for (const [id, n] of records) {
       // A record's own anchor appears once per book; a second one with the same name is generated.
-      const own = model.ids.has(id) ? 1 : 0;
+      const own = model.index.ids.has(id) ? 1 : 0;
       if (n > own && !found.has(id)) found.set(id, book.shortTitle);
     }
   }
@@ -89,7 +89,7 @@ function shapeKey(model: Masterplan): string {
     Object.entries(o)
       .map(([k, v]) => `${k}:${Array.isArray(v) ? v.length : v === undefined || v === null ? 0 : typeof v === 'object' ? Object.keys(v).length : 1}`)
       .join(',');
-  const parts = [model.language, model.title, [...model.ids.keys()].join(' '), JSON.stringify(model.pokja.map((p) => [p.id, p.name, p.elements.map((e) => e.id)]))];
+  const parts = [model.language, model.title, [...model.index.ids.keys()].join(' '), JSON.stringify(model.pokja.map((p) => [p.id, p.name, p.elements.map((e) => e.id)]))];
   parts.push(filled(model), filled(model.rpjmd));
   for (const b of model.books) for (const c of b.chapters) parts.push(`${c.stage}/${c.pokja}/${c.title ?? ''}/${filled(c)}`);
   return parts.join('\n');

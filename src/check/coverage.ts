@@ -4,7 +4,6 @@
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
 import type { Masterplan } from '../model/types.js';
-import { allInnovations, allRoadmap } from '../model/walk.js';
 import { at } from './references.js';
 
 export function checkCoverage(model: Masterplan, out: Collector, t: Locale['messages'], configFile: string): void {
@@ -17,13 +16,9 @@ export function checkCoverage(model: Masterplan, out: Collector, t: Locale['mess
       out.at(src, 'missing-worksheet', t.missingWorksheet(c.pokja, book.stage), { firstLine: true, origins: out.origins.worksheets });
     }
   }
-  const innovations = allInnovations(model);
-  const linked = new Set(innovations.flatMap((i) => i.rpjmd));
-  for (const p of model.rpjmd.programs) {
-    if (!linked.has(p.id)) out.at(at(p.src, 'id'), 'uncovered-program', t.uncoveredProgram(p.id), { origins: out.origins.stage(3) });
-  }
-  const planned = new Set(allRoadmap(model).map((e) => e.innovation));
-  for (const inn of innovations) {
-    if (!planned.has(inn.id)) out.at(at(inn.src, 'id'), 'unplanned-innovation', t.unplannedInnovation(inn.id), { origins: out.origins.stage(4) });
+  // The same gaps the traceability matrix shows (model/record-index.ts), reported where defined.
+  for (const p of model.index.uncoveredPrograms()) out.at(at(p.src, 'id'), 'uncovered-program', t.uncoveredProgram(p.id), { origins: out.origins.stage(3) });
+  for (const inn of model.index.unplannedInnovations()) {
+    out.at(at(inn.src, 'id'), 'unplanned-innovation', t.unplannedInnovation(inn.id), { origins: out.origins.stage(4) });
   }
 }

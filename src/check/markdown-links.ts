@@ -13,7 +13,7 @@ import { checkImageAt } from './images.js';
 
 export function checkMarkdown(model: Masterplan, out: Collector, t: Locale['messages'], uncertain: boolean): void {
   const pokjaIds = new Set(model.pokja.map((p) => p.id));
-  const knownIds = [...model.ids.keys()];
+  const knownIds = [...model.index.ids.keys()];
   for (const md of allMarkdown(model)) {
     for (const link of scanLinks(md.text)) {
       if (link.kind === 'image') checkImage(md, link, model, out, t);
@@ -39,7 +39,7 @@ function checkLink(
   } catch {
     /* keep as written */
   }
-  if (model.ids.has(id) || pokjaIds.has(id) || uncertain) return;
+  if (model.index.ids.has(id) || pokjaIds.has(id) || uncertain) return;
   const hint = closest(id, knownIds);
   // The id may have been removed from (or never added to) any file that defines ids.
   out.inMarkdown(md, node.offset, node.raw, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''), {

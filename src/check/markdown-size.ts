@@ -9,7 +9,7 @@
 //   which work across the whole text and so keep it in one piece) at most `blockKb`.
 
 import type { Collector } from '../diagnostics/collector.js';
-import { locate } from '../diagnostics/locate.js';
+import { locate } from '../source/locate.js';
 import type { Locale } from '../i18n/index.js';
 import { splitBlocks } from '../markdown/split-blocks.js';
 import type { Markdown, Masterplan } from '../model/types.js';

@@ -19,7 +19,6 @@ export interface RecordReference {
 }
 
 export class ReferenceChecker {
-  private readonly byKind = new Map<string, string[]>();
   /** Every reference checked, in order. */
   readonly seen: RecordReference[] = [];
 
@@ -28,23 +27,17 @@ export class ReferenceChecker {
     private readonly out: Collector,
     private readonly t: Locale['messages'],
     private readonly uncertain: Uncertain,
-  ) {
-    for (const [id, rec] of model.ids) {
-      const list = this.byKind.get(rec.kind) ?? [];
-      list.push(id);
-      this.byKind.set(rec.kind, list);
-    }
-  }
+  ) {}
 
   /** Checks one reference; returns true when it names a record of the expected kind. */
   ref(id: string, kind: RecordKind, src: SourceRef): boolean {
     // A missing or mistyped field reaches the model as '': the schema check reported it.
     if (id === '') return false;
     this.seen.push({ id, kind, src });
-    const rec = this.model.ids.get(id);
+    const rec = this.model.index.ids.get(id);
     if (!rec) {
       if (this.uncertain.has(kind)) return false;
-      const hint = closest(id, this.byKind.get(kind) ?? []);
+      const hint = closest(id, this.model.index.idsOf(kind));
       this.out.at(src, 'unknown-reference', this.t.unknownRef(this.t.kinds[kind], id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), {
         expected: hint,
         origins: this.out.origins.ofKind(kind),
@@ -78,7 +71,7 @@ export class ReferenceChecker {
   }
 
   sectorOfOtherPokja(sector: string, owner: string, pokja: string, src: SourceRef): void {
-    this.out.at(src, 'unknown-reference', this.t.sectorOtherPokja(sector, owner, pokja), { origins: [this.model.ids.get(sector)?.src.file ?? ''] });
+    this.out.at(src, 'unknown-reference', this.t.sectorOtherPokja(sector, owner, pokja), { origins: [this.model.index.ids.get(sector)?.src.file ?? ''] });
   }
 
   element(element: string, pokjaId: string, src: SourceRef): void {
@@ -137,7 +130,7 @@ export function checkReferences(model: Masterplan, refs: ReferenceChecker): void
     for (const s of c.sectors) refs.refs(s.rpjmd, 'program', at(s.src, 'rpjmd'));
     for (const inn of c.innovations) {
       if (refs.ref(inn.sector, 'sector', at(inn.src, 'sector'))) {
-        const owner = (model.ids.get(inn.sector)!.record as { pokja: string }).pokja;
+        const owner = (model.index.ids.get(inn.sector)!.record as { pokja: string }).pokja;
         if (owner !== c.pokja) {
           refs.sectorOfOtherPokja(inn.sector, owner, c.pokja, at(inn.src, 'sector'));
         }

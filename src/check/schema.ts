@@ -4,7 +4,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as validators from '../generated/validators.js';
 import type { Collector } from '../diagnostics/collector.js';
-import type { ParsedFile } from '../load/parsed-file.js';
+import type { SourceFile } from '../source/source-file.js';
 import type { Locale } from '../i18n/index.js';
 import { isoDate } from '../model/build-model.js';
 import { PART_NAMES, type DataPath, type PartName } from '../model/types.js';
@@ -36,7 +36,7 @@ const STAGE_VALIDATORS: Record<number, ValidateFunction> = {
   4: validators.stage4,
 };
 
-export function checkSchema(file: ParsedFile, out: Collector, t: Locale['messages']): void {
+export function checkSchema(file: SourceFile, out: Collector, t: Locale['messages']): void {
   if (file.fatal) return;
   const data = file.data;
   if (data === null || data === undefined) {
@@ -83,7 +83,7 @@ export function checkSchema(file: ParsedFile, out: Collector, t: Locale['message
 }
 
 /** `date` values written yyyy-mm-dd that pass the pattern but name no day (2023-02-30). */
-function checkCalendarDates(file: ParsedFile, data: unknown, out: Collector, t: Locale['messages']): void {
+function checkCalendarDates(file: SourceFile, data: unknown, out: Collector, t: Locale['messages']): void {
   const walk = (v: unknown, path: DataPath, depth: number) => {
     if (v === null || typeof v !== 'object' || depth > 6) return;
     if (Array.isArray(v)) return v.forEach((x, i) => walk(x, [...path, i], depth + 1));
@@ -98,7 +98,7 @@ function checkCalendarDates(file: ParsedFile, data: unknown, out: Collector, t: 
   walk(data, [], 0);
 }
 
-function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['messages']): void {
+function report(file: SourceFile, err: ErrorObject, out: Collector, t: Locale['messages']): void {
   const path = pointerToPath(err.instancePath);
   const p = err.params as Record<string, unknown>;
   // A property-name error is about a key of the object at `path`.
@@ -179,7 +179,7 @@ function report(file: ParsedFile, err: ErrorObject, out: Collector, t: Locale['m
   }
 }
 
-function reportAt(file: ParsedFile, out: Collector, path: DataPath, want: 'key' | 'value', message: string, firstLine = false, expected?: string): void {
+function reportAt(file: SourceFile, out: Collector, path: DataPath, want: 'key' | 'value', message: string, firstLine = false, expected?: string): void {
   out.at({ file: file.rel, path }, 'schema', message, { want, firstLine, expected });
 }
 
@@ -202,7 +202,7 @@ function valueAt(data: unknown, path: DataPath): unknown {
   return v;
 }
 
-function firstLineEnd(file: ParsedFile): number {
+function firstLineEnd(file: SourceFile): number {
   return file.source.lineEnd(file.source.position(file.yamlOffset).line - 1);
 }
 

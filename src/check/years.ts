@@ -51,7 +51,7 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
   }
   for (const c of allChapters(model)) {
     for (const e of c.roadmap) {
-      const inn = model.ids.get(e.innovation)?.kind === 'innovation' ? innovations.get(e.innovation) : undefined;
+      const inn = model.index.ids.get(e.innovation)?.kind === 'innovation' ? innovations.get(e.innovation) : undefined;
       if (!inn || !plausible(e.year) || inn.years[0] <= 0) continue;
       const [a, b] = inn.years;
       if (a > b) continue; // reported at the innovation

@@ -6,7 +6,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
-import { Lookup } from '../book/lookup.js';
 import { exportData } from '../export/data.js';
 import type { ExportFormat } from '../export/formats.js';
 import { workbookSheets } from '../export/workbook.js';
@@ -29,7 +28,7 @@ export async function runExport(io: Io, dir: string | undefined, opts: ExportCom
   const root = resolveDir(dir, opts.lang, io.cwd);
   const checked = checkProject(root, { lang: opts.lang });
   const loc = checked.locale;
-  const data = exportData(checked.model, traceability(new Lookup(checked.model, loc)), checked.diagnostics);
+  const data = exportData(checked.model, traceability(checked.model), checked.diagnostics);
   const write = (file: string, bytes: string | Uint8Array) => {
     try {
       writeFileSync(file, bytes);

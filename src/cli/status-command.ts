@@ -2,7 +2,6 @@
 // It reports, it does not judge: exit 0 even when the worksheets have errors (validate is the
 // gate); 2 only when it cannot run.
 
-import { Lookup } from '../book/lookup.js';
 import type { Lang } from '../model/types.js';
 import { progress } from '../model/progress.js';
 import { traceability } from '../model/traceability.js';
@@ -19,7 +18,7 @@ export interface StatusCommandOptions {
 export function runStatus(io: Io, dir: string | undefined, opts: StatusCommandOptions): number {
   const root = resolveDir(dir, opts.lang, io.cwd);
   const checked = checkProject(root, { lang: opts.lang });
-  const trace = traceability(new Lookup(checked.model, checked.locale));
+  const trace = traceability(checked.model);
   const pr = progress(checked.model, checked.diagnostics, checked.files, trace);
   const o = { locale: checked.locale, color: opts.format === 'text' && useColor(io) };
   io.out(opts.format === 'json' ? statusJson(pr) : opts.format === 'markdown' ? statusMarkdown(pr, o) : statusText(pr, o));

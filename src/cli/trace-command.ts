@@ -2,7 +2,6 @@
 // the traceability matrix and its gaps. Reports, like status: exit 0 even with validation
 // errors (a note on stderr says the figures may be incomplete); 2 when it cannot run.
 
-import { Lookup } from '../book/lookup.js';
 import type { Lang } from '../model/types.js';
 import { traceability } from '../model/traceability.js';
 import { checkProject } from '../pipeline.js';
@@ -26,7 +25,7 @@ export function runTrace(io: Io, dir: string | undefined, opts: TraceCommandOpti
     if (opts.table !== undefined) throw new UsageError(t.csvOnly('--table'));
     if (opts.delimiter !== undefined) throw new UsageError(t.csvOnly('--delimiter'));
   }
-  const tr = traceability(new Lookup(checked.model, checked.locale));
+  const tr = traceability(checked.model);
   if (opts.format === 'json') io.out(traceJson(tr));
   else if (opts.format === 'csv') io.out(traceCsv(tr, opts.table ?? 'matrix', opts.delimiter ?? ';', checked.locale));
   else io.out(traceText(tr, { locale: checked.locale, color: useColor(io) }));

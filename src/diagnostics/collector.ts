@@ -1,9 +1,9 @@
 // Collects diagnostics from every stage, turning data paths and text offsets into ranges.
 
 import type { Markdown, SourceRef } from '../model/types.js';
-import type { ParsedFile } from '../load/parsed-file.js';
+import type { SourceFile } from '../source/source-file.js';
 import { RULE_SEVERITY, type Diagnostic, type Range, type RuleId, type Severity } from './diagnostic.js';
-import { locate, type Want } from './locate.js';
+import { locate, type Want } from '../source/locate.js';
 import type { RecordKind } from '../model/types.js';
 
 /**
@@ -43,7 +43,7 @@ export class Origins {
 export class Collector {
   readonly list: Diagnostic[] = [];
   /** Every file read so far, by relative path: the parse stage registers them here. */
-  readonly files = new Map<string, ParsedFile>();
+  readonly files = new Map<string, SourceFile>();
   /** Set by the pipeline once every file is loaded; checks attach these to cross-file problems. */
   origins = new Origins();
 
@@ -119,7 +119,7 @@ export class Collector {
  * the offsets only shift; in a YAML string (quoted, folded, escaped) the same occurrence is
  * looked up in the raw source of the value. Undefined when the raw text does not hold it.
  */
-export function findInMarkdown(parsed: ParsedFile, md: Markdown, offset: number, needle: string): { start: number; end: number } | undefined {
+export function findInMarkdown(parsed: SourceFile, md: Markdown, offset: number, needle: string): { start: number; end: number } | undefined {
   if (md.body && parsed.body) {
     const start = parsed.body.offset + offset;
     return { start, end: start + needle.length };

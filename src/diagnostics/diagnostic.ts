@@ -31,12 +31,8 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
   'budget-mismatch': 'warning',
 };
 
-export interface Range {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+export type { Range } from '../source/source-text.js';
+import type { Range } from '../source/source-text.js';
 
 export interface Diagnostic extends Range {
   /** Relative to the masterplan root, `/` separators. */

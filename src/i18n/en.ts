@@ -488,7 +488,7 @@ export const en: Locale = {
     footer: (region: string, n: number, total: number) => `${region} · Page ${n} of ${total}`,
     generatedBy: 'Compiled with masterplan from the Pokja worksheets',
     backToTop: 'Back to contents',
-    books: 'Masterplan books',
+    books: 'Masterplan Books',
     imageMissing: (alt: string) => `[image: ${alt}]`,
     /** After a card's title repeated at the top of the page the card continues on. */
     continued: 'continued',
@@ -503,7 +503,7 @@ export const en: Locale = {
     searchCount: (n: string) => `${n} results`,
     searchNone: 'Nothing matches.',
     searchKinds: { innovation: 'Innovation', program: 'RPJMD program', quickWin: 'Quick win', section: 'Section' },
-    filterTitle: 'Filter innovations',
+    filterTitle: 'Filter Innovations',
     filterPokja: 'Pokja',
     filterAll: 'All',
     filterCount: (shown: string, total: string) => `${shown} of ${total} innovations shown`,

@@ -501,7 +501,7 @@ export const id = {
     footer: (region: string, n: number, total: number) => `${region} · Halaman ${n} dari ${total}`,
     generatedBy: 'Disusun dengan masterplan dari kertas kerja Pokja',
     backToTop: 'Kembali ke daftar isi',
-    books: 'Buku-buku masterplan',
+    books: 'Buku-Buku Masterplan',
     imageMissing: (alt: string) => `[gambar: ${alt}]`,
     /** After a card's title repeated at the top of the page the card continues on. */
     continued: 'lanjutan',
@@ -516,7 +516,7 @@ export const id = {
     searchCount: (n: string) => `${n} hasil`,
     searchNone: 'Tidak ada yang cocok.',
     searchKinds: { innovation: 'Inovasi', program: 'Program RPJMD', quickWin: 'Quick win', section: 'Bagian' },
-    filterTitle: 'Saring inovasi',
+    filterTitle: 'Saring Inovasi',
     filterPokja: 'Pokja',
     filterAll: 'Semua',
     filterCount: (shown: string, total: string) => `${shown} dari ${total} inovasi ditampilkan`,

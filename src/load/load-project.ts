@@ -12,24 +12,24 @@ import { TEMPLATE_FILES } from '../render/html/template.js';
 import { THEME_FILE } from '../theme/theme.js';
 import { resolveInside, type InsidePath } from './inside-repo.js';
 import { parseFile } from './parse-file.js';
-import type { ParsedFile } from './parsed-file.js';
+import type { SourceFile } from '../source/source-file.js';
 
 export const CONFIG_FILE = 'masterplan.yaml';
 const WORKSHEET = /\.(ya?ml|md)$/;
 
 export interface LoadedProject {
   root: string;
-  config: ParsedFile;
-  rpjmd?: ParsedFile;
+  config: SourceFile;
+  rpjmd?: SourceFile;
   /** Relative path of the RPJMD catalog (as configured, or the default). */
   rpjmdRel: string;
-  worksheets: ParsedFile[];
+  worksheets: SourceFile[];
   /** Region-level parts: umum/*.yaml, umum/*.md (sorted by path). */
-  parts: ParsedFile[];
+  parts: SourceFile[];
   /** Template folder from masterplan.yaml `templates` (real path), when it and its files are inside the repository. */
   templates?: string;
   /** theme.yaml of that folder, when there is one. */
-  theme?: ParsedFile;
+  theme?: SourceFile;
   /** Worksheets (or Pokja folders) found but not read: a link leaving the repository, unreadable… */
   lostWorksheets: number;
 }
@@ -77,9 +77,9 @@ export function peekLanguage(root: string): Lang | undefined {
 export type Overlay = ReadonlyMap<string, string>;
 
 export function loadProject(root: string, out: Collector, t: Locale['messages'], overlay?: Overlay): LoadedProject {
-  const read = (rel: string, abs: string, role: ParsedFile['role']): ParsedFile | undefined => {
+  const read = (rel: string, abs: string, role: SourceFile['role']): SourceFile | undefined => {
     const unsaved = overlay?.get(rel);
-    if (unsaved !== undefined) return parseFile(rel, abs, role, Buffer.from(unsaved, 'utf8'), out, t);
+    if (unsaved !== undefined) return parseFile(rel, role, Buffer.from(unsaved, 'utf8'), out, t);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(abs);
@@ -87,16 +87,16 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
       out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(errCode(e))));
       return undefined;
     }
-    return parseFile(rel, abs, role, bytes, out, t);
+    return parseFile(rel, role, bytes, out, t);
   };
 
   const unsavedConfig = overlay?.get(CONFIG_FILE);
   const configBytes = unsavedConfig !== undefined ? Buffer.from(unsavedConfig, 'utf8') : readFileSync(join(root, CONFIG_FILE));
-  const config = parseFile(CONFIG_FILE, join(root, CONFIG_FILE), 'config', configBytes, out, t);
+  const config = parseFile(CONFIG_FILE, 'config', configBytes, out, t);
   const settings = (config.data !== null && typeof config.data === 'object' ? config.data : {}) as Record<string, unknown>;
 
   let rpjmdRel = 'rpjmd.yaml';
-  let rpjmd: ParsedFile | undefined;
+  let rpjmd: SourceFile | undefined;
   const configured = typeof settings.rpjmd === 'string' ? settings.rpjmd : undefined;
   const rpjmdPlace = { file: CONFIG_FILE, path: configured !== undefined ? ['rpjmd'] : [] };
   const catalog = resolveInside(root, configured ?? rpjmdRel);
@@ -117,7 +117,7 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
   }
 
   let templates: string | undefined;
-  let theme: ParsedFile | undefined;
+  let theme: SourceFile | undefined;
   if (typeof settings.templates === 'string') {
     const place = { file: CONFIG_FILE, path: ['templates'] };
     const folder = resolveInside(root, settings.templates);
@@ -137,14 +137,14 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
     if (UNSAVED_WORKSHEET.test(rel) && !listed.files.some((f) => f.rel === rel)) listed.files.push({ rel, abs: join(root, ...rel.split('/')) });
   }
   listed.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  const worksheets: ParsedFile[] = [];
+  const worksheets: SourceFile[] = [];
   let lost = listed.lost;
   for (const w of listed.files) {
     const file = read(w.rel, w.abs, 'worksheet');
     if (file) worksheets.push(file);
     else lost++;
   }
-  const parts: ParsedFile[] = [];
+  const parts: SourceFile[] = [];
   for (const w of listParts(root, out, t, overlay)) {
     const file = read(w.rel, w.abs, 'part');
     if (file) parts.push(file);

@@ -20,7 +20,7 @@ import {
 } from '../theme/theme.js';
 import { readFontHeader } from './font-header.js';
 import { resolveInside } from './inside-repo.js';
-import type { ParsedFile } from './parsed-file.js';
+import type { SourceFile } from '../source/source-file.js';
 
 /** A font file larger than this is refused (a full CJK face is ~20 MB). */
 export const MAX_FONT_MB = 32;
@@ -30,7 +30,7 @@ const FILE_KEYS: Record<Variant, string> = { r: 'regular', b: 'bold', i: 'italic
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 
-export function loadTheme(root: string, file: ParsedFile | undefined, out: Collector, t: Locale['messages']): Theme {
+export function loadTheme(root: string, file: SourceFile | undefined, out: Collector, t: Locale['messages']): Theme {
   const data = file && !file.fatal ? obj(file.data) : undefined;
   if (!file || !data) return DEFAULT_THEME;
   const colors = { ...DEFAULT_THEME.colors };
@@ -58,7 +58,7 @@ export function loadTheme(root: string, file: ParsedFile | undefined, out: Colle
   };
 }
 
-function familyOf(root: string, folder: string, file: ParsedFile, key: string, value: unknown, out: Collector, t: Locale['messages']): ThemeFamily | undefined {
+function familyOf(root: string, folder: string, file: SourceFile, key: string, value: unknown, out: Collector, t: Locale['messages']): ThemeFamily | undefined {
   if (isBuiltinFamily(value)) return builtinFamily(value);
   const spec = obj(value);
   if (!spec || typeof spec.name !== 'string' || !spec.name.trim() || typeof spec.regular !== 'string') return undefined;

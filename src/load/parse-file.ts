@@ -2,15 +2,15 @@
 // `encoding` / `syntax` diagnostics at their place; such a file is marked fatal and skipped later.
 
 import jsyaml from 'js-yaml';
-import { parseDocument, type Document } from 'yaml';
-import { LARGE_YAML_CHARS } from '../diagnostics/narrow-yaml.js';
-import { SourceText } from '../diagnostics/source-text.js';
+import { parseDocument } from 'yaml';
+import { LARGE_YAML_CHARS } from '../source/narrow-yaml.js';
+import { SourceText } from '../source/source-text.js';
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
 import { decode } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { MAX_DEPTH, tooDeepAt } from './nesting.js';
-import type { FileRole, ParsedFile } from './parsed-file.js';
+import { YAML_OPTIONS, type FileRole, type SourceFile } from '../source/source-file.js';
 import { yamlErrorMessage } from './yaml-errors.js';
 
 /** Aliases allowed per file: enough for any real worksheet, far too few for a "billion laughs". */
@@ -24,13 +24,12 @@ export const MAX_FILE_MB = 10;
 
 export function parseFile(
   rel: string,
-  abs: string,
   role: FileRole,
   bytes: Uint8Array,
   out: Collector,
   t: Locale['messages'],
-): ParsedFile {
-  const fail = (file: ParsedFile, start: number, end: number, rule: 'syntax' | 'encoding', msg: string) => {
+): SourceFile {
+  const fail = (file: SourceFile, start: number, end: number, rule: 'syntax' | 'encoding', msg: string) => {
     out.files.set(rel, file);
     out.span(rel, start, end, rule, msg);
     file.fatal = true;
@@ -38,17 +37,17 @@ export function parseFile(
     return file;
   };
   if (bytes.length > MAX_FILE_MB * 1024 * 1024) {
-    const file = blank(rel, abs, role, '');
+    const file = blank(rel, role, '');
     return fail(file, 0, 0, 'syntax', t.fileTooLarge((bytes.length / 1048576).toFixed(1), String(MAX_FILE_MB)));
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
-    const file = blank(rel, abs, role, decoded.text);
+    const file = blank(rel, role, decoded.text);
     const msg = decoded.reason === 'binary' ? t.binaryFile : t.notUtf8('0x' + decoded.byte.toString(16).toUpperCase().padStart(2, '0'));
     return fail(file, decoded.offset, decoded.offset + (decoded.reason === 'binary' ? 1 : 0), 'encoding', msg);
   }
   const text = decoded.text;
-  const file = blank(rel, abs, role, text);
+  const file = blank(rel, role, text);
   out.files.set(rel, file);
 
   let yamlText = text;
@@ -98,7 +97,7 @@ export function parseFile(
   }
   let doc;
   try {
-    doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+    doc = parseDocument(yamlText, YAML_OPTIONS);
   } catch {
     return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', t.tooDeep(MAX_DEPTH));
   }
@@ -138,14 +137,6 @@ export function parseFile(
   return file;
 }
 
-/** The file's YAML document, parsed again if it was dropped after the parse stage. */
-export function documentOf(file: ParsedFile): Document.Parsed | undefined {
-  if (!file.doc && file.yaml !== undefined) {
-    file.doc = parseDocument(file.yaml, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
-  }
-  return file.doc;
-}
-
 /** True when some object or array appears twice in the data: the mark of a YAML alias. */
 function sharesNodes(data: unknown): boolean {
   const seen = new Set<object>();
@@ -159,8 +150,8 @@ function sharesNodes(data: unknown): boolean {
   return walk(data);
 }
 
-function blank(rel: string, abs: string, role: FileRole, text: string): ParsedFile {
-  return { rel, abs, role, source: new SourceText(text), yamlOffset: 0, data: undefined, fatal: false };
+function blank(rel: string, role: FileRole, text: string): SourceFile {
+  return { rel, role, source: new SourceText(text), yamlOffset: 0, data: undefined, fatal: false };
 }
 
 function isOnlyComments(text: string): boolean {

@@ -80,7 +80,7 @@ function kindForKey(role: FileRole, key: string, path: readonly string[]): Recor
 
 /** A record's name as the books show it. */
 export function nameOf(model: Masterplan, id: string): string {
-  const rec = model.ids.get(id);
+  const rec = model.index.ids.get(id);
   if (!rec) return model.pokja.find((p) => p.id === id)?.name ?? '';
   const r = rec.record as { name?: string; title?: string; text?: string };
   const name = r.name ?? r.title ?? r.text ?? '';
@@ -99,7 +99,7 @@ export function complete(ws: Workspace, rel: string, text: string, offset: numbe
   const kinds = loc.messages.kinds;
   if (ctx.kind === 'link') {
     const out: Suggestion[] = [];
-    for (const [id, rec] of model.ids) out.push({ label: id, detail: `${kinds[rec.kind]}: ${nameOf(model, id)}`, kind: 'id', start: ctx.start });
+    for (const [id, rec] of model.index.ids) out.push({ label: id, detail: `${kinds[rec.kind]}: ${nameOf(model, id)}`, kind: 'id', start: ctx.start });
     for (const p of model.pokja) out.push({ label: p.id, detail: `Pokja: ${p.name}`, kind: 'id', start: ctx.start });
     return out;
   }
@@ -125,7 +125,7 @@ export function complete(ws: Workspace, rel: string, text: string, offset: numbe
   } else if (kind === 'pokja') {
     for (const p of model.pokja) out.push({ label: p.id, detail: `Pokja: ${p.name}`, kind: 'id', start: ctx.start });
   } else if (kind !== undefined) {
-    for (const [id, rec] of model.ids) if (rec.kind === kind) out.push({ label: id, detail: `${kinds[kind]}: ${nameOf(model, id)}`, kind: 'id', start: ctx.start });
+    for (const [id, rec] of model.index.ids) if (rec.kind === kind) out.push({ label: id, detail: `${kinds[kind]}: ${nameOf(model, id)}`, kind: 'id', start: ctx.start });
   }
   for (const v of enumAt(schema, [...ctx.path, ctx.key])) out.push({ label: v, detail: '', kind: 'value', start: ctx.start });
   return out;
@@ -136,7 +136,7 @@ export function hover(ws: Workspace, rel: string, text: string, offset: number, 
   const w = wordAt(text, offset);
   if (!w) return undefined;
   const model = ws.model;
-  const rec = model.ids.get(w.word);
+  const rec = model.index.ids.get(w.word);
   const L = loc.lsp;
   const kinds = loc.messages.kinds;
   const lines: string[] = [];
@@ -145,9 +145,9 @@ export function hover(ws: Workspace, rel: string, text: string, offset: number, 
     const r = rec.record as unknown as Record<string, unknown>;
     const chain: string[] = [];
     const up = (id: unknown, kind: RecordKind) => {
-      if (typeof id !== 'string' || !model.ids.has(id)) return undefined;
+      if (typeof id !== 'string' || !model.index.ids.has(id)) return undefined;
       chain.push(`${kinds[kind]} ${id}: ${nameOf(model, id)}`);
-      return model.ids.get(id)!.record as unknown as Record<string, unknown>;
+      return model.index.ids.get(id)!.record as unknown as Record<string, unknown>;
     };
     if (rec.kind === 'program') up(up(up(r.target, 'target')?.goal, 'goal')?.mission, 'mission');
     if (rec.kind === 'target') up(up(r.goal, 'goal')?.mission, 'mission');
@@ -209,7 +209,7 @@ export type RenameResult = { ok: true; edits: Occurrence[] } | { ok: false; mess
 
 export function rename(ws: Workspace, text: string, offset: number, newName: string, loc: Locale): RenameResult {
   const at = idAt(ws, text, offset);
-  if (!at || !ws.model.ids.has(at.id)) return { ok: false, message: loc.lsp.renameNotAnId };
+  if (!at || !ws.model.index.ids.has(at.id)) return { ok: false, message: loc.lsp.renameNotAnId };
   if (!ID_PATTERN.test(newName)) return { ok: false, message: loc.messages.badId(newName) };
   if (newName !== at.id && (ws.kindOf(newName) !== undefined || ws.model.pokja.some((p) => p.elements.some((e) => e.id === newName)))) {
     return { ok: false, message: loc.lsp.renameTaken(newName) };

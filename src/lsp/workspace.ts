@@ -7,9 +7,9 @@ import { join, relative, sep } from 'node:path';
 import { at } from '../check/references.js';
 import { findInMarkdown } from '../diagnostics/collector.js';
 import type { Range } from '../diagnostics/diagnostic.js';
-import { locate } from '../diagnostics/locate.js';
+import { locate } from '../source/locate.js';
 import { findRoot } from '../load/load-project.js';
-import type { ParsedFile } from '../load/parsed-file.js';
+import type { SourceFile } from '../source/source-file.js';
 import { scanLinks } from '../markdown/scan-links.js';
 import { allMarkdown } from '../model/walk.js';
 import type { Markdown, Masterplan, RecordKind, SourceRef } from '../model/types.js';
@@ -72,7 +72,7 @@ export class Workspace {
     return this.project.model;
   }
 
-  source(file: string): ParsedFile | undefined {
+  source(file: string): SourceFile | undefined {
     return this.project.sources.get(file);
   }
 
@@ -118,7 +118,7 @@ export class Workspace {
       index.set(id, list);
     };
     const model = this.model;
-    for (const [id, rec] of model.ids) {
+    for (const [id, rec] of model.index.ids) {
       const place = this.placeOf(at(rec.src, 'id'));
       if (place) add(id, { ...place, link: false, role: 'definition' });
     }
@@ -152,7 +152,7 @@ export class Workspace {
 
   /** The kind of record an id names, `pokja`, or undefined. */
   kindOf(id: string): RecordKind | 'pokja' | undefined {
-    const rec = this.model.ids.get(id);
+    const rec = this.model.index.ids.get(id);
     if (rec) return rec.kind;
     return this.model.pokja.some((p) => p.id === id) ? 'pokja' : undefined;
   }

@@ -2,8 +2,10 @@
 // value of the wrong type was already reported by the schema check, so it is skipped here rather
 // than reported again, and later checks still see every well-formed record.
 
+import { arr, int, isoDate, num, obj, str, strs, type Obj } from './values.js';
+import { RecordIndex } from './record-index.js';
 import { DEFAULT_THEME, type Theme } from '../theme/theme.js';
-import type { ParsedFile } from '../load/parsed-file.js';
+import type { SourceFile } from '../source/source-file.js';
 import { DEFAULT_POKJA, defaultPokja } from './default-pokja.js';
 import { buildParts } from './build-parts.js';
 import {
@@ -34,7 +36,6 @@ import {
   type WorksheetStatus,
 } from './types.js';
 
-type Obj = Record<string, unknown>;
 
 /** Every id definition in load order, for the duplicate check (the model keeps the first). */
 export interface IdDefinition {
@@ -57,31 +58,18 @@ export interface BuiltModel {
 
 export interface ModelInput {
   root: string;
-  config?: ParsedFile;
-  rpjmd?: ParsedFile;
-  worksheets: ParsedFile[];
+  config?: SourceFile;
+  rpjmd?: SourceFile;
+  worksheets: SourceFile[];
   /** Region-level parts (umum/*.yaml, umum/*.md). */
-  parts?: ParsedFile[];
+  parts?: SourceFile[];
   language: Lang;
   templates?: string;
   /** The theme read from the templates folder (the defaults when there is none). */
   theme?: Theme;
 }
 
-export const obj = (v: unknown): Obj | undefined =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined;
-export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-export const int = (v: unknown): number | undefined => (Number.isInteger(v) ? (v as number) : undefined);
-/** A real calendar date written yyyy-mm-dd (a YAML 1.1 loader's Date is accepted too). */
-export const isoDate = (v: unknown): string | undefined => {
-  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
-  if (typeof v !== 'string' || !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v)) return undefined;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v ? v : undefined;
-};
-export const strs = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
+export { arr, int, isoDate, num, obj, str, strs } from './values.js';
 const period = (v: unknown): [number, number] | undefined => {
   const a = arr(v);
   return a.length === 2 && int(a[0]) !== undefined && int(a[1]) !== undefined ? [a[0] as number, a[1] as number] : undefined;
@@ -143,7 +131,7 @@ export function buildModel(input: ModelInput): BuiltModel {
     if (t) bookTitles[stage] = t;
   }
 
-  const model: Masterplan = {
+  const base: Omit<Masterplan, 'index'> = {
     root: input.root,
     region,
     title: str(config.title) ?? `Masterplan Smart City ${region}`,
@@ -165,14 +153,14 @@ export function buildModel(input: ModelInput): BuiltModel {
     rpjmd,
     pokja,
     books,
-    ids,
   };
+  const model: Masterplan = { ...base, index: new RecordIndex(base, ids) };
   return { model, definitions, partDefinitions };
 }
 
 export type Define = (id: string, kind: RecordKind, record: IndexedRecord['record'], src: SourceRef) => void;
 
-function buildRpjmd(file: ParsedFile | undefined, define: Define): Rpjmd {
+function buildRpjmd(file: SourceFile | undefined, define: Define): Rpjmd {
   const rel = file?.rel ?? 'rpjmd.yaml';
   const data = (file && !file.fatal && obj(file.data)) || {};
   const at = (...path: DataPath): SourceRef => ({ file: rel, path });
@@ -293,7 +281,7 @@ function emptyChapter(stage: StageNo, pokja: string): Chapter {
 
 const STATUS_ORDER: WorksheetStatus[] = ['draft', 'review', 'final'];
 
-function addWorksheet(c: Chapter, file: ParsedFile, data: Obj, define: Define): void {
+function addWorksheet(c: Chapter, file: SourceFile, data: Obj, define: Define): void {
   const rel = file.rel;
   const at = (...path: DataPath): SourceRef => ({ file: rel, path });
   const md = (v: unknown, ...path: DataPath): Markdown | undefined => {

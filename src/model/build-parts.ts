@@ -2,8 +2,9 @@
 // model stage it is tolerant: what the schema check rejected is skipped, not reported again.
 // The first file of a part wins; every file is listed for the "each part once" check.
 
-import type { ParsedFile } from '../load/parsed-file.js';
-import { arr, int, isoDate, num, obj, str, strs, type Define, type PartDefinition } from './build-model.js';
+import type { SourceFile } from '../source/source-file.js';
+import type { Define, PartDefinition } from './build-model.js';
+import { arr, int, isoDate, num, obj, str, strs } from './values.js';
 import {
   PART_NAMES,
   type DataPath,
@@ -19,7 +20,7 @@ import {
 
 type Obj = Record<string, unknown>;
 
-export function buildParts(files: readonly ParsedFile[], define: Define, definitions: PartDefinition[]): Parts {
+export function buildParts(files: readonly SourceFile[], define: Define, definitions: PartDefinition[]): Parts {
   const parts: Parts = {};
   for (const file of files) {
     const data = !file.fatal ? obj(file.data) : undefined;
@@ -33,7 +34,7 @@ export function buildParts(files: readonly ParsedFile[], define: Define, definit
   return parts;
 }
 
-function addPart(parts: Parts, part: PartName, file: ParsedFile, data: Obj, define: Define): void {
+function addPart(parts: Parts, part: PartName, file: SourceFile, data: Obj, define: Define): void {
   const rel = file.rel;
   const at = (...path: DataPath): SourceRef => ({ file: rel, path });
   const md = (v: unknown, ...path: DataPath): Markdown | undefined => {
@@ -159,17 +160,3 @@ function addPart(parts: Parts, part: PartName, file: ParsedFile, data: Obj, defi
 }
 
 /** Every Markdown text of the parts (for the link check and the renderers' caches). */
-export function partMarkdown(parts: Parts): Markdown[] {
-  const out: Markdown[] = [];
-  for (const name of PART_NAMES) {
-    const p = parts[name];
-    if (!p) continue;
-    out.push(...p.texts);
-    if (name === 'introduction') {
-      const i = parts.introduction!;
-      for (const m of [i.background, i.purpose, i.scope, i.method]) if (m) out.push(m);
-    }
-    if (name === 'commitment' && parts.commitment!.statement) out.push(parts.commitment!.statement);
-  }
-  return out;
-}

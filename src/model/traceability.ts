@@ -1,11 +1,9 @@
 // Traceability: which innovations carry which RPJMD priority program, per Pokja, and the gaps in
 // that chain. One computation for `masterplan trace`, `masterplan status` and (later) the book's
-// matrix appendix, so that every view of the matrix gives the same figures. Built on the book's
-// Lookup indexes rather than indexes of its own.
+// matrix appendix, so that every view of the matrix gives the same figures. Built on the model's
+// one index of records (record-index.ts); its gaps are the coverage warnings' own lists.
 
-import type { Lookup } from '../book/lookup.js';
-import type { Innovation } from './types.js';
-import { allQuickWins } from './walk.js';
+import type { Innovation, Masterplan } from './types.js';
 
 export interface TraceProgram {
   id: string;
@@ -59,8 +57,8 @@ export function percent(covered: number, total: number): number {
   return total ? Math.round((covered / total) * 100) : 0;
 }
 
-export function traceability(L: Lookup): Traceability {
-  const model = L.model;
+export function traceability(model: Masterplan): Traceability {
+  const L = model.index;
   const programs = model.rpjmd.programs;
   const linked = (programId: string): Innovation[] => L.innovationsByProgram.get(programId) ?? [];
 
@@ -101,11 +99,9 @@ export function traceability(L: Lookup): Traceability {
     perPokja,
     coverage: { covered: coveredAll, total: programs.length, percent: percent(coveredAll, programs.length) },
     gaps: {
-      uncoveredPrograms: programs.filter((p) => linked(p.id).length === 0).map((p) => ({ id: p.id, name: p.name })),
-      unplannedInnovations: L.innovationList
-        .filter((i) => !L.roadmapByInnovation.has(i.id))
-        .map((i) => ({ id: i.id, title: i.title, pokja: i.pokja })),
-      unrealisedQuickWins: allQuickWins(model)
+      uncoveredPrograms: L.uncoveredPrograms().map((p) => ({ id: p.id, name: p.name })),
+      unplannedInnovations: L.unplannedInnovations().map((i) => ({ id: i.id, title: i.title, pokja: i.pokja })),
+      unrealisedQuickWins: L.quickWinList
         .filter((q) => !L.innovationsByQuickWin.has(q.id))
         .map((q) => ({ id: q.id, title: q.title, pokja: q.pokja })),
       missionsWithoutInnovation: missions.filter((m) => m.innovations === 0).map((m) => ({ id: m.id, text: m.text })),

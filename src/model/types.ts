@@ -2,6 +2,7 @@
 // neither the HTML nor the PDF renderer ever touches YAML.
 
 import type { Theme } from '../theme/theme.js';
+import type { RecordIndex } from './record-index.js';
 
 export type Lang = 'id' | 'en';
 export type StageNo = 1 | 2 | 3 | 4;
@@ -464,6 +465,6 @@ export interface Masterplan {
   rpjmd: Rpjmd;
   pokja: Pokja[];
   books: Book[];
-  /** Every record with an id, by id (first definition wins). */
-  ids: Map<string, IndexedRecord>;
+  /** The one index of the records: every id (first definition wins), records by kind, relations. */
+  index: RecordIndex;
 }

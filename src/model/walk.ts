@@ -1,7 +1,6 @@
 // Small read-only helpers over the document model, shared by checks and renderers.
 
-import { partMarkdown } from './build-parts.js';
-import type { Chapter, Innovation, Markdown, Masterplan, QuickWin, RoadmapEntry, Sector } from './types.js';
+import { PART_NAMES, type Chapter, type Innovation, type Markdown, type Masterplan, type Parts, type QuickWin, type RoadmapEntry, type Sector } from './types.js';
 
 export function allChapters(model: Masterplan): Chapter[] {
   return model.books.flatMap((b) => b.chapters);
@@ -33,4 +32,20 @@ export function allSectors(model: Masterplan): Sector[] {
 
 export function allRoadmap(model: Masterplan): RoadmapEntry[] {
   return allChapters(model).flatMap((c) => c.roadmap);
+}
+
+/** Every Markdown text of the region-level parts, in the parts' order. */
+export function partMarkdown(parts: Parts): Markdown[] {
+  const out: Markdown[] = [];
+  for (const name of PART_NAMES) {
+    const p = parts[name];
+    if (!p) continue;
+    out.push(...p.texts);
+    if (name === 'introduction') {
+      const i = parts.introduction!;
+      for (const m of [i.background, i.purpose, i.scope, i.method]) if (m) out.push(m);
+    }
+    if (name === 'commitment' && parts.commitment!.statement) out.push(parts.commitment!.statement);
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
 import { CONFIG_FILE, loadProject } from '../load/load-project.js';
-import type { ParsedFile } from '../load/parsed-file.js';
+import type { SourceFile } from '../source/source-file.js';
 import { buildModel } from '../model/build-model.js';
 import type { Lang, Pokja, StageNo } from '../model/types.js';
 
@@ -58,7 +58,7 @@ export function readExisting(root: string, lang: Lang, t: Locale['messages']): E
 }
 
 /** A worksheet's Pokja and stage: from its data, or, when it does not parse, from its top-level lines. */
-function identify(w: ParsedFile): { pokja?: string; stage?: StageNo } {
+function identify(w: SourceFile): { pokja?: string; stage?: StageNo } {
   let pokja: unknown;
   let stage: unknown;
   if (!w.fatal && w.data !== null && typeof w.data === 'object' && !Array.isArray(w.data)) {

@@ -5,6 +5,7 @@
 // HTML (parse5: SVG bars, their data attributes, the data table, the list of figures) and read
 // back from the PDF (pdfjs: labels and years on the chart's page, the list of figures).
 
+import { reindexed } from '../../src/model/record-index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,7 +152,7 @@ describe('coverage and budget charts', () => {
       descendants(f)
         .filter((g) => g.tagName === 'g' && hasClass(g, 'chart-value'))
         .map((g) => [attr(g, 'data-label'), Number(attr(g, 'data-value')), textOf(byTag(g, 'text').at(-1)!)]);
-    const t = traceability(L);
+    const t = traceability(L.model);
     expect(values(bars[0])).toEqual(
       t.missions.filter((m) => m.programs > 0).map((m) => [`Misi ${m.id}: ${m.text}`, Math.round((m.covered / m.programs) * 100), `${m.covered} dari ${m.programs} (${Math.round((m.covered / m.programs) * 100)}%)`]),
     );
@@ -199,7 +200,7 @@ describe('an innovation not in the roadmap yet', () => {
   it('keeps its bar, drawn as a gap (dashed, named so in its title and the data table), and the legend says so', () => {
     const m = checkProject(EXAMPLE).model;
     for (const book of m.books) for (const c of book.chapters) c.roadmap = c.roadmap.filter((e) => e.innovation !== 'INO-GOV-4');
-    const doc = buildBooks(m, { date: new Date(Date.UTC(2024, 2, 1)) }).find((d) => d.file === 'buku-4')!;
+    const doc = buildBooks(reindexed(m), { date: new Date(Date.UTC(2024, 2, 1)) }).find((d) => d.file === 'buku-4')!;
     const page = parsePage(renderBook(doc, { template: loadTemplate([]), books: [doc] }).html);
     const figure = charts(byId(page, 'buku-4-smart-governance-peta-jalan')!, 'timeline')[0];
     const bar = descendants(figure).find((g) => g.tagName === 'g' && attr(g, 'data-id') === 'INO-GOV-4')!;

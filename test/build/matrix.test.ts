@@ -13,6 +13,7 @@ import { renderPdf } from '../../src/render/pdf/index.js';
 import { attr, byId, byTag, hasClass, parentOf, parsePage, textOf } from '../helpers/html.js';
 import { readPdf } from '../helpers/pdf.js';
 import { SMALL } from '../workflow/helpers.js';
+import { reindexed } from '../../src/model/record-index.js';
 
 const GAP = '✗ belum tercakup';
 
@@ -21,7 +22,7 @@ function books(): BookDoc[] {
   const checked = checkProject(SMALL);
   const model = structuredClone(checked.model);
   model.pokja.push({ ...structuredClone(model.pokja[0]), id: 'smart-kosong', name: 'Smart Kosong' });
-  return buildBooks(model, { date: new Date(Date.UTC(2024, 2, 1)) });
+  return buildBooks(reindexed(model), { date: new Date(Date.UTC(2024, 2, 1)) });
 }
 const docs = books();
 const buku3 = docs.find((d) => d.file === 'buku-3')!;

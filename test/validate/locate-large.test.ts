@@ -3,11 +3,11 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Collector } from '../../src/diagnostics/collector.js';
-import { locate } from '../../src/diagnostics/locate.js';
-import { LARGE_YAML_CHARS, narrow } from '../../src/diagnostics/narrow-yaml.js';
+import { locate } from '../../src/source/locate.js';
+import { LARGE_YAML_CHARS, narrow } from '../../src/source/narrow-yaml.js';
 import { locale } from '../../src/i18n/index.js';
 import { parseFile } from '../../src/load/parse-file.js';
-import type { ParsedFile } from '../../src/load/parsed-file.js';
+import type { SourceFile } from '../../src/source/source-file.js';
 import type { DataPath } from '../../src/model/types.js';
 
 const HEAD = [
@@ -43,14 +43,14 @@ const HEAD = [
 
 let lastDiagnostics: Collector['list'] = [];
 
-function bigFile(tail = ''): ParsedFile {
+function bigFile(tail = ''): SourceFile {
   const items: string[] = [];
   for (let i = 0; items.length * 30 < LARGE_YAML_CHARS * 1.3; i++) {
     items.push(i % 97 === 0 ? `  - "Isu: nomor ${i}"\n  # komentar ${i}` : i % 89 === 0 ? `  -\n    Isu panjang ${i}\n    lanjut` : `  - Isu strategis nomor ${i}`);
   }
   const text = `${HEAD}\n${items.join('\n')}\nsummary: Ringkasan\nextra:\n  nested:\n    deep: 1\n${tail}`;
   const out = new Collector();
-  const file = parseFile('pokja/x/1-analisis.yaml', '/nowhere/x', 'worksheet', new TextEncoder().encode(text), out, locale('en').messages);
+  const file = parseFile('pokja/x/1-analisis.yaml', 'worksheet', new TextEncoder().encode(text), out, locale('en').messages);
   lastDiagnostics = out.list;
   expect(file.doc).toBeUndefined();
   if (tail) return file;
@@ -69,7 +69,7 @@ function paths(data: unknown, prefix: DataPath = [], out: DataPath[] = []): Data
 describe('locate in a large file', () => {
   it('gives the positions of the whole document, for keys and values at every depth', () => {
     const file = bigFile();
-    const whole: ParsedFile = { ...file, doc: parseDocument(file.yaml!, { uniqueKeys: true, prettyErrors: false, strict: true }) };
+    const whole: SourceFile = { ...file, doc: parseDocument(file.yaml!, { uniqueKeys: true, prettyErrors: false, strict: true }) };
     const all = paths(file.data);
     expect(all.length).toBeGreaterThan(60);
     for (const path of all.filter((p) => p.length > 0)) {

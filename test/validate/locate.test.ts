@@ -1,21 +1,21 @@
-// src/diagnostics/locate.ts: data path → source range. Positions are shown as "line:col-endLine:endCol"
+// src/source/locate.ts: data path → source range. Positions are shown as "line:col-endLine:endCol"
 // (1-based, as diagnostics print them) so each expectation can be checked against the text by eye.
 
 import { describe, expect, it } from 'vitest';
 import { Collector } from '../../src/diagnostics/collector.js';
-import { locate } from '../../src/diagnostics/locate.js';
-import { SourceText } from '../../src/diagnostics/source-text.js';
+import { locate } from '../../src/source/locate.js';
+import { SourceText } from '../../src/source/source-text.js';
 import { locale } from '../../src/i18n/index.js';
 import { parseFile } from '../../src/load/parse-file.js';
-import type { ParsedFile } from '../../src/load/parsed-file.js';
+import type { SourceFile } from '../../src/source/source-file.js';
 import type { DataPath } from '../../src/model/types.js';
 
-function parsed(rel: string, content: string | Uint8Array): ParsedFile {
+function parsed(rel: string, content: string | Uint8Array): SourceFile {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return parseFile(rel, `/nowhere/${rel}`, 'worksheet', bytes, new Collector(), locale('en').messages);
+  return parseFile(rel, 'worksheet', bytes, new Collector(), locale('en').messages);
 }
 
-function where(file: ParsedFile, path: DataPath, want: 'key' | 'value' = 'value'): string {
+function where(file: SourceFile, path: DataPath, want: 'key' | 'value' = 'value'): string {
   const s = locate(file, path, want);
   const a = file.source.position(s.start);
   const b = file.source.position(s.end);

@@ -34,12 +34,12 @@ describe('Markdown size limits', () => {
     const big = new Uint8Array(MAX_FILE_MB * 1024 * 1024 + 1).fill(0x61);
     for (const rel of ['pokja/a/3-inovasi.md', 'pokja/a/1-analisis.yaml', 'rpjmd.yaml']) {
       const out = new Collector();
-      const file = parseFile(rel, '/x', 'worksheet', big, out, en);
+      const file = parseFile(rel, 'worksheet', big, out, en);
       expect(file.fatal).toBe(true);
       expect(out.list.map((d) => [d.file, d.line, d.column, d.rule, d.message])).toEqual([[rel, 1, 1, 'syntax', en.fileTooLarge('10.0', '10')]]);
     }
     const out = new Collector();
-    parseFile('pokja/a/1-analisis.yaml', '/x', 'worksheet', big.subarray(1), out, en);
+    parseFile('pokja/a/1-analisis.yaml', 'worksheet', big.subarray(1), out, en);
     expect(out.list.some((d) => d.message === en.fileTooLarge('10.0', '10'))).toBe(false);
   });
 

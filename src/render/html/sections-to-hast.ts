@@ -2,6 +2,7 @@
 
 import type { ElementContent } from 'hast';
 import type { BookDoc, Section } from '../../book/types.js';
+import { numberedTitle } from '../../book/headings.js';
 import { blocksToHast } from './blocks-to-hast.js';
 import { assetOutPath, type RenderContext } from './context.js';
 import { cls, el, headingTag } from './hast.js';
@@ -65,10 +66,6 @@ function listToHast(entries: BookDoc['tables'], title: string, id: string, title
 }
 
 /** "BAB I Pendahuluan": the chapter number before the title, where the layout numbered it. */
-export function numberedTitle(s: Section): string {
-  return s.number !== undefined ? `${s.number} ${s.title}` : s.title;
-}
-
 /** Contents: the sections marked `toc`, nested as in the book (levels 1–2 in practice). */
 export function tocToHast(doc: BookDoc): ElementContent | undefined {
   const list = tocList(doc.sections);

@@ -9,7 +9,7 @@ import type { ElementContent } from 'hast';
 import type { Block, BookDoc, Facet, Findable, Inline, Section } from '../../book/types.js';
 import { locale } from '../../i18n/index.js';
 import { el } from './hast.js';
-import { numberedTitle } from './sections-to-hast.js';
+import { numberedTitle } from '../../book/headings.js';
 
 export const SITE_SCRIPT_FILE = 'assets/site.js';
 export const SEARCH_INDEX_FILE = 'assets/search-index.js';

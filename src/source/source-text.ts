@@ -1,7 +1,13 @@
 // Offsets → 1-based line/column over a whole file's text (BOM already removed).
 // Lines end at LF; a CR before it is not counted as a column.
 
-import type { Range } from './diagnostic.js';
+/** A text range, 1-based, end column exclusive as editors count it. */
+export interface Range {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 export class SourceText {
   readonly lineStarts: number[];

@@ -4,8 +4,7 @@
 
 import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { DataPath } from '../model/types.js';
-import type { ParsedFile } from '../load/parsed-file.js';
-import { documentOf } from '../load/parse-file.js';
+import { documentOf, type SourceFile } from './source-file.js';
 import { LARGE_YAML_CHARS, MAX_REGION_CHARS, narrow } from './narrow-yaml.js';
 
 export interface Span {
@@ -15,7 +14,7 @@ export interface Span {
 
 export type Want = 'value' | 'key';
 
-export function locate(file: ParsedFile, path: DataPath, want: Want = 'value'): Span {
+export function locate(file: SourceFile, path: DataPath, want: Want = 'value'): Span {
   if (!file.doc && file.yaml !== undefined && file.yaml.length > LARGE_YAML_CHARS) return locateLarge(file, file.yaml, path, want);
   return walk(documentOf(file), path, want, file.yamlOffset, firstLine(file));
 }
@@ -24,7 +23,7 @@ export function locate(file: ParsedFile, path: DataPath, want: Want = 'value'): 
  * A large file is not parsed whole again (narrow-yaml.ts): only the lines of the entry the path
  * leads into, whose positions are then shifted back into the file.
  */
-function locateLarge(file: ParsedFile, yaml: string, path: DataPath, want: Want): Span {
+function locateLarge(file: SourceFile, yaml: string, path: DataPath, want: Want): Span {
   const region = narrow(yaml, path);
   const base = file.yamlOffset + region.start;
   const eol = yaml.indexOf('\n', region.start);
@@ -74,7 +73,7 @@ function shift(span: Span | undefined, base: number): Span | undefined {
   return span && { start: span.start + base, end: span.end + base };
 }
 
-function firstLine(file: ParsedFile): Span {
+function firstLine(file: SourceFile): Span {
   const text = file.source.text;
   const nl = text.indexOf('\n');
   let end = nl === -1 ? text.length : nl;

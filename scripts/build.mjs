@@ -1,7 +1,8 @@
 // Build: precompile the JSON schemas into validator code (no schema compilation at run time),
 // then bundle the CLI into one file (start-up cost of ~100 small ESM packages → one file).
 // pdfkit stays external: it reads its font metrics and data files from its own folder; fontkit
-// too, so that the PDF renderer and pdfkit share one copy (fonts parsed once, handed to pdfkit).
+// too, so that the PDF renderer and pdfkit share one copy (fonts parsed once, handed to pdfkit);
+// and linebreak (UAX #14), which pdfkit imports as well: one copy of its tables, loaded once.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +59,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['pdfkit', 'fontkit'],
+  external: ['pdfkit', 'fontkit', 'linebreak'],
   banner: { js: "import { createRequire as __mpCreateRequire } from 'node:module'; const require = __mpCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',

@@ -80,8 +80,8 @@ const assets = {};
 for (const dir of ['schemas', 'templates']) {
   for (const f of readdirSync(join(root, dir)).sort()) assets[`${dir}/${f}`] = join(root, dir, f);
 }
-// The built-in fonts (src/theme/font-catalog.ts): DejaVu, and the four faces of each family of
-// the type pair, asset `fonts/<file name>`.
+// The built-in fonts (src/theme/font-catalog.ts): DejaVu, the four faces of each family of the
+// type pair and Noto Emoji, asset `fonts/<file name>`.
 const packageDir = (name) => dirname(fileURLToPath(import.meta.resolve(`${name}/package.json`)));
 const fontDir = join(packageDir('dejavu-fonts-ttf'), 'ttf');
 for (const f of readdirSync(fontDir).filter((f) => f.endsWith('.ttf')).sort()) assets[`fonts/${f}`] = join(fontDir, f);
@@ -91,6 +91,8 @@ for (const pkg of ['@expo-google-fonts/source-serif-4', '@expo-google-fonts/sour
     for (const f of readdirSync(dir).filter((f) => f.endsWith('.ttf'))) assets[`fonts/${f}`] = join(dir, f);
   }
 }
+// The emoji fallback face (EMOJI_FACE in font-catalog.ts): its regular weight only.
+assets['fonts/NotoEmoji_400Regular.ttf'] = join(packageDir('@expo-google-fonts/noto-emoji'), '400Regular', 'NotoEmoji_400Regular.ttf');
 
 const blob = join(work, 'sea-prep.blob');
 writeFileSync(

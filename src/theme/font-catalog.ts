@@ -23,6 +23,13 @@ export const BUILTIN_FAMILIES = {
   'DejaVu Sans Mono': dejavu('DejaVuSansMono', 'Oblique'),
 } as const satisfies Record<string, Record<Variant, PackageFace>>;
 
+/**
+ * Noto Emoji (monochrome outlines, OFL), the PDF's last fallback: drawn only for the characters
+ * no other face has (emoji, with its ligatures for ZWJ sequences, skin tones, flags and keycaps).
+ * Not a family a theme picks.
+ */
+export const EMOJI_FACE: PackageFace = { pkg: '@expo-google-fonts/noto-emoji', path: '400Regular/NotoEmoji_400Regular.ttf' };
+
 export type BuiltinFamily = keyof typeof BUILTIN_FAMILIES;
 export const BUILTIN_FAMILY_NAMES = Object.keys(BUILTIN_FAMILIES) as BuiltinFamily[];
 

@@ -87,7 +87,12 @@ describe(`the single executable masterplan-${VERSION}-linux-x64, under env -i`, 
   it('builds the HTML and PDF books, byte for byte the same as the npm CLI', () => {
     const a = join(tempDir(), 'a');
     const b = join(tempDir(), 'b');
-    for (const d of [a, b]) cpSync(BANGGAI, d, { recursive: true, filter: (src) => !src.includes(`${BANGGAI}/dist`) });
+    for (const d of [a, b]) {
+      cpSync(BANGGAI, d, { recursive: true, filter: (src) => !src.includes(`${BANGGAI}/dist`) });
+      // An emoji: the executable draws it with the emoji face from its assets.
+      const closing = join(d, 'umum', 'penutup.md');
+      writeFileSync(closing, `${readFileSync(closing, 'utf8')}\nPanen 🌾 bersama petani 👩\u200d🌾.\n`);
+    }
     const built = bare(['build'], a);
     expect(built.status, built.stderr).toBe(0);
     expect(run(process.execPath, [BIN, 'build'], { cwd: b, env: {} }).status).toBe(0);
@@ -95,6 +100,7 @@ describe(`the single executable masterplan-${VERSION}-linux-x64, under env -i`, 
     expect(files).toEqual(readdirSync(join(b, 'dist')).filter((f) => /\.(html|pdf)$/.test(f)).sort());
     expect(files).toEqual(expect.arrayContaining(['buku-1.html', 'buku-1.pdf', 'buku-4.pdf', 'index.html']));
     for (const f of files) expect(readFileSync(join(a, 'dist', f)).equals(readFileSync(join(b, 'dist', f))), f).toBe(true);
+    expect(readFileSync(join(a, 'dist', 'buku-4.pdf')).includes('NotoEmoji-Regular')).toBe(true);
   }, 120_000);
 
   it('runs init (schemas copied from its assets), status, trace and schema', () => {

@@ -36,6 +36,8 @@ function drawSectionBody(ctx: RenderContext, section: Section, onSection: (s: Se
   ctx.sectionPages.set(section.id, flow.page);
   within(pdf, headingTag(section.level), () => {
     for (const line of lines) {
+      // A heading taller than a page (a pasted paragraph as a title) goes on over the break.
+      flow.ensure(line.height);
       drawLine(pdf, ctx.dests, line, frame.x, flow.y);
       flow.y += line.height;
     }

@@ -4,7 +4,7 @@
 
 import type { RenderContext } from './context.js';
 import type { Frame } from './flow.js';
-import { drawLine, layoutLines, linesHeight, measure, style, type Align, type Line, type Run, type TextStyle } from './inline-text.js';
+import { drawLine, layoutLines, linesHeight, measure, style, widestWord, type Align, type Line, type Run, type TextStyle } from './inline-text.js';
 import { fontKey } from './fonts.js';
 import { flowParagraph } from './draw-paragraph.js';
 import { tagsOf, within, type StructElement } from './tags.js';
@@ -244,14 +244,8 @@ function columnLayout(ctx: RenderContext, table: TableSpec, spec: TypeSpec, widt
   const total = table.columns.reduce((s, c) => s + Math.max(c.width, 0.01), 0);
   const widths = table.columns.map((c) => (width * Math.max(c.width, 0.01)) / total);
   const probe = style(spec);
-  const longest = (runs: Run[]) => {
-    let max = 0;
-    for (const run of runs) {
-      const key = fontKey(run.style.family, run.style.bold, run.style.italic);
-      for (const word of run.text.split(/[ \t\r\n]+/)) if (word) max = Math.max(max, measure(key, run.style.size, word));
-    }
-    return max;
-  };
+  // Words as the line breaker sees them (UAX #14): an address needs only its widest part.
+  const longest = (runs: Run[]) => widestWord(runs);
   // Longest word per column at the variant's size.
   const words = table.columns.map((col, i) => {
     let widest = longest([{ text: col.label, style: { ...probe, bold: true } }]);

@@ -9,18 +9,24 @@
 import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import { readFontFile } from '../../package-files.js';
-import { BUILTIN_FAMILIES, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
+import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
 import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
 
 /** serif: body text; sans: headings, labels and tables; mono: code (the roles a style names). */
 export type Family = 'serif' | 'sans' | 'mono';
-/** Roles that only fallback uses: DejaVu Sans and Serif, for characters the theme's faces lack. */
-type FallbackFamily = 'dvsans' | 'dvserif';
+/**
+ * Roles that only fallback uses: DejaVu Sans and Serif, for characters the theme's faces lack;
+ * Noto Emoji (`emoji-r` only) for the emoji none of them has.
+ */
+type FallbackFamily = 'dvsans' | 'dvserif' | 'emoji';
 export type FontKey = `${Family | FallbackFamily}-${Variant}`;
 
 export function fontKey(family: Family, bold = false, italic = false): FontKey {
   return `${family}-${bold ? (italic ? 'bi' : 'b') : italic ? 'i' : 'r'}`;
 }
+
+/** The emoji face: parsed, and registered with a document, only once a character needs it. */
+export const EMOJI: FontKey = 'emoji-r';
 
 /** The faces of the document being drawn, by role. */
 let roles = new Map<FontKey, { id: string; source: FaceSource }>();
@@ -42,6 +48,7 @@ function setRoles(theme: Theme): void {
   put('mono', pkg('DejaVu Sans Mono'));
   put('dvsans', pkg('DejaVu Sans'));
   put('dvserif', pkg('DejaVu Serif'));
+  next.set(EMOJI, { id: faceFileName(EMOJI_FACE), source: { kind: 'package', face: EMOJI_FACE } });
   roles = next;
 }
 
@@ -51,6 +58,7 @@ export function useTheme(theme: Theme): void {
 }
 
 const loaded = new Map<string, fontkit.Font>();
+
 
 function face(key: FontKey): { id: string; source: FaceSource } {
   return roles.get(key)!;
@@ -88,11 +96,21 @@ const SHAPED_WORDS_LIMIT = 3_000;
  */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   for (const key of roles.keys()) {
+    if (key === EMOJI) continue; // see registerOnUse
     // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list sources.
     doc.registerFont(key, loadFont(key) as unknown as PDFKit.Mixins.PDFFontSource);
     doc.font(key);
     shareShapedWords(face(key).id, (doc as unknown as { _font?: EmbeddedFontInternals })._font);
   }
+}
+
+const emojiDocs = new WeakSet<PDFKit.PDFDocument>();
+
+/** Before drawing with `key`: registers the emoji face with the document on its first use. */
+export function registerOnUse(doc: PDFKit.PDFDocument, key: FontKey): void {
+  if (key !== EMOJI || emojiDocs.has(doc)) return;
+  emojiDocs.add(doc);
+  doc.registerFont(key, loadFont(key) as unknown as PDFKit.Mixins.PDFFontSource);
 }
 
 /** The parts of pdfkit's embedded font (private API) that the shared cache touches. */

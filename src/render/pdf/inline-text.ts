@@ -3,7 +3,8 @@
 // each line's height before drawing, so paragraphs, table cells and cards can break pages
 // cleanly, and every link gets an exact clickable rectangle.
 
-import { fontKey, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
+import { breakPoints } from './break-points.js';
+import { EMOJI, fontKey, loadFont, registerOnUse, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
 import type { GlyphCoverage } from './glyph-coverage.js';
 import { linkKey, type Destinations, type LinkTarget } from './links.js';
 import { tagsOf } from './tags.js';
@@ -61,83 +62,214 @@ export function style(spec: TypeSpec, extra: Partial<TextStyle> = {}): TextStyle
 
 const BADGE_PAD = 3;
 
-/** Width of `text` in a face at a size (our own measure; see `unitWidth`). */
+/** Width of `text` in a face at a size (our own measure; see `unitWidth` and `shapedWidth`). */
 export function measure(font: FontKey, size: number, text: string): number {
-  return unitWidth(font, text) * size;
+  if (font === EMOJI) return shapedWidth(font, text) * size;
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) plain = text.charCodeAt(i) < 0xad;
+  if (plain) return unitWidth(font, text) * size;
+  // Invisible characters take no room (fontkit draws them as nothing); shaping scripts are
+  // measured as shaped.
+  if (IGNORABLE.test(text)) text = text.replace(IGNORABLE_ALL, '');
+  return (COMPLEX.test(text) ? shapedWidth(font, text) : unitWidth(font, text)) * size;
 }
 
-/** One unbreakable word: consecutive non-space text, possibly in several styles and faces. */
+/** The default ignorable characters of glyph-coverage.ts's isDefaultIgnorable, as a pattern. */
+const IGNORABLE_SOURCE =
+  '[\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufff8]|[\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}]';
+const IGNORABLE = new RegExp(IGNORABLE_SOURCE, 'u');
+const IGNORABLE_ALL = new RegExp(IGNORABLE_SOURCE, 'gu');
+
+/**
+ * Scripts whose drawn width is not the sum of their characters' advances: the shaper picks
+ * contextual forms and ligatures (Hebrew, Arabic, Indic, Thai, …) or decomposes Hangul
+ * syllables into jamo. Latin, Greek, Cyrillic, punctuation, symbols and CJK ideographs are
+ * measured per character (fast), the rest as shaped.
+ */
+const COMPLEX = /[\u0590-\u1dff\uac00-\ud7ff\ua960-\ua97f\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+const shaped = new Map<string, number>();
+
+/** Advance width of `text` at size 1 as fontkit (and so pdfkit) shapes it; kept per face and text. */
+function shapedWidth(font: FontKey, text: string): number {
+  const key = `${font}\u0000${text}`;
+  let width = shaped.get(key);
+  if (width === undefined) {
+    const face = loadFont(font);
+    width = face.layout(text).advanceWidth / face.unitsPerEm;
+    if (shaped.size > 5_000) shaped.clear();
+    shaped.set(key, width);
+  }
+  return width;
+}
+
+/**
+ * One unbreakable piece of text, between two UAX #14 break opportunities: possibly in several
+ * styles and faces ("**bold**text", a fallback face for one symbol).
+ */
 interface Word {
   parts: { text: string; font: FontKey; style: TextStyle; width: number }[];
   width: number;
-  /** The space before it (0 at a line start or after a hard break). */
+  /** The space before it (null at a line start, after a hard break, or where a break needs none: "sub-|direktori"). */
   space: { style: TextStyle; width: number } | null;
   hardBreakBefore: boolean;
+  /** It ended in a soft hyphen (U+00AD): a line that breaks after it ends in a visible hyphen. */
+  hyphen?: boolean;
 }
 
-const isBlank = (c: number) => c === 32 || c === 9 || c === 13;
+const isBlank = (c: number) => c === 32;
+/** Characters after which a line must break (UAX #14 classes BK, LF, NL). */
+const isHardBreak = (c: number) => c === 10 || c === 11 || c === 12 || c === 0x85 || c === 0x2028 || c === 0x2029;
+const SOFT_HYPHEN = '\u00ad';
 
+/** The runs as words, split where UAX #14 allows a break (break-points.ts). */
 function toWords(kit: TextKit, runs: Run[]): Word[] {
+  // One text for all runs, so that a break between two runs follows the same rules as one
+  // inside a run ("**bold**, text": no break before the comma).
+  const texts: string[] = [];
+  const starts: number[] = [];
+  let full = '';
+  for (const run of runs) {
+    let text = run.text;
+    // A badge never breaks inside (see below); tabs and carriage returns are spaces.
+    if (run.style.badge) text = text.replace(/ /g, '\u00a0');
+    if (text.includes('\t') || text.includes('\r')) text = text.replace(/[\t\r]/g, ' ');
+    starts.push(full.length);
+    texts.push(text);
+    full += text;
+  }
+  const shy = full.includes(SOFT_HYPHEN);
   const words: Word[] = [];
   let pendingSpace: Word['space'] = null;
   let pendingBreak = false;
-  let current: Word | null = null;
-  const flush = () => {
-    if (current) words.push(current);
-    current = null;
+  /** Index of the run holding offset `pos` (searched from the last one found). */
+  let ri = 0;
+  const runAt = (pos: number) => {
+    while (ri > 0 && starts[ri] > pos) ri--;
+    while (ri < runs.length - 1 && starts[ri] + texts[ri].length <= pos) ri++;
+    return ri;
   };
-  for (const run of runs) {
-    const style = run.style;
-    const base = fontKey(style.family, style.bold, style.italic);
-    // A badge never breaks inside.
-    const text = style.badge ? run.text.replace(/ /g, '\u00a0') : run.text;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        flush();
-        if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
-        pendingBreak = true;
-        pendingSpace = null;
-        i++;
-        continue;
+  let from = 0;
+  for (const to of breakPoints(full)) {
+    // No break inside a badge: the segment goes on to the next opportunity.
+    const k = runAt(to - 1);
+    if (runs[k].style.badge && to < starts[k] + texts[k].length) continue;
+    let end = to;
+    const hard = end > from && isHardBreak(full.charCodeAt(end - 1));
+    if (hard) end--;
+    const ink = trimEnd(full, from, end);
+    if (ink > from) {
+      const word: Word = { parts: [], width: 0, space: pendingSpace, hardBreakBefore: pendingBreak };
+      pendingSpace = null;
+      pendingBreak = false;
+      for (let pos = from, r = runAt(from); pos < ink; r = runAt(pos)) {
+        const stop = Math.min(ink, starts[r] + texts[r].length);
+        const style = runs[r].style;
+        let text = full.slice(pos, stop);
+        if (shy && text.includes(SOFT_HYPHEN)) {
+          if (stop === ink && text.endsWith(SOFT_HYPHEN)) word.hyphen = true;
+          text = text.replaceAll(SOFT_HYPHEN, '');
+        }
+        const base = fontKey(style.family, style.bold, style.italic);
+        for (const part of kit.glyphs.split(text, base)) {
+          const width = measure(part.font, style.size, part.text);
+          word.parts.push({ text: part.text, font: part.font, style, width });
+          word.width += width;
+        }
+        if (style.badge) word.width += BADGE_PAD * 2;
+        pos = stop;
       }
-      let j = i + 1;
-      if (isBlank(c)) {
-        while (j < n && isBlank(text.charCodeAt(j))) j++;
-        flush();
-        if (!pendingSpace) pendingSpace = { style, width: unitWidth(base, ' ') * style.size };
-        i = j;
-        continue;
-      }
-      while (j < n && !isBlank(text.charCodeAt(j)) && text.charCodeAt(j) !== 10) j++;
-      if (!current) {
-        current = { parts: [], width: 0, space: pendingSpace, hardBreakBefore: pendingBreak };
-        pendingSpace = null;
-        pendingBreak = false;
-      }
-      for (const part of kit.glyphs.split(text.slice(i, j), base)) {
-        const width = unitWidth(part.font, part.text) * style.size;
-        current.parts.push({ text: part.text, font: part.font, style, width });
-        current.width += width;
-      }
-      if (style.badge) current.width += BADGE_PAD * 2;
-      i = j;
+      if (word.parts.length) words.push(word);
     }
+    if (ink < end && !pendingSpace) {
+      const style = runs[runAt(ink)].style;
+      pendingSpace = { style, width: unitWidth(fontKey(style.family, style.bold, style.italic), ' ') * style.size };
+    }
+    if (hard) {
+      // Two breaks in a row: an empty line between them.
+      if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
+      pendingBreak = true;
+      pendingSpace = null;
+    }
+    from = to;
   }
-  flush();
   if (pendingBreak) words.push({ parts: [], width: 0, space: null, hardBreakBefore: true });
   return words;
 }
 
-const BREAK_AFTER = /[-/_.,;:)\]]/;
+/** End of `text` between `from` and `end` without its trailing spaces. */
+function trimEnd(text: string, from: number, end: number): number {
+  while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
 
-/** Cut a word wider than a whole line: after punctuation if possible, else between letters. */
+/**
+ * Width of the widest word of `runs` (what a table column needs at least not to cut any), each
+ * measured in its run's face (a table sizes its columns from this before laying out a cell).
+ */
+export function widestWord(runs: Run[]): number {
+  const single = runs.length === 1 ? runs[0] : undefined;
+  const key = single ? `${fontKey(single.style.family, single.style.bold, single.style.italic)}|${single.style.size}|${single.style.badge ? 1 : 0}|${single.text}` : '';
+  const hit = single ? widest.get(key) : undefined;
+  if (hit !== undefined) return hit;
+  const texts: string[] = [];
+  const starts: number[] = [];
+  let full = '';
+  for (const run of runs) {
+    let text = run.style.badge ? run.text.replace(/ /g, '\u00a0') : run.text;
+    if (text.includes('\t') || text.includes('\r')) text = text.replace(/[\t\r]/g, ' ');
+    starts.push(full.length);
+    texts.push(text);
+    full += text;
+  }
+  let max = 0;
+  let from = 0;
+  let r = 0;
+  const runAt = (pos: number) => {
+    while (r > 0 && starts[r] > pos) r--;
+    while (r < runs.length - 1 && starts[r] + texts[r].length <= pos) r++;
+    return r;
+  };
+  for (const to of breakPoints(full)) {
+    // No break inside a badge (as in toWords).
+    const k = runAt(to - 1);
+    if (runs[k].style.badge && to < starts[k] + texts[k].length) continue;
+    let end = to;
+    if (end > from && isHardBreak(full.charCodeAt(end - 1))) end--;
+    end = trimEnd(full, from, end);
+    let width = 0;
+    for (let pos = from; pos < end; ) {
+      const st = runs[runAt(pos)].style;
+      const stop = Math.min(end, starts[r] + texts[r].length);
+      width += measure(fontKey(st.family, st.bold, st.italic), st.size, full.slice(pos, stop)) + (st.badge ? BADGE_PAD * 2 : 0);
+      pos = stop;
+    }
+    max = Math.max(max, width);
+    from = to;
+  }
+  if (single) {
+    if (widest.size > 5_000) widest.clear();
+    widest.set(key, max);
+  }
+  return max;
+}
+
+const widest = new Map<string, number>();
+
+const BREAK_AFTER = /[-/_.,;:)\]]/;
+/** Grapheme clusters, for cutting words; made on first use (loading ICU's rules takes ~20 ms). */
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * Cut a word wider than a whole line (a long id, a URL with no break opportunity): after
+ * punctuation if possible, else between characters, never inside a character with its
+ * combining marks or an emoji sequence.
+ */
 function cutWord(word: Word, width: number): Word[] {
   const chars: { ch: string; font: FontKey; style: TextStyle; w: number }[] = [];
   for (const part of word.parts) {
-    for (const ch of part.text) chars.push({ ch, font: part.font, style: part.style, w: measure(part.font, part.style.size, ch) });
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const { segment } of graphemes.segment(part.text)) chars.push({ ch: segment, font: part.font, style: part.style, w: measure(part.font, part.style.size, segment) });
   }
   const pieces: Word[] = [];
   let start = 0;
@@ -164,10 +296,17 @@ function cutWord(word: Word, width: number): Word[] {
       width: parts.reduce((s, p) => s + p.width, 0),
       space: start === 0 ? word.space : null,
       hardBreakBefore: start === 0 && word.hardBreakBefore,
+      hyphen: end === chars.length ? word.hyphen : undefined,
     });
     start = end;
   }
   return pieces;
+}
+
+/** Width of the hyphen drawn where a line breaks at a word's soft hyphen. */
+function hyphenWidth(word: Word): number {
+  const part = word.parts[word.parts.length - 1];
+  return part ? measure(part.font, part.style.size, '-') : 0;
 }
 
 /** Whether two pieces can be drawn as one: same face and look, same link. */
@@ -192,11 +331,24 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
   let pieces: Piece[] = [];
   let x = 0;
   let lineStyles: TextStyle[] = [];
+  /** The last word on the current line. */
+  let lastPlaced: Word | null = null;
   const endLine = (fallback?: TextStyle) => {
     lines.push(finishLine(pieces, x, lineStyles.length ? lineStyles : fallback ? [fallback] : [], width, align));
     pieces = [];
     x = 0;
     lineStyles = [];
+    lastPlaced = null;
+  };
+  const placeHyphen = (word: Word) => {
+    const part = word.parts[word.parts.length - 1];
+    const w = hyphenWidth(word);
+    const last = pieces[pieces.length - 1];
+    if (last && !last.style.badge && sameLook(last, part) && Math.abs(last.x + last.width - x) < 0.01) {
+      last.text += '-';
+      last.width += w;
+    } else pieces.push({ text: '-', font: part.font, style: part.style, x, width: w });
+    x += w;
   };
   const place = (word: Word) => {
     const pad = word.parts.some((p) => p.style.badge) ? BADGE_PAD : 0;
@@ -213,27 +365,31 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
       x += part.width;
     }
     x += pad;
+    lastPlaced = word;
   };
-  let words = toWords(kit, runs);
+  const words = toWords(kit, runs);
   if (words.length === 0) return [];
+  /** The pieces of a word cut because it is wider than a line, still to place. */
+  const cutPieces: Word[] = [];
   let started = false;
-  for (let i = 0; i < words.length; i++) {
-    let word = words[i];
+  for (let i = 0; i < words.length || cutPieces.length; ) {
+    let word = cutPieces.length ? cutPieces.shift()! : words[i++];
     if (word.hardBreakBefore && started) endLine(word.space?.style ?? runs[0]?.style);
     started = true;
     if (word.parts.length === 0) continue;
-    const spaceWidth = x > 0 && word.space ? word.space.width : 0;
-    if (x > 0 && x + spaceWidth + word.width > width + 0.01) {
+    const hyphen = word.hyphen ? hyphenWidth(word) : 0;
+    let spaceWidth = x > 0 && word.space ? word.space.width : 0;
+    if (x > 0 && x + spaceWidth + word.width + hyphen > width + 0.01) {
+      // The word goes to the next line; a line broken at a soft hyphen shows the hyphen.
+      const prev = lastPlaced as Word | null; // (set by place(); TypeScript cannot see it)
+      if (prev?.hyphen) placeHyphen(prev);
       endLine();
-      i--;
-      words = words.slice();
-      words[i + 1] = { ...word, space: null, hardBreakBefore: false };
-      continue;
+      spaceWidth = 0;
     }
-    if (x === 0 && word.width > width + 0.01) {
-      const cut = cutWord({ ...word, space: null, hardBreakBefore: false }, width);
-      words = [...words.slice(0, i), ...cut, ...words.slice(i + 1)];
-      word = words[i];
+    if (x === 0 && word.width + hyphen > width + 0.01) {
+      const [first, ...rest] = cutWord({ ...word, space: null, hardBreakBefore: false }, width - hyphen);
+      cutPieces.unshift(...rest);
+      word = first;
     }
     if (spaceWidth > 0 && word.space) {
       // The space goes into the text of the piece before it, so copied or extracted text
@@ -254,12 +410,25 @@ export function layoutLines(kit: TextKit, runs: Run[], width: number, align: Ali
   return lines;
 }
 
+const metrics = new Map<FontKey, { ascent: number; descent: number }>();
+
+/** A face's ascent and descent, looked up once (fontkit's getters decode tables on every call). */
+function metricsOf(key: FontKey): { ascent: number; descent: number } {
+  let m = metrics.get(key);
+  if (!m) metrics.set(key, (m = verticalMetrics(key)));
+  return m;
+}
+
 function finishLine(pieces: Piece[], width: number, styles: TextStyle[], maxWidth: number, align: Align): Line {
   let height = 0;
   let baseline = 0;
   let below = 0;
+  let previous: TextStyle | undefined;
   for (const s of styles) {
-    const { ascent, descent } = verticalMetrics(fontKey(s.family, s.bold, s.italic));
+    // A line's parts mostly share one style: each style counts once.
+    if (s === previous) continue;
+    previous = s;
+    const { ascent, descent } = metricsOf(fontKey(s.family, s.bold, s.italic));
     const h = s.size * s.leading;
     const half = (h - (ascent + descent) * s.size) / 2;
     height = Math.max(height, h);
@@ -313,17 +482,41 @@ export function drawLine(pdf: PDFKit.PDFDocument, dests: Destinations, line: Lin
   if (leaf?.own) leaf.el.end();
 }
 
+/** The parts of pdfkit's embedded font (private API) that `fixNotdefWidth` touches. */
+interface EmbeddedFontWidths {
+  widths?: number[];
+  scale?: number;
+  font?: { getGlyph(id: number): { advanceWidth: number } };
+}
+
+const notdefFixed = new WeakSet<object>();
+
+/**
+ * pdfkit 0.20 writes the width of glyph 0 (the box drawn for a character no face has) in font
+ * units instead of thousandths of an em: 1229 for DejaVu, about twice its real advance. A viewer
+ * then moves on by that much after each box, and a line of boxes runs past the width it was
+ * measured for (off the page). Corrected once per embedded font, before it is first drawn with.
+ */
+function fixNotdefWidth(pdf: PDFKit.PDFDocument): void {
+  const font = (pdf as unknown as { _font?: EmbeddedFontWidths })._font;
+  if (!font || notdefFixed.has(font)) return;
+  notdefFixed.add(font);
+  if (font.widths && font.font && typeof font.scale === 'number') font.widths[0] = font.font.getGlyph(0).advanceWidth * font.scale;
+}
+
 function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top: number): void {
   const base = top + line.baseline;
   const s = p.style;
   const px = x + p.x;
   if (s.badge) {
-    const { ascent, descent } = verticalMetrics(p.font);
+    const { ascent, descent } = metricsOf(p.font);
     pdf
       .roundedRect(px - BADGE_PAD, base - ascent * s.size - 0.5, p.width + BADGE_PAD * 2, (ascent + descent) * s.size + 1, 2)
       .fill(COLOR.badgeFill);
   }
+  registerOnUse(pdf, p.font);
   pdf.font(p.font).fontSize(s.size).fillColor(s.color);
+  fixNotdefWidth(pdf);
   pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
   if (s.underline || s.strike) {
     const thickness = Math.max(0.4, s.size * 0.055);

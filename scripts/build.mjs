@@ -46,12 +46,12 @@ writeFileSync(
 // Code splitting: what a command loads with import() (the PDF renderer, and with it pdfkit and
 // fontkit) becomes its own chunk, loaded only by the commands that need it. Without it, esbuild
 // hoists the external pdfkit/fontkit imports to the top of cli.js and every run pays for them.
-// The PDF worker (src/build/pdf-worker.ts) is a second entry: dist/pdf-worker.js, sharing the
+// The PDF worker (src/publish/pdf-worker.ts) is a second entry: dist/pdf-worker.js, sharing the
 // renderer's chunk with cli.js; __MASTERPLAN_PDF_WORKER__ names it (the sources and the single
 // executable leave it undefined and render in one thread).
 rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 await build({
-  entryPoints: { cli: join(root, 'src', 'cli', 'index.ts'), 'pdf-worker': join(root, 'src', 'build', 'pdf-worker.ts') },
+  entryPoints: { cli: join(root, 'src', 'cli', 'index.ts'), 'pdf-worker': join(root, 'src', 'publish', 'pdf-worker.ts') },
   outdir: join(root, 'dist'),
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -66,7 +66,7 @@ export function numberBody(sections: Section[], loc: Locale): Numbered {
         figures.push({ id: block.id, title: `${block.number} ${block.caption}` });
         return;
       }
-      if (block.type !== 'table' || (block.rows.length === 0 && block.empty !== undefined)) return;
+      if (block.type !== 'table') return;
       n++;
       block.number = b.tableNumber(key, n);
       block.id = `tabel-${key}-${n}`;

@@ -52,8 +52,6 @@ export interface TableBlock {
   rows: Row[];
   /** A style hint for dense tables: `grid` (roadmap years), `matrix` (traceability). */
   variant?: 'grid' | 'matrix';
-  /** Shown instead of the table when it has no rows. */
-  empty?: string;
 }
 
 export interface Field {

@@ -3,7 +3,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BuildDateError, buildDate } from '../build/build-date.js';
+import { BuildDateError, buildDate } from '../publish/build-date.js';
 import type { Locale } from '../i18n/index.js';
 import { UsageError, type Io } from './context.js';
 

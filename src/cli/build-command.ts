@@ -6,11 +6,11 @@
 
 import { relative, resolve, sep } from 'node:path';
 import { buildBooks } from '../book/build-book.js';
-import { checkOutDir, type OutProblem } from '../build/out-dir.js';
-import { loadPdfRenderer, PDF_THREADS_INPUT_LIMIT, type LoadedPdfRenderer } from '../build/pdf-renderer.js';
-import { renderOutputs } from '../build/render-outputs.js';
-import { OutputBusyError } from '../build/out-lock.js';
-import { OutputRefusedError, writeOutput } from '../build/write-output.js';
+import { checkOutDir, type OutProblem } from '../publish/out-dir.js';
+import { loadPdfRenderer, PDF_THREADS_INPUT_LIMIT, type LoadedPdfRenderer } from '../publish/pdf-renderer.js';
+import { renderOutputs } from '../publish/render-outputs.js';
+import { OutputBusyError } from '../publish/out-lock.js';
+import { OutputRefusedError, writeOutput } from '../publish/write-output.js';
 import type { Locale } from '../i18n/index.js';
 import type { Lang } from '../model/types.js';
 import { checkProject } from '../pipeline.js';
@@ -24,7 +24,6 @@ import { pickLocale, resolveTarget, UsageError, type Io } from './context.js';
 import { report } from './validate-command.js';
 
 export type BuildFormat = 'html' | 'pdf' | 'all';
-export const BUILD_FORMATS: readonly BuildFormat[] = ['html', 'pdf', 'all'];
 
 export interface BuildOptions {
   out?: string;

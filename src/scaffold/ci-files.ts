@@ -38,7 +38,7 @@ export function vscodeExtensions(): string {
 }
 
 // `/dist`, not `dist/`: the built books' folder is a symbolic link (to `.dist.v-<n>`, see
-// src/build/write-output.ts), and a pattern ending in `/` matches only real folders.
+// src/publish/write-output.ts), and a pattern ending in `/` matches only real folders.
 export const GITIGNORE = '/dist\n/.dist.*\nnode_modules/\n';
 
 /**

@@ -15,7 +15,7 @@ import type { Locale } from '../i18n/index.js';
 import type { Lang, Masterplan } from '../model/types.js';
 import { checkProject } from '../pipeline.js';
 import { retainMarkdown } from '../markdown/parse.js';
-import { fontFiles } from '../build/font-files.js';
+import { fontFiles } from '../publish/font-files.js';
 import { loadTemplate, renderBook, renderIndex, retainSanitized, siteFiles } from '../render/html/index.js';
 import { affectedBooks, ALL_BOOKS } from './affected-books.js';
 import { errorPage } from './error-page.js';

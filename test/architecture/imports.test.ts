@@ -55,7 +55,7 @@ describe('the import graph of src/', () => {
   });
 
   it.each([
-    ['render', ['load', 'check', 'pipeline.ts', 'cli', 'serve', 'lsp']],
+    ['render', ['load', 'check', 'pipeline.ts', 'cli', 'serve', 'lsp', 'publish']],
     ['book', ['load', 'check', 'render', 'cli', 'serve', 'lsp']],
     ['model', ['book', 'render', 'check', 'cli', 'serve', 'lsp']],
     ['source', ['load', 'check', 'diagnostics', 'model', 'book', 'render']],

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { buildBooks } from '../../src/book/build-book.js';
 import { checkProject } from '../../src/pipeline.js';
 import { loadTemplate, renderBook } from '../../src/render/html/index.js';
-import { renderPdf } from '../../src/render/pdf/index.js';
+import { renderPdfWithReport } from '../../src/render/pdf/index.js';
+
+const renderPdf = async (doc: Parameters<typeof renderPdfWithReport>[0]) => (await renderPdfWithReport(doc)).pdf;
 import { EPOCH, EXAMPLE } from '../helpers/build.js';
 import { readPdf } from '../helpers/pdf.js';
 

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, 
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, BOOK_FILES, EPOCH, EXAMPLE, readTree } from '../helpers/build.js';
-import { writeOutput } from '../../src/build/write-output.js';
+import { writeOutput } from '../../src/publish/write-output.js';
 import { REPO_ROOT, runCli, runCliProcess } from '../helpers/cli.js';
 import { makeFixture, removeTemps, tempDir, writeOverlay } from '../helpers/fixtures.js';
 import { attr, byId, byTag, parsePage, textOf } from '../helpers/html.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BuildDateError, buildDate } from '../../src/build/build-date.js';
+import { BuildDateError, buildDate } from '../../src/publish/build-date.js';
 
 describe('buildDate', () => {
   it('uses SOURCE_DATE_EPOCH (seconds) when set', () => {

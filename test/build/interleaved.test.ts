@@ -2,7 +2,7 @@
 // stage's Markdown as it goes): the result must be exactly what rendering each book alone gives.
 import { describe, expect, it } from 'vitest';
 import { buildBooks } from '../../src/book/build-book.js';
-import { renderOutputs } from '../../src/build/render-outputs.js';
+import { renderOutputs } from '../../src/publish/render-outputs.js';
 import { checkProject } from '../../src/pipeline.js';
 import { loadTemplate, renderBook } from '../../src/render/html/index.js';
 

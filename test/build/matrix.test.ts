@@ -9,7 +9,9 @@ import { APPENDIX_MATRIX, buildBooks } from '../../src/book/build-book.js';
 import type { BookDoc, Inline, Section, TableBlock } from '../../src/book/types.js';
 import { checkProject } from '../../src/pipeline.js';
 import { loadTemplate, renderBook } from '../../src/render/html/index.js';
-import { renderPdf } from '../../src/render/pdf/index.js';
+import { renderPdfWithReport } from '../../src/render/pdf/index.js';
+
+const renderPdf = async (doc: Parameters<typeof renderPdfWithReport>[0]) => (await renderPdfWithReport(doc)).pdf;
 import { attr, byId, byTag, hasClass, parentOf, parsePage, textOf } from '../helpers/html.js';
 import { readPdf } from '../helpers/pdf.js';
 import { SMALL } from '../workflow/helpers.js';

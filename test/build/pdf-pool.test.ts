@@ -1,12 +1,12 @@
-// The PDF render order (which book waits for which: src/build/pdf-order.ts) and the worker
-// pool (src/build/pdf-pool.ts, with the built dist/pdf-worker.js): a book rendered in a worker
+// The PDF render order (which book waits for which: src/publish/pdf-order.ts) and the worker
+// pool (src/publish/pdf-pool.ts, with the built dist/pdf-worker.js): a book rendered in a worker
 // is byte-identical to the same book rendered here, a failure in a worker comes back as an
 // error of that book alone, and the pool goes on with the next.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBooks } from '../../src/book/build-book.js';
-import { pdfRenderOrder, pdfWaitsFor } from '../../src/build/pdf-order.js';
-import { PdfPool } from '../../src/build/pdf-pool.js';
+import { pdfRenderOrder, pdfWaitsFor } from '../../src/publish/pdf-order.js';
+import { PdfPool } from '../../src/publish/pdf-pool.js';
 import type { BookDoc } from '../../src/book/types.js';
 import { checkProject } from '../../src/pipeline.js';
 import { renderPdfWithReport } from '../../src/render/pdf/index.js';

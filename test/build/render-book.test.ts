@@ -94,14 +94,6 @@ describe('renderBook', () => {
     expect(hasClass(byTag(rows[1], 'td')[0], 'tone-warning')).toBe(true);
   });
 
-  it('shows the empty text instead of a table without rows', () => {
-    const { page } = render([
-      section('s1', 1, [{ type: 'table', caption: 'Kosong', columns: [{ label: 'A', width: 1 }], rows: [], empty: 'Belum ada data.' }]),
-    ]);
-    expect(byTag(page, 'table')).toHaveLength(0);
-    expect(textOf(byId(page, 's1')!)).toContain('Belum ada data.');
-  });
-
   it('draws record cards with their anchor, a heading one level below the section, and fields', () => {
     const { page } = render([
       section('s1', 1, [], [

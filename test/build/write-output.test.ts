@@ -8,9 +8,9 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, statSync, 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { MANIFEST } from '../../src/build/out-dir.js';
-import { OutputBusyError } from '../../src/build/out-lock.js';
-import { OutputRefusedError, writeOutput, type WriteOptions } from '../../src/build/write-output.js';
+import { MANIFEST } from '../../src/publish/out-dir.js';
+import { OutputBusyError } from '../../src/publish/out-lock.js';
+import { OutputRefusedError, writeOutput, type WriteOptions } from '../../src/publish/write-output.js';
 import { readTree } from '../helpers/build.js';
 import { removeTemps, tempDir } from '../helpers/fixtures.js';
 

@@ -132,7 +132,7 @@ export function sampleBook(overrides: Partial<BookDoc> = {}): BookDoc {
       section('bab-1-b', 'Bagian dengan daftar', 2, [{ type: 'list', items: [[t('satu')], [t('dua '), ref('INO-1')]] }, { type: 'paragraph', content: [t('Paragraf biasa.')] }]),
     ], { badge: 'draf' }),
     section('bab-2', 'Bab Dua: Tabel', 1, [longTable(70)], [section('bab-2-a', 'Matriks dan peta jalan', 2, [matrix(), grid()])]),
-    section('bab-3', 'Bab Tiga: Kosong', 1, [{ type: 'table', caption: 'Tanpa baris', columns: [{ label: 'A', width: 1 }], rows: [], empty: 'Belum ada data.' }]),
+    section('bab-3', 'Bab Tiga: Kosong', 1, [{ type: 'table', caption: 'Tanpa baris', columns: [{ label: 'A', width: 1 }], rows: [] }]),
   ];
   return {
     file: 'buku-3',

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBooks } from '../../src/book/build-book.js';
 import type { Block, BookDoc, Cell, Inline, Section } from '../../src/book/types.js';
 import { checkProject } from '../../src/pipeline.js';
-import { renderPdf } from '../../src/render/pdf/index.js';
+import { renderPdfWithReport } from '../../src/render/pdf/index.js';
+
+const renderPdf = async (doc: Parameters<typeof renderPdfWithReport>[0]) => (await renderPdfWithReport(doc)).pdf;
 import { PAGE } from '../../src/render/pdf/theme.js';
 import { readPdf, type PdfInfo } from '../helpers/pdf.js';
 import { markdown, SAMPLE_ROOT, sampleBook, section } from '../helpers/sample-book.js';

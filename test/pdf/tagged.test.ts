@@ -12,7 +12,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBooks } from '../../src/book/build-book.js';
 import { checkProject } from '../../src/pipeline.js';
-import { renderPdf } from '../../src/render/pdf/index.js';
+import { renderPdfWithReport } from '../../src/render/pdf/index.js';
+
+const renderPdf = async (doc: Parameters<typeof renderPdfWithReport>[0]) => (await renderPdfWithReport(doc)).pdf;
 import { readPdf, type PdfInfo } from '../helpers/pdf.js';
 import { SAMPLE_ROOT as EXAMPLE } from '../helpers/sample-book.js';
 

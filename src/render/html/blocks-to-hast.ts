@@ -95,11 +95,6 @@ export function inlines(content: readonly Inline[], ctx: RenderContext): Element
 // ---- tables ---------------------------------------------------------------------------------
 
 function tableToHast(table: TableBlock, ctx: RenderContext): ElementContent {
-  if (table.rows.length === 0 && table.empty !== undefined) {
-    return el('div', { className: ['note', 'note-info', 'table-empty'], role: 'note' }, [
-      el('p', {}, [el('span', { className: ['table-empty-caption'] }, [table.caption]), ' ', table.empty]),
-    ]);
-  }
   const total = table.columns.reduce((sum, c) => sum + c.width, 0) || 1;
   // Dense tables (roadmap grid, traceability matrix) size their own columns and scroll.
   const widths = !table.variant;

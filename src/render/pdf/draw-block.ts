@@ -141,7 +141,6 @@ function bookTable(ctx: RenderContext, table: TableBlock): TableSpec {
     id: table.id,
     columns: table.columns.map((c) => ({ label: c.label, width: c.width, align: c.align })),
     variant: table.variant,
-    empty: table.empty,
     rows: table.rows.map((row) => ({
       id: row.id,
       header: row.header,

@@ -36,7 +36,6 @@ export interface TableSpec {
   columns: { label: string; width: number; align?: Align }[];
   rows: RowSpec[];
   variant?: 'grid' | 'matrix';
-  empty?: string;
 }
 
 interface LaidCell {
@@ -137,7 +136,6 @@ function drawTablePart(ctx: RenderContext, table: TableSpec, frame: Frame): void
   const { pdf } = ctx;
   if (table.rows.length === 0) {
     if (table.caption) flowParagraph(ctx, [{ text: table.caption, style: style(TYPE.caption, { color: COLOR.accent }) }], frame);
-    if (table.empty) flowParagraph(ctx, [{ text: table.empty, style: style(TYPE.small, { italic: true, color: COLOR.muted }) }], frame);
     return;
   }
   within(pdf, 'Table', () => drawRows(ctx, table, frame));

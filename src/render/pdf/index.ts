@@ -45,10 +45,6 @@ export interface PdfReport {
   destinationPages: Map<string, string>;
 }
 
-export async function renderPdf(doc: BookDoc, opts: PdfOptions = {}): Promise<Uint8Array> {
-  return (await renderPdfWithReport(doc, opts)).pdf;
-}
-
 export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): Promise<PdfReport> {
   const pdf = createDocument(doc);
   const pageContents = new PageContents(pdf);

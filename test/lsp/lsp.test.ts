@@ -4,7 +4,7 @@
 // rename across files, then shut down.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,6 +214,28 @@ describe('masterplan lsp', () => {
     const body = text.split('\n').findIndex((l) => l.startsWith('[Galeri UKM Online](#'));
     const links = (await conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(STAGE3) }, position: { line: body, character: '[Galeri UKM Online](#'.length } })) as CompletionItem[];
     expect(links.map((i) => i.label)).toEqual(expect.arrayContaining(['INO-1', 'PP-01', 'QW-1', 'DKISP', 'smart-economy']));
+  });
+
+  it('checks, completes and explains theme.yaml of the templates folder', async () => {
+    mkdirSync(join(repo, 'tema'), { recursive: true });
+    writeFileSync(join(repo, 'tema', 'theme.yaml'), 'colors:\n  accent: "#7a1f1f"\n');
+    const settings = `${readFileSync(join(repo, 'masterplan.yaml'), 'utf8').trimEnd()}\ntemplates: tema\n`;
+    open('masterplan.yaml', settings);
+    const theme = 'tema/theme.yaml';
+    const text = 'colors:\n  acent: "#7a1f1f"\nlogo:\n  \n';
+    open(theme, text);
+    const found = await diagnosticsFor(theme, (p) => p.diagnostics.some((d) => d.code === 'schema'));
+    expect(found.diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.message])).toEqual([
+      [1, 2, 'kolom "acent" tidak dikenal; maksud Anda "accent"?'],
+      // `logo:` still empty while its keys are being typed.
+      [2, 5, 'tipe salah: seharusnya peta (kunci: nilai)'],
+    ]);
+    const keys = (await conn.sendRequest('textDocument/completion', { textDocument: { uri: uri(theme) }, position: { line: 3, character: 2 } })) as CompletionItem[];
+    expect(keys.map((k) => k.label).sort()).toEqual(['cover', 'header']);
+    const h = (await conn.sendRequest('textDocument/hover', { textDocument: { uri: uri(theme) }, position: { line: 2, character: 1 } })) as Hover;
+    expect((h.contents as { value: string }).value).toMatch(/^\*\*logo\*\* — Lambang/);
+    await conn.sendNotification('textDocument/didClose', { textDocument: { uri: uri(theme) } });
+    await conn.sendNotification('textDocument/didClose', { textDocument: { uri: uri('masterplan.yaml') } });
   });
 
   it('closing a buffer falls back to the file on disk, and shutdown/exit ends the server', async () => {

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import yaml from 'js-yaml';
 import { buildConstants } from './build-constants.mjs';
+import { rng } from './seeded-random.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = join(ROOT, 'examples', 'banggai');
@@ -26,26 +27,8 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 
-// ---- deterministic randomness -------------------------------------------------------------------
+// ---- deterministic randomness: scripts/seeded-random.mjs ------------------------------------------
 
-function rng(seed) {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    // xorshift32
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-  return {
-    next,
-    int: (n) => Math.floor(next() * n),
-    pick: (list) => list[Math.floor(next() * list.length)],
-    chance: (p) => next() < p,
-  };
-}
 
 // ---- mutations ------------------------------------------------------------------------------
 

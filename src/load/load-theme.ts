@@ -3,6 +3,7 @@
 // repository check, each sniffed (src/load/font-header.ts) before a renderer ever sees it.
 // Values the schema refused keep their defaults: the problem is reported once, by the schema.
 
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import type { Collector } from '../diagnostics/collector.js';
 import type { Locale } from '../i18n/index.js';
@@ -18,6 +19,7 @@ import {
   type Theme,
   type ThemeFamily,
 } from '../theme/theme.js';
+import { obj } from '../model/values.js';
 import { readFontHeader } from './font-header.js';
 import { resolveInside } from './inside-repo.js';
 import type { SourceFile } from '../source/source-file.js';
@@ -27,8 +29,6 @@ export const MAX_FONT_MB = 32;
 const HEX = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const FILE_KEYS: Record<Variant, string> = { r: 'regular', b: 'bold', i: 'italic', bi: 'bold_italic' };
 
-type Obj = Record<string, unknown>;
-const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
 
 export function loadTheme(root: string, file: SourceFile | undefined, out: Collector, t: Locale['messages']): Theme {
   const data = file && !file.fatal ? obj(file.data) : undefined;
@@ -119,5 +119,5 @@ function readFace(root: string, folder: string, written: string, place: { file: 
     out.at(place, 'unsafe-path', message);
     return undefined;
   }
-  return { kind: 'file', rel: found.rel ?? relPath, bytes };
+  return { kind: 'file', rel: found.rel ?? relPath, bytes, hash: createHash('sha1').update(bytes).digest('hex').slice(0, 12) };
 }

@@ -26,7 +26,10 @@ export type ColorName = (typeof COLOR_NAMES)[number];
 export type ThemeColors = Record<ColorName, string>;
 
 /** One face of a family: a built-in file, or a TTF/OTF of the region's (read by the load stage). */
-export type FaceSource = { kind: 'package'; face: PackageFace } | { kind: 'file'; rel: string; bytes: Uint8Array };
+export type FaceSource =
+  | { kind: 'package'; face: PackageFace }
+  /** `hash`: of the bytes, made once when the file is read (names the face in caches and assets/fonts/). */
+  | { kind: 'file'; rel: string; bytes: Uint8Array; hash: string };
 
 export interface ThemeFamily {
   /** The family's name (CSS font-family; for a region's own files, as named in theme.yaml). */
@@ -128,15 +131,5 @@ export function fontAssetPath(source: FaceSource): string {
   if (source.kind === 'package') return `assets/fonts/${faceFileName(source.face)}`;
   const base = source.rel.split('/').pop()!.replace(/\.(ttf|otf)$/i, '').replace(/[^A-Za-z0-9_-]+/g, '-') || 'font';
   const ext = /\.otf$/i.test(source.rel) ? 'otf' : 'ttf';
-  return `assets/fonts/${base}-${shortHash(source.bytes)}.${ext}`;
-}
-
-/** A stable short name for bytes (FNV-1a, 32 bits, hex): no crypto needed to tell files apart. */
-function shortHash(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
+  return `assets/fonts/${base}-${source.hash}.${ext}`;
 }

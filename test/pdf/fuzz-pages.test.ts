@@ -17,6 +17,7 @@ import { renderPdfWithReport } from '../../src/render/pdf/index.js';
 import { PAGE } from '../../src/render/pdf/theme.js';
 import type { TextItem } from '../helpers/pdf.js';
 import { SAMPLE_ROOT } from '../helpers/sample-book.js';
+import { rng } from '../../scripts/seeded-random.mjs';
 
 /**
  * Each seed is one copy of the example with every worksheet changed (39 files, 78 in all), built
@@ -26,18 +27,6 @@ import { SAMPLE_ROOT } from '../helpers/sample-book.js';
 const SEEDS = [11, 13];
 const BOOKS = ['buku-1', 'buku-2', 'buku-3', 'buku-4', 'ringkasan'];
 
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] };
-}
 type Rng = ReturnType<typeof rng>;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';

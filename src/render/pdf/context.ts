@@ -55,6 +55,19 @@ export function placeImage(ctx: RenderContext, abs: string, x: number, y: number
   pdf.image(image, x, y, options);
 }
 
+/**
+ * Width and height of an image pdfkit can open (it keeps the opened image for `placeImage`);
+ * undefined for one it cannot read — the validate step reports bad paths, the page does without.
+ */
+export function imageSize(ctx: RenderContext, abs: string): { width: number; height: number } | undefined {
+  try {
+    const image = (ctx.pdf as unknown as { openImage(src: string): { width: number; height: number } }).openImage(abs);
+    return { width: image.width, height: image.height };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Wait until every image drawn so far is written. */
 export async function imagesWritten(ctx: RenderContext): Promise<void> {
   const pending = ctx.pendingImages ?? [];

@@ -3,7 +3,7 @@
 // masterplan title, region and period, and at the foot the compiling agency, place and edition date, and version. No tool credit (the
 // colophon at the end of the book names the tool). No running header or footer.
 
-import { placeImage, type RenderContext } from './context.js';
+import { imageSize, placeImage, type RenderContext } from './context.js';
 import { drawLine, layoutLines, linesHeight, style, type Line } from './inline-text.js';
 import { COLOR, PAGE } from './theme.js';
 
@@ -38,16 +38,12 @@ export function drawCover(ctx: RenderContext): void {
   // the region under it).
   let top = 46;
   const logoPlace = book.theme.logo.cover;
-  if (cover.logo && logoPlace !== 'none') {
-    try {
-      const image = (pdf as unknown as { openImage(src: string): { width: number; height: number } }).openImage(cover.logo.abs);
-      const height = logoPlace === 'center' ? LOGO_HEIGHT_CENTRED : LOGO_HEIGHT;
-      const w = (image.width / image.height) * height;
-      placeImage(ctx, cover.logo.abs, logoPlace === 'center' ? (PAGE.width - w) / 2 : x, top, { width: w, height });
-      top += height + 12;
-    } catch {
-      /* an unreadable emblem: the validate step reports bad paths; the cover does without it */
-    }
+  const image = cover.logo && logoPlace !== 'none' ? imageSize(ctx, cover.logo.abs) : undefined;
+  if (cover.logo && image) {
+    const height = logoPlace === 'center' ? LOGO_HEIGHT_CENTRED : LOGO_HEIGHT;
+    const w = (image.width / image.height) * height;
+    placeImage(ctx, cover.logo.abs, logoPlace === 'center' ? (PAGE.width - w) / 2 : x, top, { width: w, height });
+    top += height + 12;
   }
   const align = logoPlace === 'center' ? 'center' : 'left';
   top = place(lay(cover.issuer.toUpperCase(), sans(12, { color: COLOR.onAccent, bold: true }), align), top);

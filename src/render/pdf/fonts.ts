@@ -6,7 +6,6 @@
 // which face each role is. Documents are drawn one after another in a process, so the faces of
 // the document being drawn are the ones in use; caches are kept per face, not per role.
 
-import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import { readFontFile } from '../../package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
@@ -33,7 +32,7 @@ let roles = new Map<FontKey, { id: string; source: FaceSource }>();
 setRoles(DEFAULT_THEME);
 
 function faceId(source: FaceSource): string {
-  return source.kind === 'package' ? faceFileName(source.face) : `file:${createHash('sha1').update(source.bytes).digest('hex')}`;
+  return source.kind === 'package' ? faceFileName(source.face) : `file:${source.hash}`;
 }
 
 function setRoles(theme: Theme): void {

@@ -3,7 +3,7 @@
 // is known.
 
 import type { Section } from '../../book/types.js';
-import { placeImage, type RenderContext } from './context.js';
+import { imageSize, placeImage, type RenderContext } from './context.js';
 import { drawLine, layoutLines, style, type Line, type TextStyle } from './inline-text.js';
 import { roman } from '../../book/format.js';
 import { runningTitle } from '../../book/headings.js';
@@ -69,13 +69,8 @@ const HEADER_LOGO_HEIGHT = 14;
 
 function headerLogo(ctx: RenderContext): { abs: string; width: number } | undefined {
   const logo = ctx.book.cover.logo;
-  if (!logo) return undefined;
-  try {
-    const image = (ctx.pdf as unknown as { openImage(src: string): { width: number; height: number } }).openImage(logo.abs);
-    return { abs: logo.abs, width: (image.width / image.height) * HEADER_LOGO_HEIGHT };
-  } catch {
-    return undefined; // an unreadable emblem: validate reports it; the header does without
-  }
+  const image = logo && imageSize(ctx, logo.abs);
+  return logo && image ? { abs: logo.abs, width: (image.width / image.height) * HEADER_LOGO_HEIGHT } : undefined;
 }
 
 /** "DRAF" / "TELAAH" across the page, light enough to read the text under it. */

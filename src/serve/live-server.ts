@@ -98,7 +98,11 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
   const bookImages = new Map<string, ReadonlyMap<string, string>>();
   let model: Masterplan | undefined;
   let docs: BookDoc[] = [];
-  let failing: { html: string } | undefined;
+  let failing: { html: string; generation: number } | undefined;
+  /** Counts builds; a page's version is the build that last changed it (or the failing build). */
+  let generation = 0;
+  const changedIn = new Map<string, number>();
+  const versionOf = (page: string) => (failing ? `e${failing.generation}` : String(changedIn.get(page) ?? 0));
   let loc: Locale;
   const stamps = new FileStamps();
   /** Absolute path → rebuild key of what the last good build read besides the checked files. */
@@ -119,12 +123,13 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
 
   const build = (changed?: string[]): BuildResult => {
     const t0 = performance.now();
+    generation++;
     const before = stamps.now();
     const checked = checkProject(opts.root, { lang: opts.lang });
     loc = checked.locale;
     const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
     if (errors > 0) {
-      failing = { html: errorPage(checked.diagnostics, loc) };
+      failing = { html: errorPage(checked.diagnostics, loc), generation };
       track(checked.files, before);
       return { pages: ['*'], ms: performance.now() - t0, errors, diagnostics: checked.diagnostics };
     }
@@ -142,7 +147,10 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     for (const doc of docs) {
       if (!touched.has(doc.file)) continue;
       const book = renderBook(doc, { template, books: docs });
-      if (pages.get(book.file) !== book.html) changedPages.push(book.file);
+      if (pages.get(book.file) !== book.html) {
+        changedPages.push(book.file);
+        changedIn.set(book.file, generation);
+      }
       pages.set(book.file, book.html);
       bookImages.set(book.file, book.assets);
     }
@@ -155,6 +163,7 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
       if (scripts.get(file) !== text && !changedPages.includes('index.html')) changedPages.push('index.html');
       scripts.set(file, text);
     }
+    if (changedPages.includes('index.html')) changedIn.set('index.html', generation);
     fonts = fontFiles(checked.model.theme);
     // Images no book shows any more are no longer served.
     assets.clear();
@@ -176,7 +185,7 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
   const notify = (result: BuildResult) => {
     opts.onBuild?.(result);
     if (result.pages.length === 0) return;
-    const data = `event: rebuilt\ndata: ${JSON.stringify(result.pages)}\n\n`;
+    const data = rebuiltEvent(result.pages);
     for (const c of clients) c.write(data);
   };
 
@@ -192,6 +201,10 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     if (url.pathname === EVENTS_PATH) {
       res.writeHead(200, { 'content-type': 'text/event-stream', ...SECURITY_HEADERS, connection: 'keep-alive' });
       res.write(': connected\n\n');
+      // A rebuild since the page was served, before this stream connected, was told to no one.
+      const page = url.searchParams.get('page');
+      const version = url.searchParams.get('version');
+      if (page !== null && version !== null && version !== versionOf(page)) res.write(rebuiltEvent([page]));
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
@@ -203,9 +216,9 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
       return send(res, 400, 'text/plain; charset=utf-8', 'bad request\n');
     }
     if (path.endsWith('.html') || path === 'index.html') {
-      if (failing) return send(res, 200, TYPES['.html'], withReload(failing.html, path));
+      if (failing) return send(res, 200, TYPES['.html'], withReload(failing.html, path, versionOf(path)));
       const html = pages.get(path);
-      if (html !== undefined) return send(res, 200, TYPES['.html'], withReload(html, path));
+      if (html !== undefined) return send(res, 200, TYPES['.html'], withReload(html, path, versionOf(path)));
     }
     const script = scripts.get(path);
     if (script !== undefined) return send(res, 200, TYPES['.js'], script);
@@ -255,7 +268,7 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
         return build(changed);
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        failing = { html: errorPage([{ file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'syntax', message }], loc) };
+        failing = { html: errorPage([{ file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'syntax', message }], loc), generation };
         return { pages: ['*'], ms: 0, errors: 1, diagnostics: [] };
       }
     });
@@ -303,6 +316,10 @@ const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'cross-origin-resource-policy': 'same-origin',
 };
+
+function rebuiltEvent(pages: readonly string[]): string {
+  return `event: rebuilt\ndata: ${JSON.stringify(pages)}\n\n`;
+}
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
   res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS });

@@ -77,11 +77,11 @@ describe('masterplan serve', () => {
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await index.text();
     expect(html).toContain('href="buku-3.html"');
-    expect(html).toContain('<script src="/__masterplan/reload.js" data-page="index.html"></script></body>');
+    expect(html).toMatch(/<script src="\/__masterplan\/reload\.js" data-page="index\.html" data-version="\d+"><\/script><\/body>/);
     const script = await fetch(new URL('/__masterplan/reload.js', server.url));
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(await script.text()).toContain("new EventSource(\"/__masterplan/events\")");
+    expect(await script.text()).toContain("new EventSource(\"/__masterplan/events\" + '?' + query)");
     const book = await (await fetch(new URL('buku-3.html', server.url))).text();
     expect(book).toContain('id="INO-ECO-1"');
     expect(builds[0].pages).toEqual(['buku-1.html', 'buku-2.html', 'buku-3.html', 'buku-4.html', 'masterplan.html', 'ringkasan.html', 'index.html']);
@@ -114,6 +114,33 @@ describe('masterplan serve', () => {
     while (!text.includes('event: rebuilt')) text += new TextDecoder().decode((await reader.read()).value);
     expect(text).toContain('"buku-3.html"');
     await reader.cancel();
+  });
+
+  it('tells a page whose event stream connects after a rebuild it missed to reload at once', async () => {
+    const versionOf = (html: string) => /data-version="([^"]*)"/.exec(html)![1];
+    const served = versionOf(await (await fetch(new URL('buku-3.html', server.url))).text());
+    const unchanged = versionOf(await (await fetch(new URL('buku-1.html', server.url))).text());
+    const file = join(dir, INNOVATIONS);
+    // The save lands after buku-3.html was served and before its page opens the stream.
+    await nextBuild(() => writeFileSync(file, readFileSync(file, 'utf8').replace('title: Galeri UKM Daring', 'title: Galeri UKM Maya')));
+    expect(versionOf(await (await fetch(new URL('buku-3.html', server.url))).text())).not.toBe(served);
+    expect(versionOf(await (await fetch(new URL('buku-1.html', server.url))).text())).toBe(unchanged);
+    const read = async (query: string, until: string) => {
+      const reader = (await fetch(new URL(`/__masterplan/events?${query}`, server.url))).body!.getReader();
+      let text = '';
+      while (!text.includes(until)) text += new TextDecoder().decode((await reader.read()).value);
+      return { text, reader };
+    };
+    const stale = await read(`page=buku-3.html&version=${served}`, 'event: rebuilt');
+    expect(stale.text).toBe(': connected\n\nevent: rebuilt\ndata: ["buku-3.html"]\n\n');
+    await stale.reader.cancel();
+    // A page that is current is told nothing until the next rebuild that changes it.
+    const current = await read(`page=buku-1.html&version=${unchanged}`, ': connected');
+    let text = current.text;
+    await nextBuild(() => writeFileSync(file, readFileSync(file, 'utf8').replace('title: Galeri UKM Maya', 'title: Galeri UKM Daring')));
+    while (!text.includes('event: rebuilt')) text += new TextDecoder().decode((await current.reader.read()).value);
+    expect(text).toMatch(/^: connected\n\nevent: rebuilt\ndata: \[[^\]]*"buku-3\.html"/);
+    await current.reader.cancel();
   });
 
   it('a change that alters no page reloads nothing', async () => {

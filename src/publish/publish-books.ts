@@ -8,7 +8,7 @@
 // books' names in the navigation, where each id is shown, the images' files — is compared too;
 // when one of those changed, every book is drawn.
 
-import { createHash } from 'node:crypto';
+import { createHash } from '../digest.js';
 import { buildBooks } from '../book/build-book.js';
 import { markdownOf } from '../book/markdown-of.js';
 import type { BookDoc } from '../book/types.js';

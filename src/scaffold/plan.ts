@@ -5,7 +5,7 @@
 // and catalog path are followed, and a Pokja × stage that already has a worksheet (under any
 // file name) gets none. Contents only: writing is write-files.ts.
 
-import { stringify } from 'yaml';
+import { yamlLib } from '../source/yaml-lib.js';
 import type { Locale } from '../i18n/index.js';
 import type { ScaffoldPokja } from '../i18n/scaffold-id.js';
 import { DEFAULT_POKJA } from '../model/default-pokja.js';
@@ -61,7 +61,7 @@ export const PART_FILES: Record<PartName, string> = {
 };
 
 /** A YAML scalar for a user-given text: plain when safe, quoted otherwise, never folded. */
-const scalar = (s: string) => stringify(s, { lineWidth: 0 }).trimEnd();
+const scalar = (s: string) => yamlLib().stringify(s, { lineWidth: 0 }).trimEnd();
 
 /** GOV, BRA, ECO, LIV, SOC, ENV: the short code used in example ids. */
 function pokjaCode(id: string): string {

@@ -33,7 +33,6 @@ Check the whole masterplan with: masterplan validate`,
     pokja: `The six Pokja (Smart City dimensions, Kominfo "Gerakan Menuju 100 Smart City" guidance).
 lead: id of the OPD leading the Pokja, from the opd list in rpjmd.yaml (optional).
 Each dimension has default elements; write "elements" only to change them.`,
-    elementsLabel: 'elements',
   },
 
   rpjmd: {

@@ -36,8 +36,6 @@ Periksa seluruh masterplan dengan: masterplan validate`,
     pokja: `Enam Pokja (dimensi Smart City, panduan Kominfo "Gerakan Menuju 100 Smart City").
 lead: id OPD pengampu Pokja, dari daftar opd di rpjmd.yaml (opsional).
 Elemen tiap dimensi sudah bawaan; tulis "elements" hanya untuk mengubahnya.`,
-    /** Before the Pokja's element ids, in a comment. */
-    elementsLabel: 'elemen',
   },
 
   rpjmd: {

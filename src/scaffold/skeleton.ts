@@ -86,7 +86,7 @@ ${v.pokja
     (p) => `  - id: ${p.id}
     name: ${p.name}
     # lead: DISKOMINFO
-    # ${t.elementsLabel}: ${elements(p)}`,
+    # elements: ${elements(p)}`,
   )
   .join('\n')}
 `;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Installs a real VS Code for test/editors/vscode.test.ts: code-server (VS Code's own workbench and
-// extension host, served to a browser) from the npm registry, without anything its install scripts
-// would download from elsewhere. Linux (or macOS) with a C++ compiler, make, python3 and ripgrep.
+// Installs what test/editors/vscode.test.ts needs: the extension's own dependencies
+// (editors/vscode) and a real VS Code, code-server (VS Code's workbench and extension host, served
+// to a browser), from the npm registry alone: nothing its install scripts would download from
+// elsewhere. Linux (or macOS) with a C++ compiler, make, python3 and ripgrep.
 //
 //   node scripts/vscode-check.mjs [DIR]     default DIR: node_modules/.cache/code-server-<version>
 //
@@ -49,6 +50,9 @@ function nodeGyp() {
 }
 
 export function install(dir = defaultDir) {
+  // The extension's own dependencies (vsce, the language client), for the test to package it.
+  const ext = join(root, 'editors', 'vscode');
+  if (!existsSync(join(ext, 'node_modules', '.bin', 'vsce'))) run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], ext);
   if (existsSync(doneMark(dir))) return dir;
   if (process.platform === 'win32') throw new Error('vscode-check: code-server is installed on Linux or macOS only');
   const rg = which('rg');

@@ -61,7 +61,7 @@ describe('the VS Code extension in code-server', () => {
       throw new Error(`code-server is not installed at ${codeServer}: run \`node scripts/vscode-check.mjs\` once (or set MASTERPLAN_CODE_SERVER to its folder)`);
     }
     tmp = mkdtempSync(join(tmpdir(), 'masterplan-vscode-'));
-    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'package-vscode.mjs'), tmp], { stdio: ['ignore', 'pipe', 'inherit'] });
+    execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'package-vscode.mjs'), tmp, '--reuse-install'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     const vsix = join(tmp, `masterplan-vscode-${version}.vsix`);
     ws = join(tmp, 'ws');
@@ -121,7 +121,8 @@ describe('the VS Code extension in code-server', () => {
     // The squiggle comes once the extension has started `masterplan lsp --stdio` and it has checked the buffer.
     await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 45_000 });
     await page.keyboard.press('Control+Shift+M');
-    await expect.poll(problems, { timeout: 10_000 }).toContain('unknown-reference');
+    // (Problems for the half-typed id may come first.)
+    await expect.poll(problems, { timeout: 10_000 }).toContain('"PP-99"');
     expect((await problems()).split('\n')).toEqual([
       '2-program-opd.yamlpokja/smart-governance',
       '1',
@@ -185,5 +186,14 @@ describe('the VS Code extension in code-server', () => {
     await page.keyboard.press('F12');
     await expect.poll(() => page.locator('.tab.active').first().innerText(), { timeout: 10_000 }).toContain('rpjmd.yaml');
     await expect.poll(() => page.locator('.statusbar-item[id*="selection"]').innerText(), { timeout: 10_000 }).toBe('Ln 161, Col 9');
+  });
+
+  it('a new masterplan.command takes effect at once; one that cannot start is named', async () => {
+    mkdirSync(join(ws, '.vscode'), { recursive: true });
+    writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'masterplan.command': '/nonexistent/masterplan' }));
+    await expect
+      .poll(() => page.locator('.notifications-toasts').innerText().catch(() => ''), { timeout: 20_000 })
+      .toContain('masterplan: the command "/nonexistent/masterplan" could not be started. Install masterplan or set masterplan.command to its full path.');
+    await page.screenshot({ path: join(SHOTS, '5-bad-command.png') });
   });
 });

@@ -6,7 +6,7 @@
 // Screenshots land in test/.tmp/vscode/.
 
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -24,6 +24,7 @@ let ws: string;
 let server: ChildProcess | undefined;
 let browser: Browser | undefined;
 let page: Page;
+let url: string;
 
 /** Starts code-server on a free port; resolves with its URL once it listens. */
 function startCodeServer(args: string[]): Promise<string> {
@@ -55,6 +56,15 @@ async function select(pos: string, length: number): Promise<void> {
 
 const problems = () => page.locator('.markers-panel').innerText();
 
+/** Whether an extension host's log says the extension was activated by a YAML file. */
+function activatedOnYaml(): boolean {
+  const logs = join(tmp, 'data', 'logs');
+  if (!existsSync(logs)) return false;
+  return readdirSync(logs, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('remoteexthost.log'))
+    .some((f) => /_doActivateExtension masterplan\.masterplan-vscode.*onLanguage:yaml/.test(readFileSync(join(logs, f), 'utf8')));
+}
+
 describe('the VS Code extension in code-server', () => {
   beforeAll(async () => {
     if (!existsSync(codeServer)) {
@@ -84,7 +94,7 @@ describe('the VS Code extension in code-server', () => {
       }),
     );
     execFileSync(process.execPath, [codeServer, ...dirs, '--install-extension', vsix], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const url = await startCodeServer([...dirs, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ws]);
+    url = await startCodeServer([...dirs, '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ws]);
     mkdirSync(SHOTS, { recursive: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -195,5 +205,31 @@ describe('the VS Code extension in code-server', () => {
       .poll(() => page.locator('.notifications-toasts').innerText().catch(() => ''), { timeout: 20_000 })
       .toContain('masterplan: the command "/nonexistent/masterplan" could not be started. Install masterplan or set masterplan.command to its full path.');
     await page.screenshot({ path: join(SHOTS, '5-bad-command.png') });
+  });
+
+  it('starts no server for YAML outside a masterplan, and one once masterplan.yaml appears', async () => {
+    // A folder of other YAML, whose masterplan.command is a wrapper that notes each start.
+    const plain = join(tmp, 'plain');
+    const started = join(tmp, 'plain-started');
+    const wrapper = join(tmp, 'masterplan-noting');
+    mkdirSync(join(plain, '.vscode'), { recursive: true });
+    writeFileSync(join(plain, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\n');
+    writeFileSync(wrapper, `#!/bin/sh\necho started >> '${started}'\nexec '${process.execPath}' '${BIN}' "$@"\n`, { mode: 0o755 });
+    writeFileSync(join(plain, '.vscode', 'settings.json'), JSON.stringify({ 'masterplan.command': wrapper }));
+    await page.goto(`${url}/?folder=${encodeURIComponent(plain)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 30_000 });
+    await page.keyboard.press('Control+P');
+    await page.waitForSelector('.quick-input-widget input');
+    await page.keyboard.type('pod.yaml');
+    await page.waitForSelector('.quick-input-list .monaco-list-row[aria-label*="pod.yaml"]', { timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    // The YAML file activates the extension (VS Code's log says so) ...
+    await expect.poll(() => activatedOnYaml(), { timeout: 20_000 }).toBe(true);
+    await page.waitForTimeout(2000);
+    // ... which starts no server here,
+    expect(existsSync(started)).toBe(false);
+    // until the folder becomes a masterplan.
+    writeFileSync(join(plain, 'masterplan.yaml'), readFileSync(join(ws, 'masterplan.yaml')));
+    await expect.poll(() => existsSync(started), { timeout: 20_000 }).toBe(true);
   });
 });

@@ -27,22 +27,36 @@ function createClient(fileEvents) {
   );
 }
 
-function activate(context) {
+async function activate(context) {
   const fileEvents = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,md}');
   context.subscriptions.push(
     fileEvents,
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (!event.affectsConfiguration('masterplan.command')) return;
+      if (!client || !event.affectsConfiguration('masterplan.command')) return;
       const old = client;
       client = createClient(fileEvents);
-      if (old) await old.stop().catch(() => undefined);
+      await old.stop().catch(() => undefined);
       await start(client, command());
     }),
   );
-  client = createClient(fileEvents);
-  // Not returned: a command that cannot start must not fail the activation, or the extension would
-  // stop listening for the setting that fixes it.
-  start(client, command());
+  const begin = () => {
+    client = createClient(fileEvents);
+    // Not awaited: a command that cannot start must not fail the activation, or the extension
+    // would stop listening for the setting that fixes it.
+    start(client, command());
+  };
+  // VS Code also activates the extension for any YAML file (it contributes the language
+  // configuration for ids): the server is started only for a workspace holding a masterplan,
+  // or once one is created there (`masterplan init`).
+  if ((await vscode.workspace.findFiles('**/masterplan.yaml', '**/node_modules/**', 1)).length > 0) return begin();
+  const created = vscode.workspace.createFileSystemWatcher('**/masterplan.yaml', false, true, true);
+  context.subscriptions.push(
+    created,
+    created.onDidCreate(() => {
+      created.dispose();
+      if (!client) begin();
+    }),
+  );
 }
 
 // Starts a client; when its server cannot be started, says which command failed and where to set it.

@@ -17,9 +17,14 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: ext, stdio: ['ignore', 'pipe', 'inherit'] });
 
 if (existsSync(join(root, 'LICENSE'))) copyFileSync(join(root, 'LICENSE'), join(ext, 'LICENSE'));
-run(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+const args = process.argv.slice(2);
+// --reuse-install (the VS Code test, test/editors/vscode.test.ts): an existing install of the
+// extension's dependencies is kept rather than made again (npm ci here takes most of the time).
+if (!(args.includes('--reuse-install') && existsSync(join(ext, 'node_modules', '.bin', 'vsce')))) {
+  run(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+}
 run(npm, ['run', 'bundle']);
-const outDir = process.argv[2] ?? join(root, 'release');
+const outDir = args.find((a) => !a.startsWith('--')) ?? join(root, 'release');
 mkdirSync(outDir, { recursive: true });
 const out = join(outDir, `masterplan-vscode-${version}.vsix`);
 // The extension carries the tool's version for the time of packaging only.

@@ -20,7 +20,7 @@ export function checkDuplicateParts(definitions: readonly PartDefinition[], out:
   for (const d of definitions) {
     const prev = first.get(d.part);
     if (!prev) first.set(d.part, d);
-    else out.at(at(d.src, 'part'), 'duplicate-id', m.duplicatePart(d.part, out.place(at(prev.src, 'part'))));
+    else out.at(at(d.src, 'part'), 'duplicate-id', m.duplicatePart(d.part, out.place(at(prev.src, 'part'))), { related: at(prev.src, 'part') });
   }
 }
 

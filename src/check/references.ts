@@ -45,6 +45,7 @@ export class ReferenceChecker {
     }
     if (rec.kind !== kind) {
       this.out.at(src, 'unknown-reference', m.wrongKind(id, m.kinds[rec.kind], m.kinds[kind]), {
+        related: at(rec.src, 'id'),
         origins: [rec.src.file, ...this.out.origins.ofKind(kind)],
       });
       return false;

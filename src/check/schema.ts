@@ -57,7 +57,7 @@ export function checkSchema(file: SourceFile, out: Collector): void {
         reportAt(file, out, [], 'key', m.required('part'), true);
       } else {
         const hint = typeof part === 'string' ? closest(part, [...PART_NAMES]) : undefined;
-        reportAt(file, out, ['part'], 'value', joined(m.mustBeOneOf(PART_NAMES.join(', ')), hint && m.didYouMean(hint)));
+        reportAt(file, out, ['part'], 'value', joined(m.mustBeOneOf(PART_NAMES.join(', ')), hint && m.didYouMean(hint)), false, hint);
       }
       return;
     }

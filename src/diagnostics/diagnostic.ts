@@ -1,4 +1,6 @@
 // Diagnostics are values, never exceptions: every stage appends them, the reporter prints them.
+// The checks emit Problems (vfile messages holding message keys, no text); render() writes one in a
+// locale as a Diagnostic, the plain form every reporter, the language server and serve print.
 
 export type Severity = 'error' | 'warning';
 
@@ -102,6 +104,7 @@ export function render(p: Problem, loc: Locale): Diagnostic {
   return d;
 }
 
+/** A problem written in one language (see render). */
 export interface Diagnostic extends Range {
   /** Relative to the masterplan root, `/` separators. */
   file: string;

@@ -50,6 +50,14 @@ describe('problems from the checks', () => {
     expect(render(p, id).message).toBe('program RPJMD "PP-011" tidak ditemukan; maksud Anda "PP-01"?');
   });
 
+  it('suggest the value meant: a misspelt part name of umum/ as well', () => {
+    const checked = checkProject(makeFixture(undefined, { 'umum/penutup.yaml': 'part: closng\n' }));
+    const p = checked.problems.find((x) => x.file === 'umum/penutup.yaml')!;
+    expect(p).toMatchObject({ ruleId: 'schema', expected: ['closing'] });
+    expect(p.phrases[1]).toEqual(m.didYouMean('closing'));
+    expect(textAt(checked, p)).toBe('closng');
+  });
+
   it('name the related place: the first definition of a duplicate id, the record of the wrong kind', () => {
     const dup = checkProject(makeFixture('duplicate-id'));
     const p = dup.problems.find((x) => x.ruleId === 'duplicate-id' && x.file === PROGRAMS)!;

@@ -17,7 +17,7 @@ export function matrixAppendix(id: string, level: number, L: Lookup): Section {
   const trace = traceability(L.model);
   const gapCell = (align?: Cell['align']): Cell => ({ lines: [[strong(b.gapMark)]], tone: 'warning', align });
   const innovationLine = (innovationId: string): Inline[] => {
-    const title = L.innovations.get(innovationId)?.title;
+    const title = L.index.innovations.get(innovationId)?.title;
     return title ? [ref(innovationId, innovationId), text(` ${title}`)] : [ref(innovationId, innovationId)];
   };
   const matrix: Block = {

@@ -64,7 +64,7 @@ export function rpjmdAppendix(id: string, level: number, L: Lookup): Section {
           { label: b.relatedInnovations, width: 2.2 },
         ],
         rows: r.programs.map((p) => {
-          const innovations = L.innovationsByProgram.get(p.id) ?? [];
+          const innovations = L.index.innovationsByProgram.get(p.id) ?? [];
           return {
             id: p.id,
             header: true,
@@ -110,7 +110,7 @@ export function rpjmdAppendix(id: string, level: number, L: Lookup): Section {
           cells: [
             { lines: [[text(o.id)]] },
             { lines: [[text(o.name)]] },
-            { lines: (L.innovationsByOpd.get(o.id) ?? []).map((i) => [ref(i.id)]) },
+            { lines: (L.index.innovationsByOpd.get(o.id) ?? []).map((i) => [ref(i.id)]) },
           ],
         })),
       },

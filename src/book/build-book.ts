@@ -127,7 +127,7 @@ function bookDoc(
   const shortTitle = stage ? `${bookLabel}: ${title}` : kind === 'summary' ? b.summaryLabel : model.title;
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const logo = model.logo !== undefined ? resolveAsset(model.root, 'masterplan.yaml', model.logo) : undefined;
-  const agency = model.agency !== undefined ? L.opd.get(model.agency)?.name ?? model.agency : undefined;
+  const agency = model.agency !== undefined ? L.index.opd.get(model.agency)?.name ?? model.agency : undefined;
   settleHeadings([...front, ...sections], model.language, model.theme);
   const { tables, figures } = numberBody(sections, loc);
   return {

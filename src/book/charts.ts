@@ -13,7 +13,7 @@ import type { BarChart, ChartBlock, StackedChart, TimelineBar, TimelineChart } f
 
 /** The bar of one innovation: its years, and its stage-4 milestones in year order. */
 function timelineBar(i: Innovation, L: Lookup): TimelineBar {
-  const milestones = (L.roadmapByInnovation.get(i.id) ?? [])
+  const milestones = (L.index.roadmapByInnovation.get(i.id) ?? [])
     .map((e) => ({ year: e.year, label: e.milestone }))
     .sort((a, b) => a.year - b.year);
   return { id: i.id, label: `${i.id} ${i.title}`, from: i.years[0], to: i.years[1], milestones, unplanned: milestones.length === 0 || undefined };
@@ -27,7 +27,7 @@ export function timelineChart(L: Lookup, pokja?: string): TimelineChart | undefi
   const b = L.loc.book;
   const groups = L.model.pokja
     .filter((p) => pokja === undefined || p.id === pokja)
-    .map((p) => ({ label: p.name, bars: L.innovationList.filter((i) => i.pokja === p.id).map((i) => timelineBar(i, L)) }))
+    .map((p) => ({ label: p.name, bars: L.index.innovationList.filter((i) => i.pokja === p.id).map((i) => timelineBar(i, L)) }))
     .filter((g) => g.bars.length > 0);
   if (groups.length === 0) return undefined;
   const bars = groups.flatMap((g) => g.bars);
@@ -74,7 +74,7 @@ export function coverageCharts(L: Lookup): ChartBlock[] {
     };
     out.push(chart);
   }
-  const perPokja = L.model.pokja.map((p) => ({ name: p.name, n: L.innovationList.filter((i) => i.pokja === p.id).length }));
+  const perPokja = L.model.pokja.map((p) => ({ name: p.name, n: L.index.innovationList.filter((i) => i.pokja === p.id).length }));
   if (perPokja.some((p) => p.n > 0)) {
     out.push({
       type: 'chart',

@@ -26,7 +26,7 @@ export interface Recap {
 }
 
 export function financingRecap(L: Lookup): Recap {
-  const budgeted = L.innovationList.filter((i): i is Innovation & { budget: NonNullable<Innovation['budget']> } => i.budget !== undefined);
+  const budgeted = L.index.innovationList.filter((i): i is Innovation & { budget: NonNullable<Innovation['budget']> } => i.budget !== undefined);
   const order = [...L.model.pokja.map((p) => p.id), ...new Set(budgeted.map((i) => i.pokja))];
   const pokja = [...new Set(order)].filter((p) => budgeted.some((i) => i.pokja === p));
   const bySource = new Map<string, Map<string, number>>();

@@ -2,74 +2,33 @@
 // model's one index (src/model/record-index.ts), names and links to records, the RPJMD chain.
 
 import type { Locale } from '../i18n/index.js';
-import type {
-  Goal,
-  Innovation,
-  Masterplan,
-  Mission,
-  Opd,
-  Pokja,
-  QuickWin,
-  RoadmapEntry,
-  RpjmdProgram,
-  Sector,
-  Target,
-} from '../model/types.js';
+import type { Masterplan, Mission } from '../model/types.js';
+import type { RecordIndex } from '../model/record-index.js';
 import { ref, text } from './inline.js';
 import type { Inline } from './types.js';
 
 export class Lookup {
-  readonly missions: ReadonlyMap<string, Mission>;
-  readonly goals: ReadonlyMap<string, Goal>;
-  readonly targets: ReadonlyMap<string, Target>;
-  readonly programs: ReadonlyMap<string, RpjmdProgram>;
-  readonly opd: ReadonlyMap<string, Opd>;
-  readonly pokja: ReadonlyMap<string, Pokja>;
-  readonly innovations: ReadonlyMap<string, Innovation>;
-  readonly quickWins: ReadonlyMap<string, QuickWin>;
-  readonly sectors: ReadonlyMap<string, Sector>;
-  readonly innovationsByProgram: ReadonlyMap<string, Innovation[]>;
-  readonly innovationsByQuickWin: ReadonlyMap<string, Innovation[]>;
-  readonly innovationsBySector: ReadonlyMap<string, Innovation[]>;
-  readonly innovationsByOpd: ReadonlyMap<string, Innovation[]>;
-  readonly roadmapByInnovation: ReadonlyMap<string, RoadmapEntry[]>;
-  readonly innovationList: readonly Innovation[];
+  /** The model's one index of records (src/model/record-index.ts). */
+  readonly index: RecordIndex;
 
   constructor(
     readonly model: Masterplan,
     readonly loc: Locale,
   ) {
-    // The model's one index of records (src/model/record-index.ts), under the names the
-    // section builders use.
-    const x = model.index;
-    this.missions = x.missions;
-    this.goals = x.goals;
-    this.targets = x.targets;
-    this.programs = x.programs;
-    this.opd = x.opd;
-    this.pokja = x.pokja;
-    this.innovations = x.innovations;
-    this.quickWins = x.quickWins;
-    this.sectors = x.sectors;
-    this.innovationsByProgram = x.innovationsByProgram;
-    this.innovationsByQuickWin = x.innovationsByQuickWin;
-    this.innovationsBySector = x.innovationsBySector;
-    this.innovationsByOpd = x.innovationsByOpd;
-    this.roadmapByInnovation = x.roadmapByInnovation;
-    this.innovationList = x.innovationList;
+    this.index = model.index;
   }
 
   pokjaName(id: string): string {
-    return this.pokja.get(id)?.name ?? id;
+    return this.index.pokja.get(id)?.name ?? id;
   }
 
   elementName(pokjaId: string, elementId: string): string {
-    return this.pokja.get(pokjaId)?.elements.find((e) => e.id === elementId)?.name ?? elementId;
+    return this.index.pokja.get(pokjaId)?.elements.find((e) => e.id === elementId)?.name ?? elementId;
   }
 
   /** "PP-07 Pemberdayaan UMKM" as a link. */
   programRef(id: string): Inline {
-    const p = this.programs.get(id);
+    const p = this.index.programs.get(id);
     return ref(id, p ? `${id} ${p.name}` : id);
   }
 
@@ -78,16 +37,16 @@ export class Lookup {
   }
 
   innovationRef(id: string): Inline {
-    const i = this.innovations.get(id);
+    const i = this.index.innovations.get(id);
     return ref(id, i ? `${id} ${i.title}` : id);
   }
 
   /** Program → sasaran → tujuan → misi, as links: the chain every innovation must trace back to. */
   chain(programId: string): Inline[] {
-    const p = this.programs.get(programId);
-    const t = p && this.targets.get(p.target);
-    const g = t && this.goals.get(t.goal);
-    const m = g && this.missions.get(g.mission);
+    const p = this.index.programs.get(programId);
+    const t = p && this.index.targets.get(p.target);
+    const g = t && this.index.goals.get(t.goal);
+    const m = g && this.index.missions.get(g.mission);
     const b = this.loc.book;
     const out: Inline[] = [];
     if (m) out.push(ref(m.id, `${b.mission} ${m.id}`), text(' → '));

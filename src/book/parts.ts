@@ -61,7 +61,7 @@ export function teamSection(L: Lookup, level = 1): Section | undefined {
           { lines: [[text(String(i + 1))]], align: 'right' },
           { lines: [[text(m.name)]] },
           { lines: [[text(m.role ?? b.none)]] },
-          { lines: [m.agency ? [L.opdRef(m.agency), text(L.opd.get(m.agency) ? ` ${L.opd.get(m.agency)!.name}` : '')] : [text(b.none)]] },
+          { lines: [m.agency ? [L.opdRef(m.agency), text(L.index.opd.get(m.agency) ? ` ${L.index.opd.get(m.agency)!.name}` : '')] : [text(b.none)]] },
         ],
       })),
     });
@@ -156,7 +156,7 @@ export function visionSection(L: Lookup, level = 1): Section | undefined {
         cells: [
           { lines: [[text(m.id)]] },
           { lines: [[text(m.text)]] },
-          { lines: m.rpjmd.length ? m.rpjmd.map((r) => [ref(r, `${r} ${L.missions.get(r)?.text ?? ''}`.trim())]) : [[text(b.none)]] },
+          { lines: m.rpjmd.length ? m.rpjmd.map((r) => [ref(r, `${r} ${L.index.missions.get(r)?.text ?? ''}`.trim())]) : [[text(b.none)]] },
         ],
       })),
     });

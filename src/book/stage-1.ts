@@ -16,7 +16,7 @@ export function stage1Sections(c: Chapter, level: number, base: string, L: Looku
   if (c.analysis.length > 0) {
     const blocks: Block[] = [];
     for (const a of c.analysis) {
-      const p = L.programs.get(a.program);
+      const p = L.index.programs.get(a.program);
       blocks.push({
         type: 'record',
         title: [L.programRef(a.program)],
@@ -75,7 +75,7 @@ export function stage1Sections(c: Chapter, level: number, base: string, L: Looku
 /** A program's indicators with one column per RPJMD year. */
 export function indicatorTable(programId: string, L: Lookup, caption?: string): Block {
   const b = L.loc.book;
-  const p = L.programs.get(programId)!;
+  const p = L.index.programs.get(programId)!;
   const [from, to] = L.model.rpjmd.period;
   const years: number[] = [];
   for (let y = from; y <= to && years.length < 20; y++) years.push(y);

@@ -62,7 +62,7 @@ export function stage2Sections(c: Chapter, level: number, base: string, L: Looku
   const b = L.loc.book;
   const out: Section[] = [];
   if (c.opdPrograms.length > 0) {
-    const elements = L.pokja.get(c.pokja)?.elements ?? [];
+    const elements = L.index.pokja.get(c.pokja)?.elements ?? [];
     const order = [...elements.map((e) => e.id), ...new Set(c.opdPrograms.map((o) => o.element))];
     const blocks: Block[] = [];
     for (const element of new Set(order)) {
@@ -91,7 +91,7 @@ export function stage2Sections(c: Chapter, level: number, base: string, L: Looku
   }
   if (c.quickWins.length > 0) {
     const blocks: Block[] = c.quickWins.map((q) => {
-      const realised = L.innovationsByQuickWin.get(q.id) ?? [];
+      const realised = L.index.innovationsByQuickWin.get(q.id) ?? [];
       return {
         type: 'record',
         id: q.id,
@@ -99,7 +99,7 @@ export function stage2Sections(c: Chapter, level: number, base: string, L: Looku
         badge: q.id,
         find: { kind: 'quickWin' },
         fields: [
-          { label: b.opd, value: [L.opdRef(q.opd), text(` ${L.opd.get(q.opd)?.name ?? ''}`.trimEnd())] },
+          { label: b.opd, value: [L.opdRef(q.opd), text(` ${L.index.opd.get(q.opd)?.name ?? ''}`.trimEnd())] },
           { label: b.rpjmdPrograms, value: { lines: q.rpjmd.map((p) => [L.programRef(p)]) } },
           { label: b.year, value: [text(String(q.year))] },
           ...quickWinExtras(q, L),

@@ -30,7 +30,7 @@ export function stage3Sections(c: Chapter, level: number, base: string, L: Looku
               { lines: [[text(s.name)], [text(s.id)]] },
               { lines: [[text(s.goal)]] },
               { lines: s.rpjmd.map((p) => [ref(p)]) },
-              { lines: (L.innovationsBySector.get(s.id) ?? []).map((i) => [L.innovationRef(i.id)]) },
+              { lines: (L.index.innovationsBySector.get(s.id) ?? []).map((i) => [L.innovationRef(i.id)]) },
             ],
           })),
         },
@@ -47,14 +47,14 @@ export function innovationRecord(i: Innovation, L: Lookup): Block {
   const b = L.loc.book;
   const fields: Field[] = [];
   if (i.description) fields.push({ label: b.description, value: { markdown: i.description } });
-  const sector = L.sectors.get(i.sector);
+  const sector = L.index.sectors.get(i.sector);
   fields.push({ label: b.sector, value: [ref(i.sector, sector ? sector.name : i.sector)] });
   fields.push({ label: b.element, value: [text(L.elementName(i.pokja, i.element))] });
   fields.push({ label: b.chain, value: { lines: i.rpjmd.map((p) => L.chain(p)) } });
   fields.push({ label: b.leadOpd, value: opdWithName(i.opd, L) });
   if (i.partners.length) fields.push({ label: b.partners, value: joined(i.partners.map((p) => [L.opdRef(p)])) });
   if (i.quickWin) {
-    const q = L.quickWins.get(i.quickWin);
+    const q = L.index.quickWins.get(i.quickWin);
     fields.push({ label: b.quickWin, value: [ref(i.quickWin, q ? `${q.id} ${q.title}` : i.quickWin)] });
   }
   fields.push({ label: b.horizon, value: [text(b.horizons[i.horizon])] });
@@ -75,7 +75,7 @@ export function innovationRecord(i: Innovation, L: Lookup): Block {
   if (i.budget && i.budget.perYear.length) {
     fields.push({ label: b.budgetPerYear, value: { lines: i.budget.perYear.map((y) => [text(`${y.year}: ${formatMoney(y.value, L.loc)}`)]) } });
   }
-  const roadmap = [...(L.roadmapByInnovation.get(i.id) ?? [])].sort((x, y) => x.year - y.year);
+  const roadmap = [...(L.index.roadmapByInnovation.get(i.id) ?? [])].sort((x, y) => x.year - y.year);
   if (roadmap.length) {
     fields.push({ label: b.roadmap, value: { lines: roadmap.map((e) => [text(`${e.year}: ${e.milestone}`)]) } });
   }
@@ -84,12 +84,12 @@ export function innovationRecord(i: Innovation, L: Lookup): Block {
     { key: 'element', label: b.element, value: `${i.pokja}/${i.element}`, text: L.elementName(i.pokja, i.element) },
     { key: 'horizon', label: b.horizon, value: i.horizon, text: b.horizons[i.horizon] },
     ...(i.action ? [{ key: 'action' as const, label: b.action, value: i.action, text: b.actions[i.action] }] : []),
-    { key: 'opd', label: b.leadOpd, value: i.opd, text: L.opd.get(i.opd)?.name ?? i.opd },
+    { key: 'opd', label: b.leadOpd, value: i.opd, text: L.index.opd.get(i.opd)?.name ?? i.opd },
   ];
   return { type: 'record', id: i.id, title: [text(i.title)], badge: i.id, fields, find: { kind: 'innovation', facets } };
 }
 
 function opdWithName(id: string, L: Lookup): Inline[] {
-  const name = L.opd.get(id)?.name;
+  const name = L.index.opd.get(id)?.name;
   return name ? [L.opdRef(id), text(` — ${name}`)] : [L.opdRef(id)];
 }

@@ -16,13 +16,13 @@ export function stage4Sections(c: Chapter, level: number, base: string, L: Looku
   // innovations that nobody planned yet (highlighted: they are gaps).
   const ids: string[] = [];
   for (const e of c.roadmap) if (!ids.includes(e.innovation)) ids.push(e.innovation);
-  const unplanned = L.innovationList.filter((i) => i.pokja === c.pokja && !L.roadmapByInnovation.has(i.id));
+  const unplanned = L.index.innovationList.filter((i) => i.pokja === c.pokja && !L.index.roadmapByInnovation.has(i.id));
   if (ids.length > 0 || unplanned.length > 0) {
     const [from, to] = L.model.period;
     const years: number[] = [];
     for (let y = from; y <= to && years.length < 30; y++) years.push(y);
     const rows: Row[] = [...ids, ...unplanned.map((i) => i.id)].map((id) => {
-      const inn = L.innovations.get(id);
+      const inn = L.index.innovations.get(id);
       const entries = c.roadmap.filter((e) => e.innovation === id);
       return {
         header: true,
@@ -57,7 +57,7 @@ export function stage4Sections(c: Chapter, level: number, base: string, L: Looku
           { label: b.opd, width: 1.2 },
         ],
         rows: sorted.map((e) => {
-          const opd = e.opd ?? L.innovations.get(e.innovation)?.opd;
+          const opd = e.opd ?? L.index.innovations.get(e.innovation)?.opd;
           return {
             cells: [
               { lines: [[text(String(e.year))]] },

@@ -27,8 +27,8 @@ export function summarySections(L: Lookup): Section[] {
   if (vision) out.push(vision);
 
   // The masterplan in figures.
-  const innovations = L.innovationList;
-  const quickWins = [...L.quickWins.values()];
+  const innovations = L.index.innovationList;
+  const quickWins = [...L.index.quickWins.values()];
   const trace = traceability(L.model);
   const covered = trace.programs.filter((p) => p.innovations > 0).length;
   const count = (n: number): Cell => ({ lines: [[text(formatNumber(n, L.loc))]], align: 'right' });
@@ -92,11 +92,11 @@ export function summarySections(L: Lookup): Section[] {
   out.push(section('pembiayaan', b.partTitles.financing, 1, financingTables(L), [], { newPage: true }));
 
   // The roadmap at a glance: per year, the innovations with a milestone, by Pokja.
-  const entries = [...L.roadmapByInnovation.values()].flat();
+  const entries = [...L.index.roadmapByInnovation.values()].flat();
   const years = [...new Set(entries.map((e) => e.year))].sort((x, y) => x - y);
   const timeline = timelineChart(L);
   if (years.length > 0) {
-    const pokja = L.model.pokja.filter((p) => entries.some((e) => L.innovations.get(e.innovation)?.pokja === p.id));
+    const pokja = L.model.pokja.filter((p) => entries.some((e) => L.index.innovations.get(e.innovation)?.pokja === p.id));
     out.push(
       section('peta-jalan', b.roadmapGlance, 1, [
         ...(timeline ? [timeline] : []),
@@ -112,7 +112,7 @@ export function summarySections(L: Lookup): Section[] {
               cells: [
                 { lines: [[text(String(y))]] },
                 ...pokja.map((p) => {
-                  const ids = [...new Set(ofYear.filter((e) => L.innovations.get(e.innovation)?.pokja === p.id).map((e) => e.innovation))];
+                  const ids = [...new Set(ofYear.filter((e) => L.index.innovations.get(e.innovation)?.pokja === p.id).map((e) => e.innovation))];
                   return { lines: ids.length ? [joined(ids.map((id) => [ref(id)]))] : [] };
                 }),
                 { lines: [[text(String(ofYear.length))]], align: 'right' as const },

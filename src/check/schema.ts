@@ -16,7 +16,8 @@ const NOT_BLANK = '\\S';
 const LOGO_PATTERN = '\\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg])$';
 const COLOR_PATTERN = '^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$';
 const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
-const PART_VALIDATORS: Record<PartName, ValidateFunction> = {
+/** Each validator is compiled the first time a file of its kind is checked (scripts/build.mjs). */
+const PART_VALIDATORS: Record<PartName, () => ValidateFunction> = {
   foreword: validators.umumForeword,
   team: validators.umumTeam,
   summary: validators.umumSummary,
@@ -29,7 +30,7 @@ const PART_VALIDATORS: Record<PartName, ValidateFunction> = {
   glossary: validators.umumGlossary,
   commitment: validators.umumCommitment,
 };
-const STAGE_VALIDATORS: Record<number, ValidateFunction> = {
+const STAGE_VALIDATORS: Record<number, () => ValidateFunction> = {
   1: validators.stage1,
   2: validators.stage2,
   3: validators.stage3,
@@ -44,9 +45,9 @@ export function checkSchema(file: SourceFile, out: Collector): void {
     return;
   }
   let validate: ValidateFunction;
-  if (file.role === 'config') validate = validators.masterplan;
-  else if (file.role === 'rpjmd') validate = validators.rpjmd;
-  else if (file.role === 'theme') validate = validators.theme;
+  if (file.role === 'config') validate = validators.masterplan();
+  else if (file.role === 'rpjmd') validate = validators.rpjmd();
+  else if (file.role === 'theme') validate = validators.theme();
   else if (file.role === 'part') {
     const part = typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).part : undefined;
     const picked = typeof part === 'string' ? PART_VALIDATORS[part as PartName] : undefined;
@@ -61,7 +62,7 @@ export function checkSchema(file: SourceFile, out: Collector): void {
       }
       return;
     }
-    validate = picked;
+    validate = picked();
   } else {
     const stage = typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).stage : undefined;
     const picked = typeof stage === 'number' ? STAGE_VALIDATORS[stage] : undefined;
@@ -75,7 +76,7 @@ export function checkSchema(file: SourceFile, out: Collector): void {
       }
       return;
     }
-    validate = picked;
+    validate = picked();
   }
   const valid = validate(data);
   if (!valid) for (const err of validate.errors ?? []) report(file, err, out);

@@ -5,10 +5,9 @@
 // `--report-format json` gives clean JSON on stdout); progress and notes go to stderr.
 
 import { relative, resolve, sep } from 'node:path';
-import { buildBooks } from '../book/build-book.js';
 import { checkOutDir, type OutProblem } from '../publish/out-dir.js';
 import { loadPdfRenderer, PDF_THREADS_INPUT_LIMIT, type LoadedPdfRenderer } from '../publish/pdf-renderer.js';
-import { renderOutputs } from '../publish/render-outputs.js';
+import { publishBooks } from '../publish/publish-books.js';
 import { OutputBusyError } from '../publish/out-lock.js';
 import { OutputRefusedError, writeOutput } from '../publish/write-output.js';
 import type { Locale } from '../i18n/index.js';
@@ -116,9 +115,9 @@ async function buildInto(
   // A large project is rendered in this thread alone: the worker's memory is given back first.
   const threads = inputChars(checked) <= PDF_THREADS_INPUT_LIMIT;
   if (!threads) await pdf?.close();
-  const docs = buildBooks(checked.model, { date });
   const bar = progress(io, { quiet: opts.quiet });
-  const files = await renderOutputs(docs, {
+  const { files } = await publishBooks(checked.model, {
+    date,
     html: opts.format !== 'pdf',
     pdf: pdf?.render,
     template,

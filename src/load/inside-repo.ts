@@ -4,8 +4,15 @@
 // resolved, so a link that stays inside the repository is followed and one that leaves it is
 // refused before anything is read through it.
 
-import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync as realpathJs, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+
+/**
+ * The system's realpath(3): one call, where Node's own walks the path a name at a time in
+ * JavaScript (about 10 ms of a `validate` run's start for the example's 40 files). On Windows
+ * Node's own is kept: the native one fails on some virtual and network drives.
+ */
+const realpathSync = process.platform === 'win32' ? realpathJs : realpathJs.native;
 
 export type InsideProblem =
   /** The path as written, or a symlink on the way, leads outside the repository. */

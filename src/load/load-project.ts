@@ -4,9 +4,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import jsyaml from 'js-yaml';
-import { parseDocument } from 'yaml';
 import type { Collector } from '../diagnostics/collector.js';
 import { m, type Phrase } from '../diagnostics/message.js';
+import { yamlLib } from '../source/yaml-lib.js';
 import { isLang } from '../i18n/index.js';
 import type { Lang, SourceRef } from '../model/types.js';
 import { TEMPLATE_FILES } from '../render/html/template.js';
@@ -62,7 +62,7 @@ export function peekLanguage(root: string): Lang | undefined {
     // A file with a mistake further down: the `yaml` library still reads what comes before it,
     // so the mistake is reported in the language the file asks for.
     try {
-      data = parseDocument(text, { logLevel: 'error' }).toJS({ maxAliasCount: 10 });
+      data = yamlLib().parseDocument(text, { logLevel: 'error' }).toJS({ maxAliasCount: 10 });
     } catch {
       return undefined;
     }

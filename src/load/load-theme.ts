@@ -3,7 +3,7 @@
 // repository check, each sniffed (src/load/font-header.ts) before a renderer ever sees it.
 // Values the schema refused keep their defaults: the problem is reported once, by the schema.
 
-import { createHash } from 'node:crypto';
+import { createHash } from '../digest.js';
 import { readFileSync, statSync } from 'node:fs';
 import type { Collector } from '../diagnostics/collector.js';
 import { m } from '../diagnostics/message.js';

@@ -2,7 +2,7 @@
 // `encoding` / `syntax` diagnostics at their place; such a file is marked fatal and skipped later.
 
 import jsyaml from 'js-yaml';
-import { parseDocument } from 'yaml';
+import { yamlLib } from '../source/yaml-lib.js';
 import { LARGE_YAML_CHARS } from '../source/narrow-yaml.js';
 import { SourceText } from '../source/source-text.js';
 import type { Collector } from '../diagnostics/collector.js';
@@ -96,7 +96,7 @@ export function parseFile(
   }
   let doc;
   try {
-    doc = parseDocument(yamlText, YAML_OPTIONS);
+    doc = yamlLib().parseDocument(yamlText, YAML_OPTIONS);
   } catch {
     return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', m.tooDeep(MAX_DEPTH));
   }

@@ -2,7 +2,8 @@
 // references, rename, document symbols and quick fixes. Positions here are offsets into a file's
 // text; server.ts turns them into the protocol's line/character pairs.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yamlLib } from '../source/yaml-lib.js';
 import type { Locale } from '../i18n/index.js';
 import type { Masterplan, RecordKind } from '../model/types.js';
 import { enumAt, keysAt, schemaFor, describeAt } from './schema-help.js';
@@ -221,6 +222,7 @@ export function rename(ws: Workspace, text: string, offset: number, newName: str
 export function symbols(rel: string, text: string): Symbol[] {
   const part = yamlPart(rel, text);
   if (!part) return [];
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yamlLib();
   const doc = parseDocument(part.yaml, { lineCounter: new LineCounter(), logLevel: 'silent', uniqueKeys: false });
   if (!isMap(doc.contents)) return [];
   const range = (n: Node | null | undefined, fallback: [number, number]): [number, number] =>

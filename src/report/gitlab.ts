@@ -3,7 +3,7 @@
 // {description, check_name, fingerprint, severity, location: {path, lines: {begin}}}; paths
 // relative to the project (CI_PROJECT_DIR, else the working directory).
 
-import { createHash } from 'node:crypto';
+import { createHash } from '../digest.js';
 import type { Reporter } from './formats.js';
 
 /** GitLab's scale: info, minor, major, critical, blocker. An error stops the build: major. */

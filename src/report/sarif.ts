@@ -2,7 +2,7 @@
 // (github/codeql-action/upload-sarif) and shows on pull requests in place. One run, one rule per
 // rule id, paths relative to the repository (GITHUB_WORKSPACE, else the working directory).
 
-import { createHash } from 'node:crypto';
+import { createHash } from '../digest.js';
 import { RULE_SEVERITY, type RuleId } from '../diagnostics/diagnostic.js';
 import type { Reporter } from './formats.js';
 

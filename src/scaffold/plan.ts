@@ -5,9 +5,9 @@
 // and catalog path are followed, and a Pokja × stage that already has a worksheet (under any
 // file name) gets none. Contents only: writing is write-files.ts.
 
-import { stringify } from 'yaml';
+import { yamlLib } from '../source/yaml-lib.js';
 import type { Locale } from '../i18n/index.js';
-import type { ScaffoldPokja } from '../i18n/scaffold-id.js';
+import type { ScaffoldText } from '../i18n/scaffold-id.js';
 import { DEFAULT_POKJA } from '../model/default-pokja.js';
 import { PART_NAMES, STAGES, type Lang, type PartName, type Pokja, type StageNo } from '../model/types.js';
 import { readSchema, SCHEMA_NAMES, schemaFile } from '../schemas/package-schemas.js';
@@ -22,6 +22,7 @@ import {
   WORKFLOW_PATH,
 } from './ci-files.js';
 import { coverKey, type ExistingMasterplan } from './existing.js';
+import { masterplanYaml, partYaml, preCommitYaml, rpjmdYaml, worksheetYaml, type ScaffoldPokja, type ScaffoldProject } from './skeleton.js';
 
 export interface ScaffoldOptions {
   region: string;
@@ -61,7 +62,7 @@ export const PART_FILES: Record<PartName, string> = {
 };
 
 /** A YAML scalar for a user-given text: plain when safe, quoted otherwise, never folded. */
-const scalar = (s: string) => stringify(s, { lineWidth: 0 }).trimEnd();
+const scalar = (s: string) => yamlLib().stringify(s, { lineWidth: 0 }).trimEnd();
 
 /** GOV, BRA, ECO, LIV, SOC, ENV: the short code used in example ids. */
 function pokjaCode(id: string): string {
@@ -86,6 +87,11 @@ function scaffoldPokja(list: readonly Pokja[]): ScaffoldPokja[] {
   return out;
 }
 
+/** One umum/ part: its template with its texts (typed together through P). */
+function partContent<P extends PartName>(part: P, v: ScaffoldProject, s: ScaffoldText): string {
+  return partYaml[part](v, s.parts[part]);
+}
+
 export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale, existing?: ExistingMasterplan): PlannedFile[] {
   const s = loc.scaffold;
   const [first, last] = opts.period;
@@ -94,6 +100,7 @@ export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale, existing?: Exis
   const pokja = scaffoldPokja(existing?.pokja ?? DEFAULT_POKJA);
   const rpjmdRel = existing?.rpjmdRel ?? 'rpjmd.yaml';
   const project = {
+    lang: opts.lang,
     region: opts.region,
     regionYaml: scalar(opts.region),
     titleYaml: scalar(`Masterplan Smart City ${opts.region}`),
@@ -105,10 +112,10 @@ export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale, existing?: Exis
   const year = Math.min(first + 1, last);
   const yearEnd = Math.min(year + 2, last);
 
-  const files: PlannedFile[] = [{ path: 'masterplan.yaml', content: `${schemaModeline(0, 'masterplan')}\n${s.masterplan(project)}` }];
+  const files: PlannedFile[] = [{ path: 'masterplan.yaml', content: `${schemaModeline(0, 'masterplan')}\n${masterplanYaml(project, s.masterplan)}` }];
   // An unreadable masterplan.yaml may name another catalog path (and Pokja): neither is guessed.
   if (!existing?.configUnreadable) {
-    files.push({ path: rpjmdRel, content: `${schemaModeline(rpjmdRel.split('/').length - 1, 'rpjmd')}\n${s.rpjmd(project)}` });
+    files.push({ path: rpjmdRel, content: `${schemaModeline(rpjmdRel.split('/').length - 1, 'rpjmd')}\n${rpjmdYaml(project, s.rpjmd)}` });
   }
   for (const p of pokja) {
     // New worksheets go next to the Pokja's existing ones.
@@ -117,21 +124,21 @@ export function scaffoldPlan(opts: ScaffoldOptions, loc: Locale, existing?: Exis
       const coveredBy = existing?.covered.get(coverKey(stage, p.id)) ?? existing?.unreadable.get(folder);
       files.push({
         path: `pokja/${folder}/${STAGE_FILES[stage]}`,
-        content: `${schemaModeline(2, `stage-${stage}`)}\n${s.worksheets[stage]({ pokja: p, year, yearEnd })}`,
+        content: `${schemaModeline(2, `stage-${stage}`)}\n${worksheetYaml[stage]({ pokja: p, year, yearEnd }, s)}`,
         ...(coveredBy !== undefined ? { coveredBy } : {}),
       });
     }
   }
   // The region-level parts under umum/ (FORMAT.md, "Additions to format 1").
   for (const part of PART_NAMES) {
-    files.push({ path: `umum/${PART_FILES[part]}`, content: `${schemaModeline(1, `umum-${part}`)}\n${s.parts[part](project)}` });
+    files.push({ path: `umum/${PART_FILES[part]}`, content: `${schemaModeline(1, `umum-${part}`)}\n${partContent(part, project, s)}` });
   }
     for (const name of SCHEMA_NAMES) files.push({ path: `${SCHEMA_FOLDER}/${schemaFile(name)}`, content: readSchema(name) });
   files.push(
     { path: '.gitignore', content: GITIGNORE },
     { path: '.vscode/settings.json', content: vscodeSettings() },
     { path: '.vscode/extensions.json', content: vscodeExtensions() },
-    { path: '.pre-commit-config.yaml', content: s.preCommit({ files: HOOK_FILES }) },
+    { path: '.pre-commit-config.yaml', content: preCommitYaml({ files: HOOK_FILES }, s.preCommit) },
     { path: WORKFLOW_PATH, content: GITHUB_WORKFLOW },
   );
   return files;

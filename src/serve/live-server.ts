@@ -7,17 +7,14 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join } from 'node:path';
-import { buildBooks } from '../book/build-book.js';
 import { markdownOf } from '../book/markdown-of.js';
-import type { BookDoc } from '../book/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Locale } from '../i18n/index.js';
-import type { Lang, Masterplan } from '../model/types.js';
+import type { Lang } from '../model/types.js';
 import { checkProject } from '../pipeline.js';
 import { retainMarkdown } from '../markdown/parse.js';
-import { fontFiles } from '../publish/font-files.js';
-import { loadTemplate, renderBook, renderIndex, retainSanitized, siteFiles } from '../render/html/index.js';
-import { affectedBooks, ALL_BOOKS } from './affected-books.js';
+import { publishBooks, type Published } from '../publish/publish-books.js';
+import { loadTemplate, retainSanitized } from '../render/html/index.js';
 import { errorPage } from './error-page.js';
 import { FileStamps } from './file-stamps.js';
 import { isLoopbackHost } from './host-check.js';
@@ -94,10 +91,8 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
   /** The theme's font files (assets/fonts/…) → their bytes. */
   let fonts = new Map<string, Uint8Array>();
   const clients = new Set<ServerResponse>();
-  /** Page → the images it shows (target under assets/ → source), to serve exactly those. */
-  const bookImages = new Map<string, ReadonlyMap<string, string>>();
-  let model: Masterplan | undefined;
-  let docs: BookDoc[] = [];
+  /** The last good build's files and what the next one compares with. */
+  let published: Published | undefined;
   let failing: { html: string; generation: number } | undefined;
   /** Counts builds; a page's version is the build that last changed it (or the failing build). */
   let generation = 0;
@@ -121,7 +116,7 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     stamps.track(paths, before);
   };
 
-  const build = (changed?: string[]): BuildResult => {
+  const build = async (changed?: string[]): Promise<BuildResult> => {
     const t0 = performance.now();
     generation++;
     const before = stamps.now();
@@ -140,40 +135,35 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
       [template.from.html, '*templates*'],
       [template.from.css, '*templates*'],
     ]);
-    const touched = changed && model && !wasFailing ? affectedBooks(changed, model, checked.model) : new Set<string>(ALL_BOOKS);
-    docs = buildBooks(checked.model, { date: opts.date });
-    model = checked.model;
+    // The same back half as `build`: only the books whose layout changed are drawn again.
+    const result = await publishBooks(checked.model, { date: opts.date, html: true, template, keepMarkdown: true, redrawAll: changed?.includes('*images*') }, published);
+    published = result;
     const changedPages: string[] = [];
-    for (const doc of docs) {
-      if (!touched.has(doc.file)) continue;
-      const book = renderBook(doc, { template, books: docs });
-      if (pages.get(book.file) !== book.html) {
-        changedPages.push(book.file);
-        changedIn.set(book.file, generation);
+    for (const [file, content] of result.files.write) {
+      if (file.endsWith('.html') && typeof content === 'string') pages.set(file, content);
+      else if (file.endsWith('.js') && typeof content === 'string') scripts.set(file, content);
+    }
+    fonts = new Map([...result.files.write].filter((e): e is [string, Uint8Array] => e[0].startsWith('assets/fonts/') && e[1] instanceof Uint8Array));
+    for (const file of result.changed) {
+      if (file.endsWith('.html')) {
+        changedPages.push(file);
+        changedIn.set(file, generation);
       }
-      pages.set(book.file, book.html);
-      bookImages.set(book.file, book.assets);
     }
-    const imagesOf = new Map([...bookImages.values()].flatMap((m) => [...m]));
-    const index = renderIndex(docs, { template, books: docs, pdf: false });
-    if (pages.get('index.html') !== index) changedPages.push('index.html');
-    pages.set('index.html', index);
-    // The search index and the site's script (files under assets/, like a build writes them).
-    for (const [file, text] of siteFiles(docs)) {
-      if (scripts.get(file) !== text && !changedPages.includes('index.html')) changedPages.push('index.html');
-      scripts.set(file, text);
+    // The search index and the site's script are read by the index page.
+    if (result.changed.some((f) => f.endsWith('.js')) && !changedPages.includes('index.html')) {
+      changedPages.push('index.html');
+      changedIn.set('index.html', generation);
     }
-    if (changedPages.includes('index.html')) changedIn.set('index.html', generation);
-    fonts = fontFiles(checked.model.theme);
     // Images no book shows any more are no longer served.
     assets.clear();
-    for (const [to, from] of imagesOf) assets.set(to, from);
+    for (const [to, from] of result.files.copy) assets.set(to, from);
     for (const from of assets.values()) extra.set(from, '*images*');
     track(checked.files, before);
     // Parsed Markdown is kept for the texts the books show now (the next rebuild re-renders
     // most of them unchanged); trees of texts edited away are dropped, so memory stays that of
     // one build however long the session.
-    const texts = markdownOf(docs.flatMap((d) => d.sections));
+    const texts = markdownOf(result.docs.flatMap((d) => d.sections));
     let size = 0;
     for (const text of texts) size += text.length;
     const keep = size <= RETAIN_LIMIT ? texts : new Set<string>();
@@ -236,7 +226,7 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
   };
 
-  notify(build());
+  notify(await build());
 
   let port = 0;
   const server: Server = createServer((req, res) => {
@@ -260,17 +250,14 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
     timer = setTimeout(() => void flush(), opts.debounce ?? 60);
   };
   const flush = async (): Promise<BuildResult> => {
-    if (running) await running;
+    // Builds run one at a time: whoever is woken first starts the next, the others wait again.
+    while (running) await running;
     const changed = [...pending];
     pending = new Set();
-    running = Promise.resolve().then(() => {
-      try {
-        return build(changed);
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        failing = { html: errorPage([{ file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'syntax', message }], loc), generation };
-        return { pages: ['*'], ms: 0, errors: 1, diagnostics: [] };
-      }
+    running = build(changed).catch((e: unknown): BuildResult => {
+      const message = e instanceof Error ? e.message : String(e);
+      failing = { html: errorPage([{ file: '.', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'syntax', message }], loc), generation };
+      return { pages: ['*'], ms: 0, errors: 1, diagnostics: [] };
     });
     const result = await running;
     running = undefined;

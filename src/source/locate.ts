@@ -2,7 +2,8 @@
 // the offsets (in the file's text) of the key or value found there. When the path runs out of
 // existing nodes, the nearest existing parent is used.
 
-import { isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Document, Node, Pair } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { DataPath } from '../model/types.js';
 import { documentOf, type SourceFile } from './source-file.js';
 import { LARGE_YAML_CHARS, MAX_REGION_CHARS, narrow } from './narrow-yaml.js';
@@ -29,12 +30,13 @@ function locateLarge(file: SourceFile, yaml: string, path: DataPath, want: Want)
   const eol = yaml.indexOf('\n', region.start);
   const firstOfRegion = { start: base, end: file.yamlOffset + (eol === -1 || eol > region.end ? region.end : eol) };
   if (region.end - region.start > MAX_REGION_CHARS) return firstOfRegion;
-  const doc = parseDocument(yaml.slice(region.start, region.end), { uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = yamlLib().parseDocument(yaml.slice(region.start, region.end), { uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) return firstOfRegion;
   return walk(doc, region.rest, want, base, firstOfRegion);
 }
 
 function walk(doc: Document.Parsed | undefined, path: DataPath, want: Want, base: number, whole: Span): Span {
+  const { isMap, isNode, isScalar, isSeq } = yamlLib();
   if (!doc || !isNode(doc.contents)) return whole;
   let node: Node = doc.contents as Node;
   let pair: Pair | undefined;
@@ -65,7 +67,7 @@ function walk(doc: Document.Parsed | undefined, path: DataPath, want: Want, base
 }
 
 function spanOf(node: Node | Pair): Span | undefined {
-  if (isPair(node) || !node.range) return undefined;
+  if (yamlLib().isPair(node) || !node.range) return undefined;
   return { start: node.range[0], end: node.range[1] };
 }
 

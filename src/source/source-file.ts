@@ -4,7 +4,8 @@
 // (locate.ts). The load stage makes these (src/load/parse-file.ts); checks, diagnostics and the
 // language server only read them.
 
-import { parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { SourceText } from './source-text.js';
 
 /** How every YAML document of an input file is parsed (the parse stage and the re-parse agree). */
@@ -41,6 +42,6 @@ export interface SourceFile {
 
 /** The file's YAML document, parsed again if it was dropped after the parse stage. */
 export function documentOf(file: SourceFile): Document.Parsed | undefined {
-  if (!file.doc && file.yaml !== undefined) file.doc = parseDocument(file.yaml, YAML_OPTIONS);
+  if (!file.doc && file.yaml !== undefined) file.doc = yamlLib().parseDocument(file.yaml, YAML_OPTIONS);
   return file.doc;
 }

@@ -1,8 +1,7 @@
 // The build renders the combined masterplan interleaved with the stage books (and frees each
 // stage's Markdown as it goes): the result must be exactly what rendering each book alone gives.
 import { describe, expect, it } from 'vitest';
-import { buildBooks } from '../../src/book/build-book.js';
-import { renderOutputs } from '../../src/publish/render-outputs.js';
+import { publishBooks } from '../../src/publish/publish-books.js';
 import { checkProject } from '../../src/pipeline.js';
 import { loadTemplate, renderBook } from '../../src/render/html/index.js';
 
@@ -12,8 +11,7 @@ describe('interleaved HTML rendering', () => {
   it('gives the same files as rendering each book on its own', async () => {
     const { model } = checkProject('examples/banggai');
     const template = loadTemplate([]);
-    const docs = buildBooks(model, { date: new Date(Date.UTC(2023, 3, 28)) });
-    const files = await renderOutputs(docs, { html: true, template });
+    const { docs, files } = await publishBooks(model, { date: new Date(Date.UTC(2023, 3, 28)), html: true, template });
     for (const doc of docs) {
       const alone = renderBook(doc, { template, books: docs });
       expect(files.write.get(alone.file), alone.file).toBe(alone.html);

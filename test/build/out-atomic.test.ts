@@ -55,7 +55,9 @@ beforeAll(() => {
   expect(refs.old).not.toEqual(refs.new);
 });
 
-describe('build killed at each rename (strace)', () => {
+// Each case runs up to nine builds one after another: on a loaded machine that is more than the
+// default minute, so they get three.
+describe('build killed at each rename (strace)', { timeout: 180_000 }, () => {
   it('with a previous OUT: after each kill OUT is the complete old or the complete new build', () => {
     const parent = tempDir();
     const out = join(parent, 'dist');

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type BuildResult, type LiveServer } from '../../src/serve/live-server.js';
-import { affectedBooks } from '../../src/serve/affected-books.js';
 import { FileStamps } from '../../src/serve/file-stamps.js';
 import { checkProject } from '../../src/pipeline.js';
 import { cachedMarkdownCount } from '../../src/markdown/parse.js';
@@ -276,14 +275,6 @@ describe('masterplan serve', () => {
     expect(counts[counts.length - 1]).toBe(counts[0]);
     writeFileSync(file, good);
     await server.rebuild([ANALYSIS]);
-  });
-
-  it('knows which books a change touches', () => {
-    const { model } = checkProject(EXAMPLE);
-    expect([...affectedBooks(['pokja/smart-society/1-analisis.md'], model, model)].sort()).toEqual(['buku-1', 'masterplan']);
-    expect([...affectedBooks(['pokja/smart-governance/2-program-opd.yaml'], model, model)].sort()).toEqual(['buku-2', 'buku-3', 'masterplan', 'ringkasan']);
-    expect([...affectedBooks(['pokja/smart-living/4-peta-jalan.md'], model, model)].sort()).toEqual(['buku-3', 'buku-4', 'masterplan', 'ringkasan']);
-    expect([...affectedBooks(['rpjmd.yaml'], model, model)].sort()).toEqual(['buku-1', 'buku-2', 'buku-3', 'buku-4', 'masterplan', 'ringkasan']);
   });
 });
 

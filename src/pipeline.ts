@@ -11,7 +11,7 @@ import { checkDuplicateParts, checkPartPaths, checkPartReferences, checkPlans } 
 import { checkSchema } from './check/schema.js';
 import { checkYears } from './check/years.js';
 import { Collector, Origins } from './diagnostics/collector.js';
-import { sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic, type Problem } from './diagnostics/diagnostic.js';
 import { locale, type Locale } from './i18n/index.js';
 import { CONFIG_FILE, loadProject, peekLanguage, type Overlay } from './load/load-project.js';
 import { loadTheme } from './load/load-theme.js';
@@ -21,7 +21,10 @@ import type { Lang, Masterplan, RecordKind } from './model/types.js';
 
 export interface CheckedProject {
   model: Masterplan;
+  /** The problems written in `locale`, sorted: what the reporters print. */
   diagnostics: Diagnostic[];
+  /** The problems as the checks found them (vfile messages, no text): to render in another locale. */
+  problems: readonly Problem[];
   /** Relative paths of every file read. */
   files: string[];
   /** Relative path of the RPJMD catalog, when it was read. */
@@ -41,14 +44,13 @@ const PART_KINDS: RecordKind[] = ['vision-mission', 'vision-goal', 'body'];
 export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overlay } = {}): CheckedProject {
   const lang = opts.lang ?? peekLanguage(root) ?? 'id';
   const loc = locale(lang);
-  const t = loc.messages;
   const out = new Collector();
 
-  const project = loadProject(root, out, t, opts.overlay);
+  const project = loadProject(root, out, opts.overlay);
   const all = [project.config, ...(project.rpjmd ? [project.rpjmd] : []), ...project.worksheets, ...project.parts, ...(project.theme ? [project.theme] : [])];
-  for (const file of all) checkSchema(file, out, t);
+  for (const file of all) checkSchema(file, out);
   // The theme's own font files are read now that theme.yaml's shape is known.
-  const theme = loadTheme(root, project.theme, out, t);
+  const theme = loadTheme(root, project.theme, out);
 
   const { model, definitions, partDefinitions } = buildModel({
     root,
@@ -73,22 +75,23 @@ export function checkProject(root: string, opts: { lang?: Lang; overlay?: Overla
   if (project.config.fatal || settings === null || typeof settings !== 'object' || Array.isArray(settings)) uncertain.add('pokja');
 
   out.origins = new Origins([CONFIG_FILE], project.rpjmd ? [project.rpjmd.rel] : [], project.worksheets.map(stageOf));
-  checkDuplicateIds(definitions, out, t);
-  checkDuplicateParts(partDefinitions, out, t);
-  checkReservedIds(model, definitions, out, t);
-  const refs = new ReferenceChecker(model, out, t, uncertain);
+  checkDuplicateIds(definitions, out);
+  checkDuplicateParts(partDefinitions, out);
+  checkReservedIds(model, definitions, out);
+  const refs = new ReferenceChecker(model, out, uncertain);
   checkReferences(model, refs);
   checkPartReferences(model, refs, CONFIG_FILE);
-  checkPartPaths(model, out, t, CONFIG_FILE);
-  checkPlans(model, out, t, loc);
-  checkYears(model, out, t, CONFIG_FILE);
-  checkMarkdown(model, out, t, uncertain.size > 0);
-  checkMarkdownSize(model, out, t);
-  if (uncertain.size === 0) checkCoverage(model, out, t, CONFIG_FILE);
+  checkPartPaths(model, out, CONFIG_FILE);
+  checkPlans(model, out);
+  checkYears(model, out, CONFIG_FILE);
+  checkMarkdown(model, out, uncertain.size > 0);
+  checkMarkdownSize(model, out);
+  if (uncertain.size === 0) checkCoverage(model, out, CONFIG_FILE);
 
   return {
     model,
-    diagnostics: sortDiagnostics(out.list),
+    diagnostics: sortDiagnostics(out.diagnostics(loc)),
+    problems: out.list,
     files: all.map((f) => f.rel),
     catalog: project.rpjmd?.rel,
     lang,

@@ -8,24 +8,24 @@
 import { buildBooks } from '../book/build-book.js';
 import type { Block, Section } from '../book/types.js';
 import type { Collector } from '../diagnostics/collector.js';
-import type { Locale } from '../i18n/index.js';
+import { m, type Phrase } from '../diagnostics/message.js';
 import type { IdDefinition } from '../model/build-model.js';
 import type { Masterplan } from '../model/types.js';
 import { at } from './references.js';
 
-export function checkReservedIds(model: Masterplan, definitions: readonly IdDefinition[], out: Collector, t: Locale['messages']): void {
+export function checkReservedIds(model: Masterplan, definitions: readonly IdDefinition[], out: Collector): void {
   if (definitions.length === 0) return;
-  const reserved = new Map<string, string>();
+  const reserved = new Map<string, Phrase>();
   for (const p of model.pokja) {
-    reserved.set(p.id, t.reservedPokja(p.name));
-    for (const e of p.elements) if (!reserved.has(e.id)) reserved.set(e.id, t.reservedElement(e.name, p.name));
+    reserved.set(p.id, m.reservedPokja(p.name));
+    for (const e of p.elements) if (!reserved.has(e.id)) reserved.set(e.id, m.reservedElement(e.name, p.name));
   }
   // Every anchor the layout makes up holds a lower-case letter ("buku-3-…", "lampiran-…",
   // "tabel-1-2", "matriks-PP-01"; test/check/anchors.test.ts holds the layout to it), and ids are
   // ASCII: ids without one (PP-01, INO-GOV-1 — the usual style) cannot meet one, and then the
   // books need not be laid out during `validate` at all.
   if (definitions.some((d) => /[a-z]/.test(d.id))) {
-    for (const [id, title] of generatedAnchors(model)) if (!reserved.has(id)) reserved.set(id, t.reservedSection(title));
+    for (const [id, title] of generatedAnchors(model)) if (!reserved.has(id)) reserved.set(id, m.reservedSection(title));
   }
 
   // An id defined twice is already a duplicate; its two cards would also count as one generated.
@@ -37,7 +37,7 @@ export function checkReservedIds(model: Masterplan, definitions: readonly IdDefi
     const what = reserved.get(d.id);
     if (what === undefined || reported.has(d.id)) continue;
     reported.add(d.id);
-    out.at(at(d.src, 'id'), 'duplicate-id', t.idReserved(d.id, what));
+    out.at(at(d.src, 'id'), 'duplicate-id', m.idReserved(d.id, what));
   }
 }
 

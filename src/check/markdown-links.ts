@@ -4,20 +4,20 @@
 // the `#ID` or the image path in the source (for a reference-style one: in its definition).
 
 import type { Collector } from '../diagnostics/collector.js';
-import type { Locale } from '../i18n/index.js';
+import { joined, m } from '../diagnostics/message.js';
 import { scanLinks, type ScannedLink } from '../markdown/scan-links.js';
 import type { Markdown, Masterplan } from '../model/types.js';
 import { allMarkdown } from '../model/walk.js';
 import { closest } from './did-you-mean.js';
 import { checkImageAt } from './images.js';
 
-export function checkMarkdown(model: Masterplan, out: Collector, t: Locale['messages'], uncertain: boolean): void {
+export function checkMarkdown(model: Masterplan, out: Collector, uncertain: boolean): void {
   const pokjaIds = new Set(model.pokja.map((p) => p.id));
   const knownIds = [...model.index.ids.keys()];
   for (const md of allMarkdown(model)) {
     for (const link of scanLinks(md.text)) {
-      if (link.kind === 'image') checkImage(md, link, model, out, t);
-      else checkLink(md, link, model, pokjaIds, knownIds, out, t, uncertain);
+      if (link.kind === 'image') checkImage(md, link, model, out);
+      else checkLink(md, link, model, pokjaIds, knownIds, out, uncertain);
     }
   }
 }
@@ -29,7 +29,6 @@ function checkLink(
   pokjaIds: Set<string>,
   knownIds: string[],
   out: Collector,
-  t: Locale['messages'],
   uncertain: boolean,
 ): void {
   if (!node.url.startsWith('#')) return;
@@ -42,12 +41,12 @@ function checkLink(
   if (model.index.ids.has(id) || pokjaIds.has(id) || uncertain) return;
   const hint = closest(id, knownIds);
   // The id may have been removed from (or never added to) any file that defines ids.
-  out.inMarkdown(md, node.offset, node.raw, 'unknown-reference', t.unknownLink(id) + (hint ? '; ' + t.didYouMean(hint) : ''), {
+  out.inMarkdown(md, node.offset, node.raw, 'unknown-reference', joined(m.unknownLink(id), hint && m.didYouMean(hint)), {
     expected: hint && `#${hint}`,
     origins: out.origins.all,
   });
 }
 
-function checkImage(md: Markdown, node: ScannedLink, model: Masterplan, out: Collector, t: Locale['messages']): void {
-  checkImageAt(model.root, md, node.offset, node.url, out, t, node.raw);
+function checkImage(md: Markdown, node: ScannedLink, model: Masterplan, out: Collector): void {
+  checkImageAt(model.root, md, node.offset, node.url, out, node.raw);
 }

@@ -2,7 +2,7 @@
 // and every id must be unique across the masterplan.
 
 import type { Collector } from '../diagnostics/collector.js';
-import type { Locale } from '../i18n/index.js';
+import { joined, m } from '../diagnostics/message.js';
 import type { IdDefinition } from '../model/build-model.js';
 import type { DataPath, Masterplan, RecordKind, SourceRef } from '../model/types.js';
 import { allChapters } from '../model/walk.js';
@@ -25,7 +25,6 @@ export class ReferenceChecker {
   constructor(
     private readonly model: Masterplan,
     private readonly out: Collector,
-    private readonly t: Locale['messages'],
     private readonly uncertain: Uncertain,
   ) {}
 
@@ -38,14 +37,15 @@ export class ReferenceChecker {
     if (!rec) {
       if (this.uncertain.has(kind)) return false;
       const hint = closest(id, this.model.index.idsOf(kind));
-      this.out.at(src, 'unknown-reference', this.t.unknownRef(this.t.kinds[kind], id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), {
+      this.out.at(src, 'unknown-reference', joined(m.unknownRef(m.kinds[kind], id), hint && m.didYouMean(hint)), {
         expected: hint,
         origins: this.out.origins.ofKind(kind),
       });
       return false;
     }
     if (rec.kind !== kind) {
-      this.out.at(src, 'unknown-reference', this.t.wrongKind(id, this.t.kinds[rec.kind], this.t.kinds[kind]), {
+      this.out.at(src, 'unknown-reference', m.wrongKind(id, m.kinds[rec.kind], m.kinds[kind]), {
+        related: at(rec.src, 'id'),
         origins: [rec.src.file, ...this.out.origins.ofKind(kind)],
       });
       return false;
@@ -62,7 +62,7 @@ export class ReferenceChecker {
     if (this.model.pokja.some((p) => p.id === id)) return true;
     if (!this.uncertain.has('pokja')) {
       const hint = closest(id, this.model.pokja.map((p) => p.id));
-      this.out.at(src, 'unknown-reference', this.t.unknownPokja(id) + (hint ? '; ' + this.t.didYouMean(hint) : ''), {
+      this.out.at(src, 'unknown-reference', joined(m.unknownPokja(id), hint && m.didYouMean(hint)), {
         expected: hint,
         origins: this.out.origins.config,
       });
@@ -71,7 +71,7 @@ export class ReferenceChecker {
   }
 
   sectorOfOtherPokja(sector: string, owner: string, pokja: string, src: SourceRef): void {
-    this.out.at(src, 'unknown-reference', this.t.sectorOtherPokja(sector, owner, pokja), { origins: [this.model.index.ids.get(sector)?.src.file ?? ''] });
+    this.out.at(src, 'unknown-reference', m.sectorOtherPokja(sector, owner, pokja), { origins: [this.model.index.ids.get(sector)?.src.file ?? ''] });
   }
 
   element(element: string, pokjaId: string, src: SourceRef): void {
@@ -80,7 +80,7 @@ export class ReferenceChecker {
     if (!pokja || this.uncertain.has('pokja')) return;
     if (pokja.elements.some((e) => e.id === element)) return;
     const hint = closest(element, pokja.elements.map((e) => e.id));
-    this.out.at(src, 'unknown-reference', this.t.elementNotInPokja(element, pokjaId) + (hint ? '; ' + this.t.didYouMean(hint) : ''), {
+    this.out.at(src, 'unknown-reference', joined(m.elementNotInPokja(element, pokjaId), hint && m.didYouMean(hint)), {
       expected: hint,
       origins: this.out.origins.config,
     });
@@ -89,7 +89,7 @@ export class ReferenceChecker {
 
 export const at = (src: SourceRef, ...more: DataPath): SourceRef => ({ file: src.file, path: [...src.path, ...more] });
 
-export function checkDuplicateIds(definitions: readonly IdDefinition[], out: Collector, t: Locale['messages']): void {
+export function checkDuplicateIds(definitions: readonly IdDefinition[], out: Collector): void {
   const first = new Map<string, IdDefinition>();
   for (const d of definitions) {
     const prev = first.get(d.id);
@@ -97,7 +97,7 @@ export function checkDuplicateIds(definitions: readonly IdDefinition[], out: Col
       first.set(d.id, d);
       continue;
     }
-    out.at(at(d.src, 'id'), 'duplicate-id', t.duplicateId(d.id, out.place(at(prev.src, 'id'))), { related: at(prev.src, 'id'), origins: [prev.src.file] });
+    out.at(at(d.src, 'id'), 'duplicate-id', m.duplicateId(d.id, out.place(at(prev.src, 'id'))), { related: at(prev.src, 'id'), origins: [prev.src.file] });
   }
 }
 
@@ -105,7 +105,7 @@ export function checkReferences(model: Masterplan, refs: ReferenceChecker): void
   const r = model.rpjmd;
   for (const m of r.missions) m.pokja.forEach((p, i) => refs.pokja(p, at(m.src, 'pokja', i)));
   for (const g of r.goals) refs.ref(g.mission, 'mission', at(g.src, 'mission'));
-  for (const t of r.targets) refs.ref(t.goal, 'goal', at(t.src, 'goal'));
+  for (const tg of r.targets) refs.ref(tg.goal, 'goal', at(tg.src, 'goal'));
   for (const p of r.programs) {
     refs.ref(p.target, 'target', at(p.src, 'target'));
     refs.refs(p.opd, 'opd', at(p.src, 'opd'));

@@ -2,24 +2,24 @@
 // inside the RPJMD period, roadmap entries inside their innovation's years (a warning).
 
 import type { Collector } from '../diagnostics/collector.js';
-import type { Locale } from '../i18n/index.js';
+import { m } from '../diagnostics/message.js';
 import type { Innovation, Masterplan, SourceRef } from '../model/types.js';
 import { allChapters } from '../model/walk.js';
 import { at } from './references.js';
 
-export function checkYears(model: Masterplan, out: Collector, t: Locale['messages'], configFile: string): void {
+export function checkYears(model: Masterplan, out: Collector, configFile: string): void {
   const [from, to] = model.period;
   const hasPeriod = from > 0 && from <= to;
-  if (from > to) out.at({ file: configFile, path: ['period'] }, 'year-out-of-range', t.yearsReversed(from, to));
+  if (from > to) out.at({ file: configFile, path: ['period'] }, 'year-out-of-range', m.yearsReversed(from, to));
   const [rFrom, rTo] = model.rpjmd.period;
   const hasRpjmdPeriod = rFrom > 0 && rFrom <= rTo;
-  if (rFrom > rTo) out.at({ file: model.rpjmd.file, path: ['period'] }, 'year-out-of-range', t.yearsReversed(rFrom, rTo));
+  if (rFrom > rTo) out.at({ file: model.rpjmd.file, path: ['period'] }, 'year-out-of-range', m.yearsReversed(rFrom, rTo));
 
   // Years outside what the schema accepts were reported there already.
   const plausible = (year: number) => year >= 1900 && year <= 2200;
   const inPeriod = (year: number, src: SourceRef) => {
     if (hasPeriod && plausible(year) && (year < from || year > to)) {
-      out.at(src, 'year-out-of-range', t.yearOutsidePeriod(year, from, to, t.periodMasterplan), { origins: out.origins.config });
+      out.at(src, 'year-out-of-range', m.yearOutsidePeriod(year, from, to, m.periodMasterplan), { origins: out.origins.config });
     }
   };
 
@@ -28,7 +28,7 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
       for (const ind of p.indicators) {
         for (const { year } of ind.targets) {
           if (plausible(year) && (year < rFrom || year > rTo)) {
-            out.at(at(ind.src, 'targets', String(year)), 'year-out-of-range', t.yearOutsidePeriod(year, rFrom, rTo, t.periodRpjmd), { want: 'key' });
+            out.at(at(ind.src, 'targets', String(year)), 'year-out-of-range', m.yearOutsidePeriod(year, rFrom, rTo, m.periodRpjmd), { want: 'key' });
           }
         }
       }
@@ -41,7 +41,7 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
     for (const inn of c.innovations) {
       innovations.set(inn.id, inn);
       const [a, b] = inn.years;
-      if (a > b && b > 0) out.at(at(inn.src, 'years'), 'year-out-of-range', t.yearsReversed(a, b));
+      if (a > b && b > 0) out.at(at(inn.src, 'years'), 'year-out-of-range', m.yearsReversed(a, b));
       inPeriod(a, at(inn.src, 'years', 0));
       inPeriod(b, at(inn.src, 'years', 1));
       inn.indicators.forEach((ind) => {
@@ -56,7 +56,7 @@ export function checkYears(model: Masterplan, out: Collector, t: Locale['message
       const [a, b] = inn.years;
       if (a > b) continue; // reported at the innovation
       if (e.year < a || e.year > b) {
-        out.at(at(e.src, 'year'), 'year-out-of-range', t.roadmapOutsideInnovation(e.year, inn.id, a, b), { severity: 'warning', origins: [inn.src.file] });
+        out.at(at(e.src, 'year'), 'year-out-of-range', m.roadmapOutsideInnovation(e.year, inn.id, a, b), { severity: 'warning', origins: [inn.src.file] });
       }
     }
   }

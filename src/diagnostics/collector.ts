@@ -2,7 +2,9 @@
 
 import type { Markdown, SourceRef } from '../model/types.js';
 import type { SourceFile } from '../source/source-file.js';
-import { RULE_SEVERITY, type Diagnostic, type Range, type RuleId, type Severity } from './diagnostic.js';
+import type { Locale } from '../i18n/index.js';
+import { Problem, render, RULE_SEVERITY, type Diagnostic, type Place, type RuleId, type Severity } from './diagnostic.js';
+import type { Message } from './message.js';
 import { locate, type Want } from '../source/locate.js';
 import type { RecordKind } from '../model/types.js';
 
@@ -41,38 +43,57 @@ export class Origins {
 }
 
 export class Collector {
-  readonly list: Diagnostic[] = [];
+  /** Every problem found, in the order found (the pipeline renders and sorts them). */
+  readonly list: Problem[] = [];
   /** Every file read so far, by relative path: the parse stage registers them here. */
   readonly files = new Map<string, SourceFile>();
   /** Set by the pipeline once every file is loaded; checks attach these to cross-file problems. */
   origins = new Origins();
 
-  /** A problem between two offsets of a file's text. */
-  span(file: string, start: number, end: number, rule: RuleId, message: string, severity?: Severity, extra: Extra = {}): void {
-    const parsed = this.files.get(file);
-    const range = parsed
-      ? parsed.source.range(start, end)
-      : { line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const d: Diagnostic = { file, ...range, severity: severity ?? RULE_SEVERITY[rule], rule, message };
-    if (extra.expected !== undefined) d.expected = extra.expected;
-    if (extra.related) d.related = this.rangeOf(extra.related);
-    if (extra.origins && extra.origins.length > 0) d.origins = extra.origins;
-    this.list.push(d);
+  /** The problems written in a locale, in the order found. */
+  diagnostics(loc: Locale): Diagnostic[] {
+    return this.list.map((p) => render(p, loc));
   }
 
-  /** The range of a data path's value (or its file's first character when the file is unknown). */
-  rangeOf(src: SourceRef, want: Want = 'value'): Range & { file: string } {
+  /** A problem between two offsets of a file's text. */
+  span(file: string, start: number, end: number, rule: RuleId, message: Message, severity?: Severity, extra: Extra = {}): void {
+    this.list.push(
+      new Problem({
+        file,
+        place: this.placeIn(file, start, end),
+        rule,
+        severity: severity ?? RULE_SEVERITY[rule],
+        message,
+        expected: extra.expected,
+        related: extra.related ? this.placeOf(extra.related) : undefined,
+        origins: extra.origins,
+      }),
+    );
+  }
+
+  /** The place between two offsets of a file's text (its first character when the file is unknown). */
+  placeIn(file: string, start: number, end: number): Place {
+    const parsed = this.files.get(file);
+    if (!parsed) return { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    const clamp = (n: number) => Math.max(0, Math.min(n, parsed.source.text.length));
+    const a = clamp(start);
+    const b = clamp(Math.max(start, end));
+    return { start: { ...parsed.source.position(a), offset: a }, end: { ...parsed.source.position(b), offset: b } };
+  }
+
+  /** The place of a data path's value (or its file's first character when the file is unknown). */
+  placeOf(src: SourceRef, want: Want = 'value'): { file: string; place: Place } {
     const parsed = this.files.get(src.file);
-    if (!parsed) return { file: src.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    if (!parsed) return { file: src.file, place: this.placeIn(src.file, 0, 0) };
     const s = locate(parsed, src.path, want);
-    return { file: src.file, ...parsed.source.range(s.start, s.end) };
+    return { file: src.file, place: this.placeIn(src.file, s.start, s.end) };
   }
 
   /** A problem at a data path: the value there, or its key with `want: 'key'`. */
   at(
     src: SourceRef,
     rule: RuleId,
-    message: string,
+    message: Message,
     opts: { want?: Want; severity?: Severity; firstLine?: boolean } & Extra = {},
   ): void {
     const parsed = this.files.get(src.file);
@@ -99,7 +120,7 @@ export class Collector {
    * In a YAML string (quoted, folded, escaped) offsets differ from the source, so the same
    * occurrence of the needle is looked up in the raw source text instead.
    */
-  inMarkdown(md: Markdown, offset: number, needle: string, rule: RuleId, message: string, extra: Extra = {}): void {
+  inMarkdown(md: Markdown, offset: number, needle: string, rule: RuleId, message: Message, extra: Extra = {}): void {
     const s = this.markdownSpan(md, offset, needle);
     this.span(md.src.file, s.start, s.end, rule, message, undefined, extra);
   }

@@ -1,4 +1,6 @@
 // Diagnostics are values, never exceptions: every stage appends them, the reporter prints them.
+// The checks emit Problems (vfile messages holding message keys, no text); render() writes one in a
+// locale as a Diagnostic, the plain form every reporter, the language server and serve print.
 
 export type Severity = 'error' | 'warning';
 
@@ -32,8 +34,77 @@ export const RULE_SEVERITY: Record<RuleId, Severity> = {
 };
 
 export type { Range } from '../source/source-text.js';
+import type { Position } from 'unist';
+import { VFileMessage } from 'vfile-message';
+import type { Locale } from '../i18n/index.js';
 import type { Range } from '../source/source-text.js';
+import { isPhrase, messageText, type Message, type Phrase } from './message.js';
 
+/** A place in a file's text: 1-based line and column (end exclusive) and 0-based offsets. */
+export interface Place extends Position {
+  start: { line: number; column: number; offset: number };
+  end: { line: number; column: number; offset: number };
+}
+
+/**
+ * A problem as the checks emit it: a vfile-message (the unified ecosystem's carrier) with its
+ * `place` (offsets included), `ruleId`, `source: 'masterplan'`, `fatal` (true for errors, false for
+ * warnings), `expected` (a did-you-mean suggestion), and what it says as message keys and
+ * arguments (`phrases`), not as text: `reason` holds the keys ("unknownRef; didYouMean"), and
+ * `render(problem, locale)` writes the text in whichever language the reporter uses.
+ * Our own fields: `related` (the other place involved, e.g. the first definition of a duplicate
+ * id; vfile-message has no field for another file's place) and `origins` (see Diagnostic.origins).
+ */
+export class Problem extends VFileMessage {
+  declare file: string;
+  declare place: Place;
+  declare line: number;
+  declare column: number;
+  declare ruleId: RuleId;
+  declare source: 'masterplan';
+  declare fatal: boolean;
+  /** What the message says: phrases of the locale tables, joined by "; " when written. */
+  readonly phrases: readonly Phrase[];
+  related?: { file: string; place: Place };
+  origins?: readonly string[];
+
+  constructor(init: {
+    file: string;
+    place: Place;
+    rule: RuleId;
+    severity: Severity;
+    message: Message;
+    expected?: string;
+    related?: { file: string; place: Place };
+    origins?: readonly string[];
+  }) {
+    const phrases = isPhrase(init.message) ? [init.message] : [...(init.message as readonly Phrase[])];
+    super(phrases.map((p) => p.id).join('; '), { place: init.place, ruleId: init.rule, source: 'masterplan' });
+    this.phrases = phrases;
+    this.file = init.file;
+    this.fatal = init.severity === 'error';
+    if (init.expected !== undefined) this.expected = [init.expected];
+    if (init.related) this.related = init.related;
+    if (init.origins && init.origins.length > 0) this.origins = init.origins;
+  }
+
+  get severity(): Severity {
+    return this.fatal ? 'error' : 'warning';
+  }
+}
+
+const rangeOf = (p: Place): Range => ({ line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column });
+
+/** A problem written out in a locale: what every reporter, the language server and serve print. */
+export function render(p: Problem, loc: Locale): Diagnostic {
+  const d: Diagnostic = { file: p.file, ...rangeOf(p.place), severity: p.severity, rule: p.ruleId, message: messageText(p.phrases, loc) };
+  if (p.expected !== undefined) d.expected = p.expected[0];
+  if (p.related) d.related = { file: p.related.file, ...rangeOf(p.related.place) };
+  if (p.origins) d.origins = p.origins;
+  return d;
+}
+
+/** A problem written in one language (see render). */
 export interface Diagnostic extends Range {
   /** Relative to the masterplan root, `/` separators. */
   file: string;

@@ -5,8 +5,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import jsyaml from 'js-yaml';
 import type { Collector } from '../diagnostics/collector.js';
+import { m, type Phrase } from '../diagnostics/message.js';
 import { yamlLib } from '../source/yaml-lib.js';
-import { isLang, type Locale } from '../i18n/index.js';
+import { isLang } from '../i18n/index.js';
 import type { Lang, SourceRef } from '../model/types.js';
 import { TEMPLATE_FILES } from '../render/html/template.js';
 import { THEME_FILE } from '../theme/theme.js';
@@ -76,23 +77,23 @@ export function peekLanguage(root: string): Lang | undefined {
  */
 export type Overlay = ReadonlyMap<string, string>;
 
-export function loadProject(root: string, out: Collector, t: Locale['messages'], overlay?: Overlay): LoadedProject {
+export function loadProject(root: string, out: Collector, overlay?: Overlay): LoadedProject {
   const read = (rel: string, abs: string, role: SourceFile['role']): SourceFile | undefined => {
     const unsaved = overlay?.get(rel);
-    if (unsaved !== undefined) return parseFile(rel, role, Buffer.from(unsaved, 'utf8'), out, t);
+    if (unsaved !== undefined) return parseFile(rel, role, Buffer.from(unsaved, 'utf8'), out);
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(abs);
     } catch (e) {
-      out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(errCode(e))));
+      out.span(rel, 0, 0, 'syntax', m.cannotRead(rel, m.readProblem(errCode(e))));
       return undefined;
     }
-    return parseFile(rel, role, bytes, out, t);
+    return parseFile(rel, role, bytes, out);
   };
 
   const unsavedConfig = overlay?.get(CONFIG_FILE);
   const configBytes = unsavedConfig !== undefined ? Buffer.from(unsavedConfig, 'utf8') : readFileSync(join(root, CONFIG_FILE));
-  const config = parseFile(CONFIG_FILE, 'config', configBytes, out, t);
+  const config = parseFile(CONFIG_FILE, 'config', configBytes, out);
   const settings = (config.data !== null && typeof config.data === 'object' ? config.data : {}) as Record<string, unknown>;
 
   let rpjmdRel = 'rpjmd.yaml';
@@ -105,15 +106,15 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
     rpjmd = read(rpjmdRel, catalog.abs, 'rpjmd');
   } else if (!catalog.ok && catalog.problem === 'outside') {
     // Without a setting the default rpjmd.yaml is named by nothing: the link itself is the place.
-    if (configured !== undefined) out.at(rpjmdPlace, 'unsafe-path', outsideMessage(catalog, configured, t));
-    else out.span(rpjmdRel, 0, 0, 'unsafe-path', t.linkOutside(rpjmdRel));
+    if (configured !== undefined) out.at(rpjmdPlace, 'unsafe-path', outsideMessage(catalog, configured));
+    else out.span(rpjmdRel, 0, 0, 'unsafe-path', m.linkOutside(rpjmdRel));
   } else if (!catalog.ok && catalog.problem === 'git') {
-    if (configured !== undefined) out.at(rpjmdPlace, 'unsafe-path', t.pathInGit(configured));
-    else out.span(rpjmdRel, 0, 0, 'unsafe-path', t.pathInGit(rpjmdRel));
+    if (configured !== undefined) out.at(rpjmdPlace, 'unsafe-path', m.pathInGit(configured));
+    else out.span(rpjmdRel, 0, 0, 'unsafe-path', m.pathInGit(rpjmdRel));
   } else if (!catalog.ok && (catalog.problem === 'missing' || catalog.problem === 'dangling')) {
-    out.at(rpjmdPlace, 'unknown-reference', t.rpjmdMissing(rpjmdRel), { firstLine: true });
+    out.at(rpjmdPlace, 'unknown-reference', m.rpjmdMissing(rpjmdRel), { firstLine: true });
   } else {
-    out.at(rpjmdPlace, 'syntax', t.cannotRead(rpjmdRel, t.readProblem(whyNot(catalog))), { firstLine: true });
+    out.at(rpjmdPlace, 'syntax', m.cannotRead(rpjmdRel, m.readProblem(whyNot(catalog))), { firstLine: true });
   }
 
   let templates: string | undefined;
@@ -121,10 +122,10 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
   if (typeof settings.templates === 'string') {
     const place = { file: CONFIG_FILE, path: ['templates'] };
     const folder = resolveInside(root, settings.templates);
-    if (!folder.ok && folder.problem === 'outside') out.at(place, 'unsafe-path', outsideMessage(folder, settings.templates, t));
-    else if (!folder.ok && folder.problem === 'git') out.at(place, 'unsafe-path', t.pathInGit(settings.templates));
-    else if (!folder.ok || folder.kind !== 'directory') out.at(place, 'unknown-reference', t.templatesMissing(settings.templates));
-    else if (templateFilesSafe(root, folder.rel, place, out, t)) {
+    if (!folder.ok && folder.problem === 'outside') out.at(place, 'unsafe-path', outsideMessage(folder, settings.templates));
+    else if (!folder.ok && folder.problem === 'git') out.at(place, 'unsafe-path', m.pathInGit(settings.templates));
+    else if (!folder.ok || folder.kind !== 'directory') out.at(place, 'unknown-reference', m.templatesMissing(settings.templates));
+    else if (templateFilesSafe(root, folder.rel, place, out)) {
       templates = folder.abs;
       const rel = folder.rel === '.' ? THEME_FILE : `${folder.rel}/${THEME_FILE}`;
       const file = resolveInside(root, rel);
@@ -132,7 +133,7 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
     }
   }
 
-  const listed = listWorksheets(root, out, t);
+  const listed = listWorksheets(root, out);
   for (const rel of overlay?.keys() ?? []) {
     if (UNSAVED_WORKSHEET.test(rel) && !listed.files.some((f) => f.rel === rel)) listed.files.push({ rel, abs: join(root, ...rel.split('/')) });
   }
@@ -145,7 +146,7 @@ export function loadProject(root: string, out: Collector, t: Locale['messages'],
     else lost++;
   }
   const parts: SourceFile[] = [];
-  for (const w of listParts(root, out, t, overlay)) {
+  for (const w of listParts(root, out, overlay)) {
     const file = read(w.rel, w.abs, 'part');
     if (file) parts.push(file);
   }
@@ -159,7 +160,7 @@ const UNSAVED_WORKSHEET = /^pokja\/[^/.][^/]*\/[^/.][^/]*\.(ya?ml|md)$/;
  * present, must stay inside the repository and be a readable file. Problems are reported at
  * the `templates` setting; false when there was one.
  */
-function templateFilesSafe(root: string, folder: string, place: SourceRef, out: Collector, t: Locale['messages']): boolean {
+function templateFilesSafe(root: string, folder: string, place: SourceRef, out: Collector): boolean {
   let safe = true;
   for (const name of [...Object.values(TEMPLATE_FILES), THEME_FILE]) {
     const rel = folder === '.' ? name : `${folder}/${name}`;
@@ -167,10 +168,10 @@ function templateFilesSafe(root: string, folder: string, place: SourceRef, out: 
     if (!file.ok && file.problem === 'missing') continue; // taken from the built-in templates
     if (file.ok && file.kind === 'file') continue;
     safe = false;
-    if (!file.ok && file.problem === 'outside') out.at(place, 'unsafe-path', t.pathLinksOutside(rel));
-    else if (!file.ok && file.problem === 'git') out.at(place, 'unsafe-path', t.pathInGit(rel));
-    else if (!file.ok && file.problem === 'dangling') out.at(place, 'unknown-reference', t.linkDangling(rel));
-    else out.at(place, 'syntax', t.cannotRead(rel, t.readProblem(whyNot(file))));
+    if (!file.ok && file.problem === 'outside') out.at(place, 'unsafe-path', m.pathLinksOutside(rel));
+    else if (!file.ok && file.problem === 'git') out.at(place, 'unsafe-path', m.pathInGit(rel));
+    else if (!file.ok && file.problem === 'dangling') out.at(place, 'unknown-reference', m.linkDangling(rel));
+    else out.at(place, 'syntax', m.cannotRead(rel, m.readProblem(whyNot(file))));
   }
   return safe;
 }
@@ -188,14 +189,14 @@ interface ListedWorksheets {
  * the repository; one that leaves it, one that leads nowhere and a worksheet that cannot be
  * read are reported at the link itself (line 1, column 1 of its path).
  */
-export function listWorksheets(root: string, out: Collector, t: Locale['messages']): ListedWorksheets {
+export function listWorksheets(root: string, out: Collector): ListedWorksheets {
   const result: ListedWorksheets = { files: [], lost: 0 };
   const problem = (rel: string, found: InsidePath) => {
     result.lost++;
-    if (!found.ok && found.problem === 'outside') out.span(rel, 0, 0, 'unsafe-path', t.linkOutside(rel));
-    else if (!found.ok && found.problem === 'git') out.span(rel, 0, 0, 'unsafe-path', t.pathInGit(rel));
-    else if (!found.ok && (found.problem === 'dangling' || found.problem === 'missing')) out.span(rel, 0, 0, 'unknown-reference', t.linkDangling(rel));
-    else out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(whyNot(found))));
+    if (!found.ok && found.problem === 'outside') out.span(rel, 0, 0, 'unsafe-path', m.linkOutside(rel));
+    else if (!found.ok && found.problem === 'git') out.span(rel, 0, 0, 'unsafe-path', m.pathInGit(rel));
+    else if (!found.ok && (found.problem === 'dangling' || found.problem === 'missing')) out.span(rel, 0, 0, 'unknown-reference', m.linkDangling(rel));
+    else out.span(rel, 0, 0, 'syntax', m.cannotRead(rel, m.readProblem(whyNot(found))));
   };
   const list = (rel: string, abs: string): string[] | undefined => {
     try {
@@ -235,8 +236,8 @@ export function listWorksheets(root: string, out: Collector, t: Locale['messages
 }
 
 /** "leaves the repository" as written, or through a symlink on the way. */
-function outsideMessage(found: InsidePath, written: string, t: Locale['messages']): string {
-  return found.rel !== undefined ? t.pathLinksOutside(written) : t.pathOutside(written);
+function outsideMessage(found: InsidePath, written: string): Phrase {
+  return found.rel !== undefined ? m.pathLinksOutside(written) : m.pathOutside(written);
 }
 
 export const PARTS_DIR = 'umum';
@@ -246,7 +247,7 @@ export const PARTS_DIR = 'umum';
  * followed while it stays inside the repository; one that leaves it or leads nowhere is reported
  * at the link itself. Unsaved editor buffers there count too.
  */
-export function listParts(root: string, out: Collector, t: Locale['messages'], overlay?: Overlay): { rel: string; abs: string }[] {
+export function listParts(root: string, out: Collector, overlay?: Overlay): { rel: string; abs: string }[] {
   const files: { rel: string; abs: string }[] = [];
   const dir = resolveInside(root, PARTS_DIR);
   if (dir.ok && dir.kind === 'directory') {
@@ -254,7 +255,7 @@ export function listParts(root: string, out: Collector, t: Locale['messages'], o
     try {
       names = readdirSync(dir.abs).sort();
     } catch (e) {
-      out.span(PARTS_DIR, 0, 0, 'syntax', t.cannotRead(PARTS_DIR, t.readProblem(errCode(e))));
+      out.span(PARTS_DIR, 0, 0, 'syntax', m.cannotRead(PARTS_DIR, m.readProblem(errCode(e))));
     }
     for (const name of names) {
       if (name.startsWith('.') || !WORKSHEET.test(name)) continue;
@@ -262,15 +263,15 @@ export function listParts(root: string, out: Collector, t: Locale['messages'], o
       const file = resolveInside(root, rel);
       if (file.ok && file.kind === 'file') files.push({ rel, abs: file.abs });
       else if (file.ok && file.kind === 'directory') continue;
-      else if (!file.ok && file.problem === 'outside') out.span(rel, 0, 0, 'unsafe-path', t.linkOutside(rel));
-      else if (!file.ok && file.problem === 'git') out.span(rel, 0, 0, 'unsafe-path', t.pathInGit(rel));
-      else if (!file.ok && (file.problem === 'dangling' || file.problem === 'missing')) out.span(rel, 0, 0, 'unknown-reference', t.linkDangling(rel));
-      else out.span(rel, 0, 0, 'syntax', t.cannotRead(rel, t.readProblem(whyNot(file))));
+      else if (!file.ok && file.problem === 'outside') out.span(rel, 0, 0, 'unsafe-path', m.linkOutside(rel));
+      else if (!file.ok && file.problem === 'git') out.span(rel, 0, 0, 'unsafe-path', m.pathInGit(rel));
+      else if (!file.ok && (file.problem === 'dangling' || file.problem === 'missing')) out.span(rel, 0, 0, 'unknown-reference', m.linkDangling(rel));
+      else out.span(rel, 0, 0, 'syntax', m.cannotRead(rel, m.readProblem(whyNot(file))));
     }
   } else if (!dir.ok && dir.problem === 'outside') {
-    out.span(PARTS_DIR, 0, 0, 'unsafe-path', t.linkOutside(PARTS_DIR));
+    out.span(PARTS_DIR, 0, 0, 'unsafe-path', m.linkOutside(PARTS_DIR));
   } else if (!dir.ok && dir.problem === 'git') {
-    out.span(PARTS_DIR, 0, 0, 'unsafe-path', t.pathInGit(PARTS_DIR));
+    out.span(PARTS_DIR, 0, 0, 'unsafe-path', m.pathInGit(PARTS_DIR));
   }
   for (const rel of overlay?.keys() ?? []) {
     if (/^umum\/[^/.][^/]*\.(ya?ml|md)$/.test(rel) && !files.some((f) => f.rel === rel)) files.push({ rel, abs: join(root, ...rel.split('/')) });

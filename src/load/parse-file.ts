@@ -6,7 +6,7 @@ import { yamlLib } from '../source/yaml-lib.js';
 import { LARGE_YAML_CHARS } from '../source/narrow-yaml.js';
 import { SourceText } from '../source/source-text.js';
 import type { Collector } from '../diagnostics/collector.js';
-import type { Locale } from '../i18n/index.js';
+import { m, type Phrase } from '../diagnostics/message.js';
 import { decode } from './decode.js';
 import { splitFrontMatter } from './front-matter.js';
 import { MAX_DEPTH, tooDeepAt } from './nesting.js';
@@ -27,9 +27,8 @@ export function parseFile(
   role: FileRole,
   bytes: Uint8Array,
   out: Collector,
-  t: Locale['messages'],
 ): SourceFile {
-  const fail = (file: SourceFile, start: number, end: number, rule: 'syntax' | 'encoding', msg: string) => {
+  const fail = (file: SourceFile, start: number, end: number, rule: 'syntax' | 'encoding', msg: Phrase) => {
     out.files.set(rel, file);
     out.span(rel, start, end, rule, msg);
     file.fatal = true;
@@ -38,12 +37,12 @@ export function parseFile(
   };
   if (bytes.length > MAX_FILE_MB * 1024 * 1024) {
     const file = blank(rel, role, '');
-    return fail(file, 0, 0, 'syntax', t.fileTooLarge((bytes.length / 1048576).toFixed(1), String(MAX_FILE_MB)));
+    return fail(file, 0, 0, 'syntax', m.fileTooLarge((bytes.length / 1048576).toFixed(1), String(MAX_FILE_MB)));
   }
   const decoded = decode(bytes);
   if (!decoded.ok) {
     const file = blank(rel, role, decoded.text);
-    const msg = decoded.reason === 'binary' ? t.binaryFile : t.notUtf8('0x' + decoded.byte.toString(16).toUpperCase().padStart(2, '0'));
+    const msg = decoded.reason === 'binary' ? m.binaryFile : m.notUtf8('0x' + decoded.byte.toString(16).toUpperCase().padStart(2, '0'));
     return fail(file, decoded.offset, decoded.offset + (decoded.reason === 'binary' ? 1 : 0), 'encoding', msg);
   }
   const text = decoded.text;
@@ -53,7 +52,7 @@ export function parseFile(
   let yamlText = text;
   if (rel.endsWith('.md')) {
     const fm = splitFrontMatter(text);
-    if (!fm.ok) return fail(file, fm.offset, fm.end, 'syntax', fm.problem === 'missing' ? t.noFrontMatter : t.unclosedFrontMatter);
+    if (!fm.ok) return fail(file, fm.offset, fm.end, 'syntax', fm.problem === 'missing' ? m.noFrontMatter : m.unclosedFrontMatter);
     yamlText = fm.yaml;
     file.yamlOffset = fm.yamlOffset;
     file.body = { text: fm.body, offset: fm.bodyOffset };
@@ -67,7 +66,7 @@ export function parseFile(
   const deep = tooDeepAt(yamlText);
   if (deep !== undefined) {
     const at = file.yamlOffset + deep;
-    return fail(file, at, at + 1, 'syntax', t.tooDeep(MAX_DEPTH));
+    return fail(file, at, at + 1, 'syntax', m.tooDeep(MAX_DEPTH));
   }
   // Fast path: js-yaml reads worksheets ~7× faster than the `yaml` library, which keeps node
   // positions. A file js-yaml rejects, or one that uses aliases (js-yaml shares the aliased
@@ -85,21 +84,21 @@ export function parseFile(
       // The `yaml` library's document (needed to limit aliases) of a large file takes gigabytes.
       const alias = /(?<=[\s:,[{-])\*[^\s,\]}]+/.exec(yamlText);
       const at = file.yamlOffset + (alias?.index ?? 0);
-      return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', t.aliasInLargeFile((LARGE_YAML_CHARS / 1048576).toFixed(0)));
+      return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', m.aliasInLargeFile((LARGE_YAML_CHARS / 1048576).toFixed(0)));
     }
   } catch (e) {
     // Reported below, with the `yaml` library's positions and messages, except in a large file:
     // that library's document of a 47 MB file takes 4 GB. There js-yaml's own report is used.
     if (yamlText.length > LARGE_YAML_CHARS && e instanceof jsyaml.YAMLException) {
       const at = file.yamlOffset + Math.min(yamlText.length, Math.max(0, e.mark?.position ?? 0));
-      return fail(file, at, at, 'syntax', jsYamlMessage(e, yamlText, at - file.yamlOffset, t));
+      return fail(file, at, at, 'syntax', jsYamlMessage(e, yamlText, at - file.yamlOffset));
     }
   }
   let doc;
   try {
     doc = yamlLib().parseDocument(yamlText, YAML_OPTIONS);
   } catch {
-    return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', t.tooDeep(MAX_DEPTH));
+    return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', m.tooDeep(MAX_DEPTH));
   }
   file.doc = doc;
   if (doc.errors.length > 0) {
@@ -109,7 +108,7 @@ export function parseFile(
     for (const err of doc.errors) {
       if (err.code !== 'DUPLICATE_KEY' && err !== first) continue;
       const [s, e] = err.pos;
-      out.span(rel, file.yamlOffset + s, file.yamlOffset + Math.max(s, e), 'syntax', yamlErrorMessage(err, yamlText, t));
+      out.span(rel, file.yamlOffset + s, file.yamlOffset + Math.max(s, e), 'syntax', yamlErrorMessage(err, yamlText));
     }
     file.fatal = true;
     return file;
@@ -121,18 +120,18 @@ export function parseFile(
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (e instanceof RangeError && !/alias/i.test(message)) {
-      return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', t.tooDeep(MAX_DEPTH));
+      return fail(file, file.yamlOffset, file.yamlOffset, 'syntax', m.tooDeep(MAX_DEPTH));
     }
     if (/excessive alias count/i.test(message)) {
       const alias = /\*[^\s,\]}]+/.exec(yamlText);
       const at = file.yamlOffset + (alias?.index ?? 0);
-      return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', t.aliasBomb(MAX_ALIASES));
+      return fail(file, at, at + (alias?.[0].length ?? 0), 'syntax', m.aliasBomb(MAX_ALIASES));
     }
     // An alias whose anchor is not defined (before it): point at that alias.
     const name = /: *(\S+)\s*$/.exec(message)?.[1];
     const found = name !== undefined ? yamlText.indexOf(`*${name}`) : -1;
     const at = file.yamlOffset + Math.max(0, found);
-    return fail(file, at, at + (found === -1 ? 0 : name!.length + 1), 'syntax', t.unresolvedAlias(name ?? ''));
+    return fail(file, at, at + (found === -1 ? 0 : name!.length + 1), 'syntax', m.unresolvedAlias(name ?? ''));
   }
   return file;
 }
@@ -158,10 +157,10 @@ function isOnlyComments(text: string): boolean {
   return text.split('\n').every((line) => /^\s*(#.*)?\r?$/.test(line));
 }
 
-function jsYamlMessage(err: jsyaml.YAMLException, src: string, at: number, t: Locale['messages']): string {
+function jsYamlMessage(err: jsyaml.YAMLException, src: string, at: number): Phrase {
   const reason = err.reason ?? err.message;
-  if (/duplicated mapping key/.test(reason)) return t.duplicateKey((/^[^\n:]*/.exec(src.slice(at))?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
-  if (/tab characters/.test(reason)) return t.tabIndent;
-  if (/single document/.test(reason)) return t.multipleDocuments;
-  return t.yamlError(reason);
+  if (/duplicated mapping key/.test(reason)) return m.duplicateKey((/^[^\n:]*/.exec(src.slice(at))?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
+  if (/tab characters/.test(reason)) return m.tabIndent;
+  if (/single document/.test(reason)) return m.multipleDocuments;
+  return m.yamlError(reason);
 }

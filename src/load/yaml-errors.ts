@@ -9,10 +9,8 @@
 // NON_STRING_KEY, RESOURCE_EXHAUSTION, TAB_AS_INDENT, TAG_RESOLVE_FAILED, UNEXPECTED_TOKEN.
 
 import type { ErrorCode, YAMLError } from 'yaml';
-import type { Locale } from '../i18n/index.js';
+import { m, type Phrase } from '../diagnostics/message.js';
 import { MAX_DEPTH } from './nesting.js';
-
-type Messages = Locale['messages'];
 
 /** Every code the library can report, for the tests to check that none is left to English. */
 export const YAML_ERROR_CODES: readonly ErrorCode[] = [
@@ -41,59 +39,59 @@ export const YAML_ERROR_CODES: readonly ErrorCode[] = [
   'UNEXPECTED_TOKEN',
 ];
 
-/** The message for one of the yaml library's errors; `src` is the YAML text the positions refer to. */
-export function yamlErrorMessage(err: Pick<YAMLError, 'code' | 'message' | 'pos'>, src: string, t: Messages): string {
-  const y = t.yamlSyntax;
-  const m = err.message;
-  const wrap = (s: string) => t.yamlError(s);
+/** The message (keys and arguments) for one of the yaml library's errors; `src` is the YAML text the positions refer to. */
+export function yamlErrorMessage(err: Pick<YAMLError, 'code' | 'message' | 'pos'>, src: string): Phrase {
+  const y = m.yamlSyntax;
+  const detail = err.message;
+  const wrap = (s: Phrase) => m.yamlError(s);
   switch (err.code) {
     case 'DUPLICATE_KEY': {
       const k = /^[^\n:]*/.exec(src.slice(err.pos[0]));
-      return t.duplicateKey((k?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
+      return m.duplicateKey((k?.[0] ?? '').trim().replace(/^["']|["']$/g, ''));
     }
     case 'TAB_AS_INDENT':
-      return t.tabIndent;
+      return m.tabIndent;
     case 'MULTIPLE_DOCS':
-      return t.multipleDocuments;
+      return m.multipleDocuments;
     case 'RESOURCE_EXHAUSTION':
-      return t.tooDeep(MAX_DEPTH);
+      return m.tooDeep(MAX_DEPTH);
     case 'BLOCK_AS_IMPLICIT_KEY':
-      if (/block sequence/i.test(m)) return wrap(y.blockSeqAsKey);
+      if (/block sequence/i.test(detail)) return wrap(y.blockSeqAsKey);
       // "a: Rencana: Aksi" — the ": " is on this line — or a key indented under a value, which
       // the parser reads as the continuation of that value.
       return wrap(colonOnLine(src, err.pos[0]) ? y.colonInValue : y.misindentedKey);
     case 'MULTILINE_IMPLICIT_KEY':
       return wrap(y.multilineKey);
     case 'BAD_INDENT':
-      if (/mapping items/i.test(m)) return wrap(y.mappingIndent);
-      if (/sequence items/i.test(m)) return wrap(y.sequenceIndent);
-      if (/^Block scalar/i.test(m)) return wrap(y.blockScalarIndent);
-      if (/Flow end indicator/i.test(m)) return wrap(y.flowEndIndent);
-      if (/end with a (\S)/.test(m)) return wrap(y.unclosedFlow(/end with a (\S)/.exec(m)![1]));
+      if (/mapping items/i.test(detail)) return wrap(y.mappingIndent);
+      if (/sequence items/i.test(detail)) return wrap(y.sequenceIndent);
+      if (/^Block scalar/i.test(detail)) return wrap(y.blockScalarIndent);
+      if (/Flow end indicator/i.test(detail)) return wrap(y.flowEndIndent);
+      if (/end with a (\S)/.test(detail)) return wrap(y.unclosedFlow(/end with a (\S)/.exec(detail)![1]));
       return wrap(y.badIndent);
     case 'MISSING_CHAR':
-      if (/closing "quote/.test(m)) return wrap(y.unclosedQuote('"'));
-      if (/closing 'quote/.test(m)) return wrap(y.unclosedQuote("'"));
-      if (/followed by map values/.test(m)) return wrap(y.keyWithoutValue);
-      if (/Missing space after :/.test(m)) return wrap(y.missingSpaceAfterColon);
-      if (/Missing , /.test(m)) return wrap(y.missingComma);
-      if (/^Comments must be separated/.test(m)) return wrap(y.commentSpace);
-      if (/^Tags and anchors must be separated/.test(m)) return wrap(y.propsSpace);
-      if (/without - indicator/.test(m)) return wrap(y.sequenceWithoutDash);
-      if (/explicit indentation indicator/.test(m)) return wrap(y.blockScalarHeader);
-      if (/directives-end/.test(m)) return wrap(y.missingDocumentStart);
-      if (/end with a (\S)/.test(m)) return wrap(y.unclosedFlow(/end with a (\S)/.exec(m)![1]));
+      if (/closing "quote/.test(detail)) return wrap(y.unclosedQuote('"'));
+      if (/closing 'quote/.test(detail)) return wrap(y.unclosedQuote("'"));
+      if (/followed by map values/.test(detail)) return wrap(y.keyWithoutValue);
+      if (/Missing space after :/.test(detail)) return wrap(y.missingSpaceAfterColon);
+      if (/Missing , /.test(detail)) return wrap(y.missingComma);
+      if (/^Comments must be separated/.test(detail)) return wrap(y.commentSpace);
+      if (/^Tags and anchors must be separated/.test(detail)) return wrap(y.propsSpace);
+      if (/without - indicator/.test(detail)) return wrap(y.sequenceWithoutDash);
+      if (/explicit indentation indicator/.test(detail)) return wrap(y.blockScalarHeader);
+      if (/directives-end/.test(detail)) return wrap(y.missingDocumentStart);
+      if (/end with a (\S)/.test(detail)) return wrap(y.unclosedFlow(/end with a (\S)/.exec(detail)![1]));
       return wrap(y.missingChar);
     case 'BAD_SCALAR_START':
-      return wrap(y.badScalarStart(/cannot start with (?:reserved character )?(.)/.exec(m)?.[1] ?? src.charAt(err.pos[0])));
+      return wrap(y.badScalarStart(/cannot start with (?:reserved character )?(.)/.exec(detail)?.[1] ?? src.charAt(err.pos[0])));
     case 'UNEXPECTED_TOKEN':
-      if (/Unexpected , |empty item/.test(m)) return wrap(y.unexpectedComma);
-      if (/at node end/.test(m)) return wrap(y.unexpectedText);
+      if (/Unexpected , |empty item/.test(detail)) return wrap(y.unexpectedComma);
+      if (/at node end/.test(detail)) return wrap(y.unexpectedText);
       return wrap(y.unexpectedToken(JSON.stringify(tokenAt(src, err.pos[0]))));
     case 'BLOCK_IN_FLOW':
       return wrap(y.blockInFlow);
     case 'BAD_DQ_ESCAPE':
-      return wrap(y.badEscape(/escape sequence (\S+)/.exec(m)?.[1] ?? '\\'));
+      return wrap(y.badEscape(/escape sequence (\S+)/.exec(detail)?.[1] ?? '\\'));
     case 'BAD_ALIAS':
       return wrap(y.badAlias);
     case 'ALIAS_PROPS':

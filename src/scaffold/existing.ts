@@ -33,7 +33,7 @@ export const coverKey = (stage: StageNo, pokja: string) => `${stage}\0${pokja}`;
 export function readExisting(root: string, lang: Lang, t: Locale['messages']): ExistingMasterplan | undefined {
   const config = join(root, CONFIG_FILE);
   if (!existsSync(config) || !statSync(config).isFile()) return undefined;
-  const project = loadProject(root, new Collector(), t);
+  const project = loadProject(root, new Collector());
   const { model } = buildModel({ root, config: project.config, worksheets: [], language: lang });
   const configUnreadable = project.config.fatal;
   const existing: ExistingMasterplan = {

@@ -3,6 +3,7 @@
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { Collector } from '../../src/diagnostics/collector.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { locate } from '../../src/source/locate.js';
 import { LARGE_YAML_CHARS, narrow } from '../../src/source/narrow-yaml.js';
 import { locale } from '../../src/i18n/index.js';
@@ -41,7 +42,7 @@ const HEAD = [
   'issues:',
 ].join('\n');
 
-let lastDiagnostics: Collector['list'] = [];
+let lastDiagnostics: Diagnostic[] = [];
 
 function bigFile(tail = ''): SourceFile {
   const items: string[] = [];
@@ -50,8 +51,8 @@ function bigFile(tail = ''): SourceFile {
   }
   const text = `${HEAD}\n${items.join('\n')}\nsummary: Ringkasan\nextra:\n  nested:\n    deep: 1\n${tail}`;
   const out = new Collector();
-  const file = parseFile('pokja/x/1-analisis.yaml', 'worksheet', new TextEncoder().encode(text), out, locale('en').messages);
-  lastDiagnostics = out.list;
+  const file = parseFile('pokja/x/1-analisis.yaml', 'worksheet', new TextEncoder().encode(text), out);
+  lastDiagnostics = out.diagnostics(locale('en'));
   expect(file.doc).toBeUndefined();
   if (tail) return file;
   expect(file.yaml!.length).toBeGreaterThan(LARGE_YAML_CHARS);

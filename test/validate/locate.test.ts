@@ -5,14 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { Collector } from '../../src/diagnostics/collector.js';
 import { locate } from '../../src/source/locate.js';
 import { SourceText } from '../../src/source/source-text.js';
-import { locale } from '../../src/i18n/index.js';
 import { parseFile } from '../../src/load/parse-file.js';
 import type { SourceFile } from '../../src/source/source-file.js';
 import type { DataPath } from '../../src/model/types.js';
 
 function parsed(rel: string, content: string | Uint8Array): SourceFile {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return parseFile(rel, 'worksheet', bytes, new Collector(), locale('en').messages);
+  return parseFile(rel, 'worksheet', bytes, new Collector());
 }
 
 function where(file: SourceFile, path: DataPath, want: 'key' | 'value' = 'value'): string {

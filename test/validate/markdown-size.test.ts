@@ -34,13 +34,13 @@ describe('Markdown size limits', () => {
     const big = new Uint8Array(MAX_FILE_MB * 1024 * 1024 + 1).fill(0x61);
     for (const rel of ['pokja/a/3-inovasi.md', 'pokja/a/1-analisis.yaml', 'rpjmd.yaml']) {
       const out = new Collector();
-      const file = parseFile(rel, 'worksheet', big, out, en);
+      const file = parseFile(rel, 'worksheet', big, out);
       expect(file.fatal).toBe(true);
-      expect(out.list.map((d) => [d.file, d.line, d.column, d.rule, d.message])).toEqual([[rel, 1, 1, 'syntax', en.fileTooLarge('10.0', '10')]]);
+      expect(out.diagnostics(locale('en')).map((d) => [d.file, d.line, d.column, d.rule, d.message])).toEqual([[rel, 1, 1, 'syntax', en.fileTooLarge('10.0', '10')]]);
     }
     const out = new Collector();
-    parseFile('pokja/a/1-analisis.yaml', 'worksheet', big.subarray(1), out, en);
-    expect(out.list.some((d) => d.message === en.fileTooLarge('10.0', '10'))).toBe(false);
+    parseFile('pokja/a/1-analisis.yaml', 'worksheet', big.subarray(1), out);
+    expect(out.diagnostics(locale('en')).some((d) => d.message === en.fileTooLarge('10.0', '10'))).toBe(false);
   });
 
   it('refuses a block that cannot be split over 512 KB, at the line it starts', () => {
@@ -64,17 +64,17 @@ describe('Markdown size limits', () => {
   it('refuses a Markdown text over the text limit and Markdown over the total, once, at the text', () => {
     const { model } = checkProject('examples/banggai');
     const out = new Collector();
-    checkMarkdownSize(model, out, en, { textMb: 1, totalMb: 0.01, blockKb: 512 });
+    checkMarkdownSize(model, out, { textMb: 1, totalMb: 0.01, blockKb: 512 });
     expect(out.list).toHaveLength(1);
-    expect(out.list[0].message).toMatch(/^the masterplan's Markdown is too large \(0\.0 MB with this text; limit 0\.01 MB in all\)$/);
+    expect(out.diagnostics(locale('en'))[0].message).toMatch(/^the masterplan's Markdown is too large \(0\.0 MB with this text; limit 0\.01 MB in all\)$/);
     const out2 = new Collector();
-    checkMarkdownSize(model, out2, en, { textMb: 0.001, totalMb: 10, blockKb: 512 });
+    checkMarkdownSize(model, out2, { textMb: 0.001, totalMb: 10, blockKb: 512 });
     expect(out2.list.length).toBeGreaterThan(1);
-    expect(out2.list.every((d) => d.message.startsWith('Markdown text is too large'))).toBe(true);
+    expect(out2.diagnostics(locale('en')).every((d) => d.message.startsWith('Markdown text is too large'))).toBe(true);
     // A text refused on its own does not count towards the total as well.
     const out3 = new Collector();
-    checkMarkdownSize(model, out3, en, { textMb: 0.001, totalMb: 0.001, blockKb: 512 });
-    expect(out3.list.filter((d) => d.message.startsWith("the masterplan's Markdown"))).toHaveLength(1);
+    checkMarkdownSize(model, out3, { textMb: 0.001, totalMb: 0.001, blockKb: 512 });
+    expect(out3.diagnostics(locale('en')).filter((d) => d.message.startsWith("the masterplan's Markdown"))).toHaveLength(1);
     expect(out3.list.length).toBe(out2.list.length + 1);
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { locale } from '../../src/i18n/index.js';
 import { YAML_ERROR_CODES, yamlErrorMessage } from '../../src/load/yaml-errors.js';
+import { phraseText } from '../../src/diagnostics/message.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { makeFixture, removeTemps } from '../helpers/fixtures.js';
 
@@ -130,7 +131,7 @@ describe('every error code of the yaml library', () => {
   it.each(YAML_ERROR_CODES)('%s has its own words in both languages, never the parser English', (code) => {
     const parserEnglish = 'Nested mappings are not allowed in compact mappings';
     for (const lang of ['id', 'en'] as const) {
-      const msg = yamlErrorMessage({ code, message: parserEnglish, pos: [0, 1] }, 'a: b\n', locale(lang).messages);
+      const msg = phraseText(yamlErrorMessage({ code, message: parserEnglish, pos: [0, 1] }, 'a: b\n'), locale(lang));
       expect(msg).not.toContain(parserEnglish);
       expect(msg.length).toBeGreaterThan(20);
     }

@@ -34,7 +34,7 @@ export function runInit(io: Io, dir: string | undefined, opts: InitOptions): num
   let existing;
   try {
     // In a folder that already holds a masterplan: its Pokja, its catalog path, its worksheets.
-    existing = readExisting(root, lang, loc.messages);
+    existing = readExisting(root, lang);
     results = writeNew(root, scaffoldPlan({ region, lang, period }, loc, existing));
   } catch (e) {
     throw new UsageError(t.writeFailed(root, e instanceof Error ? e.message : String(e)));

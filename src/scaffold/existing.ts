@@ -6,7 +6,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Collector } from '../diagnostics/collector.js';
-import type { Locale } from '../i18n/index.js';
 import { CONFIG_FILE, loadProject } from '../load/load-project.js';
 import type { SourceFile } from '../source/source-file.js';
 import { buildModel } from '../model/build-model.js';
@@ -30,7 +29,7 @@ export interface ExistingMasterplan {
 export const coverKey = (stage: StageNo, pokja: string) => `${stage}\0${pokja}`;
 
 /** undefined when `root` holds no masterplan.yaml (a new repository). */
-export function readExisting(root: string, lang: Lang, t: Locale['messages']): ExistingMasterplan | undefined {
+export function readExisting(root: string, lang: Lang): ExistingMasterplan | undefined {
   const config = join(root, CONFIG_FILE);
   if (!existsSync(config) || !statSync(config).isFile()) return undefined;
   const project = loadProject(root, new Collector());

@@ -74,19 +74,27 @@ export function loadFont(key: FontKey): fontkit.Font {
   return font;
 }
 
-/** pdfkit's shaped words per face, shared by all documents, emptied when it grows too large. */
+/**
+ * pdfkit's shaped words per face, shared by all documents: two generations. Words are shaped
+ * into `current`; when it is full it becomes `old` and a new `current` starts, and a word found
+ * in `old` moves back into `current` without being shaped again. The words a book uses over and
+ * over (labels, Pokja names, common words) stay; words seen once (ids, numbers) leave after two
+ * generations. At most twice the limit is kept.
+ */
 interface ShapedWords {
-  entries: Record<string, unknown>;
+  current: Record<string, unknown>;
+  old: Record<string, unknown>;
+  /** Words put into `current` (shaped or moved back from `old`). */
   size: number;
 }
 
 const shapedWords = new Map<string, ShapedWords>();
 
 /**
- * Bound on shaped words kept per face: the example needs a few thousand; books with thousands
- * of distinct ids would otherwise keep every id's glyph run alive (~1 KB each) to the end.
+ * Bound on shaped words in a generation per face: the example needs a few thousand; books with
+ * thousands of distinct ids would otherwise keep every id's glyph run alive (~1 KB each) to the end.
  */
-const SHAPED_WORDS_LIMIT = 3_000;
+export const SHAPED_WORDS_LIMIT = 3_000;
 
 /**
  * Register every face with a document under its key; pdfkit embeds only the faces drawn with.
@@ -121,20 +129,34 @@ interface EmbeddedFontInternals {
 function shareShapedWords(id: string, embedded: EmbeddedFontInternals | undefined): void {
   if (!embedded?.layoutCache || typeof embedded.layoutRun !== 'function') return;
   let shared = shapedWords.get(id);
-  if (!shared) shapedWords.set(id, (shared = { entries: embedded.layoutCache, size: 0 }));
+  if (!shared) shapedWords.set(id, (shared = { current: embedded.layoutCache, old: Object.create(null) as Record<string, unknown>, size: 0 }));
   const words = shared;
-  embedded.layoutCache = words.entries;
-  // pdfkit calls layoutRun on a cache miss, then stores the run in `layoutCache`.
+  embedded.layoutCache = words.current;
+  // pdfkit looks a word up in `layoutCache`; on a miss it calls layoutRun and stores the run it
+  // returns in `layoutCache` (read again after the call). Runs with OpenType features asked for
+  // are never cached by pdfkit (this renderer asks for none).
   const layoutRun = embedded.layoutRun.bind(embedded);
   embedded.layoutRun = (text, features) => {
-    const run = layoutRun(text, features);
-    // The run keeps fontkit's table of every OpenType feature it considered (~40 keys);
-    // pdfkit only reads the glyphs and positions back.
-    run.features = undefined;
+    if (features !== undefined) return layoutRun(text, features);
+    // A document of this face that registered before the last new generation still holds the
+    // older object: it looks in the current one from now on.
+    if (embedded.layoutCache !== words.current) {
+      embedded.layoutCache = words.current;
+      const run = words.current[text] as { features?: unknown } | undefined;
+      if (run) return run;
+    }
+    let run = words.old[text] as { features?: unknown } | undefined;
+    if (!run) {
+      run = layoutRun(text);
+      // The run keeps fontkit's table of every OpenType feature it considered (~40 keys);
+      // pdfkit only reads the glyphs and positions back.
+      run.features = undefined;
+    }
     if (++words.size > SHAPED_WORDS_LIMIT) {
-      words.entries = {};
+      words.old = words.current;
+      words.current = Object.create(null) as Record<string, unknown>;
       words.size = 1;
-      embedded.layoutCache = words.entries;
+      embedded.layoutCache = words.current;
     }
     return run;
   };

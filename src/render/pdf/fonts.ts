@@ -7,6 +7,7 @@
 // the document being drawn are the ones in use; caches are kept per face, not per role.
 
 import * as fontkit from 'fontkit';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { readFontFile } from '../../package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
 import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
@@ -146,20 +147,109 @@ function shareShapedWords(id: string, embedded: EmbeddedFontInternals | undefine
       if (run) return run;
     }
     let run = words.old[text] as { features?: unknown } | undefined;
+    if (!run && exchange && absorbShapedWords()) {
+      // Another thread may have shaped it meanwhile.
+      const shared = (words.current[text] ?? words.old[text]) as { features?: unknown } | undefined;
+      if (shared) {
+        embedded.layoutCache = words.current;
+        return shared;
+      }
+    }
     if (!run) {
       run = layoutRun(text);
       // The run keeps fontkit's table of every OpenType feature it considered (~40 keys);
       // pdfkit only reads the glyphs and positions back.
       run.features = undefined;
+      if (exchange) publishShapedWord(id, text, run as unknown as ShapedRun);
     }
-    if (++words.size > SHAPED_WORDS_LIMIT) {
-      words.old = words.current;
-      words.current = Object.create(null) as Record<string, unknown>;
-      words.size = 1;
-      embedded.layoutCache = words.current;
-    }
+    if (++words.size > SHAPED_WORDS_LIMIT) newGeneration(words);
+    embedded.layoutCache = words.current;
     return run;
   };
+}
+
+function newGeneration(words: ShapedWords): void {
+  words.old = words.current;
+  words.current = Object.create(null) as Record<string, unknown>;
+  words.size = 1;
+}
+
+/** What pdfkit reads back of a shaped run (fontkit's GlyphRun, positions scaled by pdfkit). */
+interface ShapedRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+
+/** A shaped word as plain data, for the other threads rendering PDFs (see `shareShapedWordsWith`). */
+export interface ShapedWordMessage {
+  face: string;
+  text: string;
+  /** Per glyph: id, advance (font units), then the code points it stands for. */
+  glyphs: [number, number, number[]][];
+  /** Per glyph, as pdfkit scaled them: xAdvance, yAdvance, xOffset, yOffset, advanceWidth. */
+  positions: number[];
+  advanceWidth: number;
+}
+
+let exchange: MessagePort[] | undefined;
+
+/**
+ * Shares this thread's shaped words with the other threads rendering PDFs, through `ports`
+ * (one per other thread): each word shaped here is sent to them, and the words they shaped are
+ * taken in before a word is shaped here. Shaping depends on the face and the word alone, so a
+ * run shaped in another thread is the one this thread would have made (the same bytes); it
+ * only saves the work, which is the largest first-time cost of a thread. With several ports
+ * (the main thread), a word from one is passed on to the others.
+ */
+export function shareShapedWordsWith(ports: MessagePort[]): void {
+  exchange = ports.length > 0 ? ports : undefined;
+}
+
+function publishShapedWord(face: string, text: string, run: ShapedRun): void {
+  const glyphs: ShapedWordMessage['glyphs'] = run.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]);
+  const positions: number[] = [];
+  for (const p of run.positions) positions.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, p.advanceWidth);
+  const message: ShapedWordMessage = { face, text, glyphs, positions, advanceWidth: run.advanceWidth };
+  for (const port of exchange ?? []) port.postMessage(message);
+}
+
+let lastAbsorbed = 0;
+
+/**
+ * Takes in the words the other threads have sent so far (without waiting); at most every
+ * millisecond, so that a thread shaping many new words does not look at the ports for each. False
+ * when it did not look.
+ */
+function absorbShapedWords(): boolean {
+  const now = performance.now();
+  if (now - lastAbsorbed < 1) return false;
+  lastAbsorbed = now;
+  for (const port of exchange ?? []) {
+    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
+      const m = received.message as ShapedWordMessage;
+      const words = shapedWords.get(m.face);
+      // A face this thread has not registered yet: nothing to keep it in (it shapes its own).
+      if (!words || words.current[m.text] || words.old[m.text]) continue;
+      const run: ShapedRun = {
+        glyphs: m.glyphs.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints })),
+        positions: [],
+        advanceWidth: m.advanceWidth,
+      };
+      for (let i = 0; i < m.positions.length; i += 5) {
+        const [xAdvance, yAdvance, xOffset, yOffset, advanceWidth] = m.positions.slice(i, i + 5) as [number, number, number, number, number];
+        run.positions.push({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth });
+      }
+      words.current[m.text] = run;
+      if (++words.size > SHAPED_WORDS_LIMIT) newGeneration(words);
+      if (exchange!.length > 1) relay(m, port);
+    }
+  }
+  return true;
+}
+
+function relay(m: ShapedWordMessage, from: MessagePort): void {
+  for (const port of exchange ?? []) if (port !== from) port.postMessage(m);
 }
 
 const advances = new Map<string, Map<number, number>>();

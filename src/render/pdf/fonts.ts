@@ -203,7 +203,14 @@ let exchange: MessagePort[] | undefined;
  * (the main thread), a word from one is passed on to the others.
  */
 export function shareShapedWordsWith(ports: MessagePort[]): void {
+  for (const port of exchange ?? []) port.removeAllListeners('message');
   exchange = ports.length > 0 ? ports : undefined;
+  for (const port of ports) {
+    // While this thread waits (between books, or done before the others), the words are taken
+    // in as they come, so that none pile up in the port; the port keeps no thread alive.
+    port.on('message', (m: ShapedWordMessage) => takeIn(m, port));
+    port.unref();
+  }
 }
 
 function publishShapedWord(face: string, text: string, run: ShapedRun): void {
@@ -226,26 +233,28 @@ function absorbShapedWords(): boolean {
   if (now - lastAbsorbed < 1) return false;
   lastAbsorbed = now;
   for (const port of exchange ?? []) {
-    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
-      const m = received.message as ShapedWordMessage;
-      const words = shapedWords.get(m.face);
-      // A face this thread has not registered yet: nothing to keep it in (it shapes its own).
-      if (!words || words.current[m.text] || words.old[m.text]) continue;
-      const run: ShapedRun = {
-        glyphs: m.glyphs.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints })),
-        positions: [],
-        advanceWidth: m.advanceWidth,
-      };
-      for (let i = 0; i < m.positions.length; i += 5) {
-        const [xAdvance, yAdvance, xOffset, yOffset, advanceWidth] = m.positions.slice(i, i + 5) as [number, number, number, number, number];
-        run.positions.push({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth });
-      }
-      words.current[m.text] = run;
-      if (++words.size > SHAPED_WORDS_LIMIT) newGeneration(words);
-      if (exchange!.length > 1) relay(m, port);
-    }
+    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) takeIn(received.message as ShapedWordMessage, port);
   }
   return true;
+}
+
+function takeIn(m: ShapedWordMessage, from: MessagePort): void {
+  let words = shapedWords.get(m.face);
+  // A face no document of this thread has used yet: kept for the first that does.
+  if (!words) shapedWords.set(m.face, (words = { current: Object.create(null) as Record<string, unknown>, old: Object.create(null) as Record<string, unknown>, size: 0 }));
+  if (words.current[m.text] || words.old[m.text]) return;
+  const run: ShapedRun = {
+    glyphs: m.glyphs.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints })),
+    positions: [],
+    advanceWidth: m.advanceWidth,
+  };
+  for (let i = 0; i < m.positions.length; i += 5) {
+    const [xAdvance, yAdvance, xOffset, yOffset, advanceWidth] = m.positions.slice(i, i + 5) as [number, number, number, number, number];
+    run.positions.push({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth });
+  }
+  words.current[m.text] = run;
+  if (++words.size > SHAPED_WORDS_LIMIT) newGeneration(words);
+  if (exchange && exchange.length > 1) relay(m, from);
 }
 
 function relay(m: ShapedWordMessage, from: MessagePort): void {

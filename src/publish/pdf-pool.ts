@@ -4,11 +4,11 @@
 // single executable (one embedded script, no worker file) render in the calling thread.
 
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { BookDoc } from '../book/types.js';
 import { packageRoot } from '../render/html/package-root.js';
 import { toJobDoc } from './pdf-job.js';
-import type { PdfJobMessage, PdfWorkerReply } from './pdf-worker.js';
+import type { PdfJobMessage, PdfWorkerData, PdfWorkerReply } from './pdf-worker.js';
 import type { PdfRenderOptions, PdfResult } from './pdf-renderer.js';
 
 /** Defined (as the worker's file name in dist/) by scripts/build.mjs only. */
@@ -44,18 +44,32 @@ export class PdfPool {
   private readonly running = new Map<Worker, Job>();
   private closed = false;
   private localBusy = false;
+  /** This thread's ends of the channels for shaped words, one per worker (see fonts.ts). */
+  readonly shapedWordPorts: MessagePort[] = [];
 
   /**
    * `workers`: how many worker threads to start (they load the renderer at once); `local`: the
-   * renderer of this thread, which takes a book whenever it is free too (no copy of the layout).
+   * renderer of this thread, which takes a book whenever it is free too (no copy of the layout),
+   * and every book a worker could not render because it did not start or died.
+   * `file`: the worker's script (tests).
    */
   constructor(
     workers: number,
     private readonly local?: (doc: BookDoc, opts: PdfRenderOptions) => Promise<PdfResult>,
+    file = join(packageRoot(), 'dist', typeof __MASTERPLAN_PDF_WORKER__ === 'string' ? __MASTERPLAN_PDF_WORKER__ : 'pdf-worker.js'),
   ) {
-    const file = join(packageRoot(), 'dist', typeof __MASTERPLAN_PDF_WORKER__ === 'string' ? __MASTERPLAN_PDF_WORKER__ : 'pdf-worker.js');
     for (let i = 0; i < workers; i++) {
-      const worker = new Worker(file);
+      const { port1, port2 } = new MessageChannel();
+      let worker: Worker;
+      try {
+        worker = new Worker(file, { workerData: { shapedWords: port2 } satisfies PdfWorkerData, transferList: [port2] });
+      } catch {
+        // No threads here (e.g. a runtime built without them): this thread renders.
+        port1.close();
+        continue;
+      }
+      port1.unref();
+      this.shapedWordPorts.push(port1);
       // An idle worker does not keep the process alive; a busy one does (see `next`).
       worker.unref();
       worker.on('message', (reply: PdfWorkerReply) => this.reply(worker, reply));
@@ -78,6 +92,7 @@ export class PdfPool {
     this.closed = true;
     const all = [...this.idle, ...this.running.keys()];
     this.idle.length = 0;
+    for (const port of this.shapedWordPorts) port.close();
     await Promise.all(all.map((w) => w.terminate()));
   }
 
@@ -120,14 +135,21 @@ export class PdfPool {
     this.next();
   }
 
-  /** A thread that died: its job fails, and so does every queued job once no thread is left. */
+  /**
+   * A thread that died or could not start (its script missing, no threads allowed): its job, and
+   * every job queued, is rendered in this thread instead; without one, they fail.
+   */
   private fail(worker: Worker, e: Error): void {
     const job = this.running.get(worker);
     this.running.delete(worker);
     const at = this.idle.indexOf(worker);
     if (at !== -1) this.idle.splice(at, 1);
-    job?.reject(e);
-    if (this.closed) return;
-    if (this.idle.length === 0 && this.running.size === 0 && !this.local) for (const queued of this.queue.splice(0)) queued.reject(e);
+    if (this.closed || !this.local) {
+      job?.reject(e);
+      if (!this.closed && this.idle.length === 0 && this.running.size === 0) for (const queued of this.queue.splice(0)) queued.reject(e);
+      return;
+    }
+    if (job) this.queue.unshift(job);
+    this.next();
   }
 }

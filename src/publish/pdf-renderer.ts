@@ -55,11 +55,17 @@ export async function loadPdfRenderer(): Promise<LoadedPdfRenderer | { unavailab
     return { unavailable: e instanceof Error ? e.message : String(e) };
   }
   if (!pool) return { render: inThread, close: async () => undefined };
+  // The threads share the words they shape (the largest first-time cost of each thread).
+  (await loading).shareShapedWordsWith(pool.shapedWordPorts);
   let closed = false;
   return {
     // Without the ids a book's links cannot travel to a thread: render it here.
     render: (doc, opts) => (opts.ids && !closed ? pool.render(doc, opts.ids, opts) : inThread(doc, opts)),
-    close: () => ((closed = true), pool.close()),
+    close: async () => {
+      closed = true;
+      (await loading).shareShapedWordsWith([]);
+      await pool.close();
+    },
   };
 }
 

@@ -2,9 +2,14 @@
 // data (pdf-job.ts). The renderer, pdfkit and the fonts load when the thread starts, while the
 // main thread is still checking the project.
 
-import { parentPort } from 'node:worker_threads';
-import { renderPdfWithReport, warmUpFonts } from '../render/pdf/index.js';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { renderPdfWithReport, shareShapedWordsWith, warmUpFonts } from '../render/pdf/index.js';
 import { fromJobDoc, type JobDoc } from './pdf-job.js';
+
+/** What the thread is started with: its end of the channel for shaped words (fonts.ts). */
+export interface PdfWorkerData {
+  shapedWords: MessagePort;
+}
 
 export interface PdfJobMessage {
   doc: JobDoc;
@@ -18,6 +23,8 @@ export type PdfWorkerReply =
 
 const port = parentPort;
 if (port) {
+  const data = workerData as PdfWorkerData | undefined;
+  if (data?.shapedWords) shareShapedWordsWith([data.shapedWords]);
   // Before the first job arrives (the main thread is checking the project meanwhile).
   warmUpFonts();
   port.on('message', (job: PdfJobMessage) => {

@@ -1,8 +1,11 @@
 // The PDF render order (which book waits for which: src/publish/pdf-order.ts) and the worker
 // pool (src/publish/pdf-pool.ts, with the built dist/pdf-worker.js): a book rendered in a worker
 // is byte-identical to the same book rendered here, a failure in a worker comes back as an
-// error of that book alone, and the pool goes on with the next.
+// error of that book alone, and the pool goes on with the next; the books of a worker that
+// cannot start are rendered in this thread.
 
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBooks } from '../../src/book/build-book.js';
 import { pdfRenderOrder, pdfWaitsFor } from '../../src/publish/pdf-order.js';
@@ -75,4 +78,19 @@ describe('PDF worker pool', () => {
     const next = await pool.render(doc('ringkasan'), ids, {});
     expect(next.pdf.length).toBeGreaterThan(1000);
   }, 60_000);
+
+  it('renders in this thread the books of a worker that cannot start', async () => {
+    const rendered: string[] = [];
+    const here = async (d: BookDoc) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      rendered.push(d.file);
+      return { pdf: new Uint8Array([1]), missingGlyphs: [], destinationPages: new Map<string, string>() };
+    };
+    const broken = new PdfPool(1, here, join(tmpdir(), 'masterplan-no-such-worker.js'));
+    // The first book goes to this thread, the second to the worker, which fails to load.
+    const results = await Promise.all([broken.render(doc('buku-1'), ids, {}), broken.render(doc('buku-2'), ids, {})]);
+    expect(results.map((r) => r.pdf.length)).toEqual([1, 1]);
+    expect(rendered).toEqual(['buku-1', 'buku-2']);
+    await broken.close();
+  });
 });

@@ -7,6 +7,7 @@
 // the document being drawn are the ones in use; caches are kept per face, not per role.
 
 import * as fontkit from 'fontkit';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { readFontFile } from '../../package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
 import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
@@ -74,19 +75,27 @@ export function loadFont(key: FontKey): fontkit.Font {
   return font;
 }
 
-/** pdfkit's shaped words per face, shared by all documents, emptied when it grows too large. */
+/**
+ * pdfkit's shaped words per face, shared by all documents: two generations. Words are shaped
+ * into `current`; when it is full it becomes `old` and a new `current` starts, and a word found
+ * in `old` moves back into `current` without being shaped again. The words a book uses over and
+ * over (labels, Pokja names, common words) stay; words seen once (ids, numbers) leave after two
+ * generations. At most twice the limit is kept.
+ */
 interface ShapedWords {
-  entries: Record<string, unknown>;
+  current: Record<string, unknown>;
+  old: Record<string, unknown>;
+  /** Words put into `current` (shaped or moved back from `old`). */
   size: number;
 }
 
 const shapedWords = new Map<string, ShapedWords>();
 
 /**
- * Bound on shaped words kept per face: the example needs a few thousand; books with thousands
- * of distinct ids would otherwise keep every id's glyph run alive (~1 KB each) to the end.
+ * Bound on shaped words in a generation per face: the example needs a few thousand; books with
+ * thousands of distinct ids would otherwise keep every id's glyph run alive (~1 KB each) to the end.
  */
-const SHAPED_WORDS_LIMIT = 3_000;
+export const SHAPED_WORDS_LIMIT = 3_000;
 
 /**
  * Register every face with a document under its key; pdfkit embeds only the faces drawn with.
@@ -121,23 +130,135 @@ interface EmbeddedFontInternals {
 function shareShapedWords(id: string, embedded: EmbeddedFontInternals | undefined): void {
   if (!embedded?.layoutCache || typeof embedded.layoutRun !== 'function') return;
   let shared = shapedWords.get(id);
-  if (!shared) shapedWords.set(id, (shared = { entries: embedded.layoutCache, size: 0 }));
+  if (!shared) shapedWords.set(id, (shared = { current: embedded.layoutCache, old: Object.create(null) as Record<string, unknown>, size: 0 }));
   const words = shared;
-  embedded.layoutCache = words.entries;
-  // pdfkit calls layoutRun on a cache miss, then stores the run in `layoutCache`.
+  embedded.layoutCache = words.current;
+  // pdfkit looks a word up in `layoutCache`; on a miss it calls layoutRun and stores the run it
+  // returns in `layoutCache` (read again after the call). Runs with OpenType features asked for
+  // are never cached by pdfkit (this renderer asks for none).
   const layoutRun = embedded.layoutRun.bind(embedded);
   embedded.layoutRun = (text, features) => {
-    const run = layoutRun(text, features);
-    // The run keeps fontkit's table of every OpenType feature it considered (~40 keys);
-    // pdfkit only reads the glyphs and positions back.
-    run.features = undefined;
-    if (++words.size > SHAPED_WORDS_LIMIT) {
-      words.entries = {};
-      words.size = 1;
-      embedded.layoutCache = words.entries;
+    if (features !== undefined) return layoutRun(text, features);
+    // A document of this face that registered before the last new generation still holds the
+    // older object: it looks in the current one from now on.
+    if (embedded.layoutCache !== words.current) {
+      embedded.layoutCache = words.current;
+      const run = words.current[text] as { features?: unknown } | undefined;
+      if (run) return run;
     }
+    let run = words.old[text] as { features?: unknown } | undefined;
+    if (!run && exchange && absorbShapedWords()) {
+      // Another thread may have shaped it meanwhile.
+      const shared = (words.current[text] ?? words.old[text]) as { features?: unknown } | undefined;
+      if (shared) {
+        embedded.layoutCache = words.current;
+        return shared;
+      }
+    }
+    if (!run) {
+      run = layoutRun(text);
+      // The run keeps fontkit's table of every OpenType feature it considered (~40 keys);
+      // pdfkit only reads the glyphs and positions back.
+      run.features = undefined;
+      if (exchange) publishShapedWord(id, text, run as unknown as ShapedRun);
+    }
+    if (++words.size > SHAPED_WORDS_LIMIT) newGeneration(words);
+    embedded.layoutCache = words.current;
     return run;
   };
+}
+
+function newGeneration(words: ShapedWords): void {
+  words.old = words.current;
+  words.current = Object.create(null) as Record<string, unknown>;
+  words.size = 1;
+}
+
+/** What pdfkit reads back of a shaped run (fontkit's GlyphRun, positions scaled by pdfkit). */
+interface ShapedRun {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[];
+  advanceWidth: number;
+}
+
+/** A shaped word as plain data, for the other threads rendering PDFs (see `shareShapedWordsWith`). */
+export interface ShapedWordMessage {
+  face: string;
+  text: string;
+  /** Per glyph: id, advance (font units), then the code points it stands for. */
+  glyphs: [number, number, number[]][];
+  /** Per glyph, as pdfkit scaled them: xAdvance, yAdvance, xOffset, yOffset, advanceWidth. */
+  positions: number[];
+  advanceWidth: number;
+}
+
+let exchange: MessagePort[] | undefined;
+
+/**
+ * Shares this thread's shaped words with the other threads rendering PDFs, through `ports`
+ * (one per other thread): each word shaped here is sent to them, and the words they shaped are
+ * taken in before a word is shaped here. Shaping depends on the face and the word alone, so a
+ * run shaped in another thread is the one this thread would have made (the same bytes); it
+ * only saves the work, which is the largest first-time cost of a thread. With several ports
+ * (the main thread), a word from one is passed on to the others.
+ */
+export function shareShapedWordsWith(ports: MessagePort[]): void {
+  for (const port of exchange ?? []) port.removeAllListeners('message');
+  exchange = ports.length > 0 ? ports : undefined;
+  for (const port of ports) {
+    // While this thread waits (between books, or done before the others), the words are taken
+    // in as they come, so that none pile up in the port; the port keeps no thread alive.
+    port.on('message', (m: ShapedWordMessage) => takeIn(m, port));
+    port.unref();
+  }
+}
+
+function publishShapedWord(face: string, text: string, run: ShapedRun): void {
+  const glyphs: ShapedWordMessage['glyphs'] = run.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]);
+  const positions: number[] = [];
+  for (const p of run.positions) positions.push(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset, p.advanceWidth);
+  const message: ShapedWordMessage = { face, text, glyphs, positions, advanceWidth: run.advanceWidth };
+  for (const port of exchange ?? []) port.postMessage(message);
+}
+
+let lastAbsorbed = 0;
+
+/**
+ * Takes in the words the other threads have sent so far (without waiting); at most every
+ * millisecond, so that a thread shaping many new words does not look at the ports for each. False
+ * when it did not look.
+ */
+function absorbShapedWords(): boolean {
+  const now = performance.now();
+  if (now - lastAbsorbed < 1) return false;
+  lastAbsorbed = now;
+  for (const port of exchange ?? []) {
+    for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) takeIn(received.message as ShapedWordMessage, port);
+  }
+  return true;
+}
+
+function takeIn(m: ShapedWordMessage, from: MessagePort): void {
+  let words = shapedWords.get(m.face);
+  // A face no document of this thread has used yet: kept for the first that does.
+  if (!words) shapedWords.set(m.face, (words = { current: Object.create(null) as Record<string, unknown>, old: Object.create(null) as Record<string, unknown>, size: 0 }));
+  if (words.current[m.text] || words.old[m.text]) return;
+  const run: ShapedRun = {
+    glyphs: m.glyphs.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints })),
+    positions: [],
+    advanceWidth: m.advanceWidth,
+  };
+  for (let i = 0; i < m.positions.length; i += 5) {
+    const [xAdvance, yAdvance, xOffset, yOffset, advanceWidth] = m.positions.slice(i, i + 5) as [number, number, number, number, number];
+    run.positions.push({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth });
+  }
+  words.current[m.text] = run;
+  if (++words.size > SHAPED_WORDS_LIMIT) newGeneration(words);
+  if (exchange && exchange.length > 1) relay(m, from);
+}
+
+function relay(m: ShapedWordMessage, from: MessagePort): void {
+  for (const port of exchange ?? []) if (port !== from) port.postMessage(m);
 }
 
 const advances = new Map<string, Map<number, number>>();

@@ -504,6 +504,26 @@ function fixNotdefWidth(pdf: PDFKit.PDFDocument): void {
   if (font.widths && font.font && typeof font.scale === 'number') font.widths[0] = font.font.getGlyph(0).advanceWidth * font.scale;
 }
 
+/** pdfkit's drawing of one line of text (private API: what `text` calls for each line). */
+type Fragment = (text: string, x: number, y: number, options: object) => void;
+
+/**
+ * One piece of text at (x, baseline), as `pdf.text(…, { lineBreak: false })` draws it, minus the
+ * work around it that a piece never needs: copying the options, splitting at line breaks, and
+ * measuring the text again afterwards to move pdfkit's cursor (which nothing here reads). The
+ * content written is the same.
+ */
+function drawText(pdf: PDFKit.PDFDocument, text: string, x: number, baseline: number, width: number): void {
+  const fragment = (pdf as unknown as { _fragment?: Fragment })._fragment;
+  if (typeof fragment !== 'function' || text.includes('\n')) {
+    pdf.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic', textWidth: width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
+    return;
+  }
+  pdf.x = x;
+  pdf.y = baseline;
+  fragment.call(pdf, text, x, baseline, { baseline: 'alphabetic', textWidth: width, wordCount: 1 });
+}
+
 function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top: number): void {
   const base = top + line.baseline;
   const s = p.style;
@@ -517,7 +537,7 @@ function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top
   registerOnUse(pdf, p.font);
   pdf.font(p.font).fontSize(s.size).fillColor(s.color);
   fixNotdefWidth(pdf);
-  pdf.text(p.text, px, base, { lineBreak: false, baseline: 'alphabetic', textWidth: p.width, wordCount: 1 } as PDFKit.Mixins.TextOptions);
+  drawText(pdf, p.text, px, base, p.width);
   if (s.underline || s.strike) {
     const thickness = Math.max(0.4, s.size * 0.055);
     const width = p.width - (p.text.endsWith(' ') ? measure(p.font, s.size, ' ') : 0);

@@ -593,6 +593,8 @@ export const en: Locale = {
     citedTimes: (n: number) => (n === 0 ? 'Not cited anywhere yet.' : `Cited ${n} ${n === 1 ? 'time' : 'times'}.`),
     renameNotAnId: 'Only record ids (programs, OPD, innovations, …) can be renamed.',
     renameTaken: (id: string) => `id "${id}" is already taken; choose another id`,
+    relatedFirst: (file: string) => `first written here (${file})`,
+    relatedDefinition: (file: string) => `defined here (${file})`,
     quickFix: (value: string) => `Replace with "${value}"`,
     noMasterplan: (path: string) => `masterplan: no masterplan.yaml above ${path}; this file is not checked`,
   },

@@ -606,6 +606,9 @@ export const id = {
     renameNotAnId: 'Yang dapat diganti namanya hanya id catatan (program, OPD, inovasi, …).',
     renameTaken: (id: string) => `id "${id}" sudah dipakai; pilih id lain`,
     quickFix: (value: string) => `Ganti dengan "${value}"`,
+    /** The other place of a problem: the first of a duplicate, the record a wrong-kind reference names. */
+    relatedFirst: (file: string) => `pertama ditulis di sini (${file})`,
+    relatedDefinition: (file: string) => `didefinisikan di sini (${file})`,
     noMasterplan: (path: string) => `masterplan: tidak ada masterplan.yaml di atas ${path}; berkas ini tidak diperiksa`,
   },
   // the command line itself: --help of every command and commander's argument errors

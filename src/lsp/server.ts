@@ -83,7 +83,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     source: 'masterplan',
     message: d.message,
     relatedInformation: d.related
-      ? [{ location: { uri: uriOf(ws, d.related.file), range: lspRange(d.related) }, message: d.related.file }]
+      ? [
+          {
+            location: { uri: uriOf(ws, d.related.file), range: lspRange(d.related) },
+            message: d.rule === 'duplicate-id' ? loc(ws).lsp.relatedFirst(d.related.file) : loc(ws).lsp.relatedDefinition(d.related.file),
+          },
+        ]
       : undefined,
     data: d.expected !== undefined ? { expected: d.expected } : undefined,
   });

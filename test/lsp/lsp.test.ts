@@ -115,6 +115,21 @@ describe('masterplan lsp', () => {
     expect(fixed.diagnostics).toEqual([]);
   });
 
+  it('names the other place of a duplicate id: where it was first written', async () => {
+    const catalog = readFileSync(join(repo, 'rpjmd.yaml'), 'utf8');
+    const lines = catalog.split('\n');
+    const first = lines.indexOf('  - id: PP-01');
+    await open('rpjmd.yaml', catalog.replace('  - id: PP-02', '  - id: PP-01'));
+    const dup = await diagnosticsFor('rpjmd.yaml', (p) => p.diagnostics.some((d) => d.code === 'duplicate-id'));
+    const d = dup.diagnostics.find((x) => x.code === 'duplicate-id')!;
+    expect(d.range.start.line).toBe(lines.indexOf('  - id: PP-02'));
+    expect(d.relatedInformation).toEqual([
+      { location: { uri: uri('rpjmd.yaml'), range: { start: { line: first, character: 8 }, end: { line: first, character: 13 } } }, message: 'pertama ditulis di sini (rpjmd.yaml)' },
+    ]);
+    await conn.sendNotification('textDocument/didClose', { textDocument: { uri: uri('rpjmd.yaml') } });
+    await diagnosticsFor('rpjmd.yaml', (p) => p.diagnostics.length === 0);
+  });
+
   it('completes RPJMD program ids, with their names, inside `rpjmd: [`', async () => {
     const text = `${original().trimEnd()}\n  - id: QW-2\n    title: Kios\n    opd: DISKOP\n    rpjmd: [\n`;
     await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(STAGE2), version: 3 }, contentChanges: [{ text }] });

@@ -34,6 +34,11 @@ export interface PublishRequest {
    * build instead drops each stage's trees once every book that shows them is drawn (memory).
    */
   keepMarkdown?: boolean;
+  /**
+   * Keep what a next call needs to draw only the books that changed (the preview). A one-off
+   * build leaves it out and does not pay for the layouts' digests.
+   */
+  remember?: boolean;
   /** Something besides the worksheets changed that the layout does not show: images' files. */
   redrawAll?: boolean;
   onProgress?: (msg: string) => void;
@@ -48,8 +53,8 @@ export interface Published {
   drawn: string[];
   /** Files whose content differs from the previous result's (every file on a first call). */
   changed: string[];
-  /** What the next call compares with. */
-  state: PublishState;
+  /** What the next call compares with (with `remember`, or when given a previous result). */
+  state?: PublishState;
 }
 
 export interface PublishState {
@@ -63,10 +68,11 @@ export interface PublishState {
 
 export async function publishBooks(model: Masterplan, req: PublishRequest, previous?: Published): Promise<Published> {
   const docs = buildBooks(model, { date: req.date });
-  const layouts = new Map(docs.map((d) => [d.file, fingerprint(d)]));
-  const shared = sharedFingerprint(model, docs, req.template);
+  const remember = req.remember === true || previous !== undefined;
+  const layouts = remember ? new Map(docs.map((d) => [d.file, fingerprint(d)])) : undefined;
+  const shared = remember ? sharedFingerprint(model, docs, req.template) : undefined;
   const old = previous?.state;
-  const reuse = old !== undefined && !req.redrawAll && old.shared === shared;
+  const reuse = old !== undefined && layouts !== undefined && !req.redrawAll && old.shared === shared;
   const draw = docs.filter((d) => !reuse || old.layouts.get(d.file) !== layouts.get(d.file) || !old.html.has(d.file));
 
   const files: OutputFiles = { write: new Map(), copy: new Map() };
@@ -101,7 +107,8 @@ export async function publishBooks(model: Masterplan, req: PublishRequest, previ
   }
   const before = previous?.files.write;
   const changed = [...files.write].filter(([file, content]) => before === undefined || !sameContent(before.get(file), content)).map(([file]) => file);
-  return { docs, files, drawn: draw.map((d) => d.file), changed, state: { layouts, shared, html } };
+  const state = layouts && shared !== undefined ? { layouts, shared, html } : undefined;
+  return { docs, files, drawn: draw.map((d) => d.file), changed, state };
 }
 
 /** Each book's PDF, rendered once the books it waits for (pdf-order.ts) are done. */

@@ -136,7 +136,7 @@ export async function startLiveServer(opts: ServeOptions): Promise<LiveServer> {
       [template.from.css, '*templates*'],
     ]);
     // The same back half as `build`: only the books whose layout changed are drawn again.
-    const result = await publishBooks(checked.model, { date: opts.date, html: true, template, keepMarkdown: true, redrawAll: changed?.includes('*images*') }, published);
+    const result = await publishBooks(checked.model, { date: opts.date, html: true, template, keepMarkdown: true, remember: true, redrawAll: changed?.includes('*images*') }, published);
     published = result;
     const changedPages: string[] = [];
     for (const [file, content] of result.files.write) {

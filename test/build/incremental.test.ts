@@ -31,7 +31,7 @@ const edit = (rel: string, from: string | RegExp, to: string) => {
 async function publish(previous?: Published, templates?: string): Promise<Published> {
   const checked = checkProject(dir);
   expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return publishBooks(checked.model, { date, html: true, template: loadTemplate([templates, checked.model.templates]), keepMarkdown: true }, previous);
+  return publishBooks(checked.model, { date, html: true, template: loadTemplate([templates, checked.model.templates]), keepMarkdown: true, remember: true }, previous);
 }
 
 describe('publishing again after an edit', () => {

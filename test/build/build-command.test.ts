@@ -1,10 +1,10 @@
 // `masterplan build` end to end on fixture copies: what it writes, what it refuses, and that a
 // failed build never touches the previous output (or any worksheet).
 
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build, BOOK_FILES, EPOCH, EXAMPLE, readTree } from '../helpers/build.js';
+import { BOOK_FILES, build, copyExample, EPOCH, EXAMPLE, readTree } from '../helpers/build.js';
 import { writeOutput } from '../../src/publish/write-output.js';
 import { REPO_ROOT, runCli, runCliProcess } from '../helpers/cli.js';
 import { makeFixture, removeTemps, tempDir, writeOverlay } from '../helpers/fixtures.js';
@@ -17,7 +17,7 @@ const INNOVATION_MD = 'pokja/smart-economy/3-inovasi.md';
 /** A copy of the example without `edition.date`, so the build date (SOURCE_DATE_EPOCH) is the one shown. */
 function exampleWithoutEditionDate(): string {
   const copy = join(tempDir(), 'banggai');
-  cpSync(EXAMPLE, copy, { recursive: true });
+  copyExample(copy);
   const settings = join(copy, 'masterplan.yaml');
   const text = readFileSync(settings, 'utf8');
   expect(text).toContain('  date: 2023-04-28\n');

@@ -8,15 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishBooks, type Published } from '../../src/publish/publish-books.js';
 import { checkProject } from '../../src/pipeline.js';
 import { loadTemplate } from '../../src/render/html/index.js';
+import { copyExample } from '../helpers/build.js';
 
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'banggai');
 const date = new Date(Date.UTC(2023, 3, 28));
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'masterplan-incremental-'));
-  cpSync(EXAMPLE, dir, { recursive: true });
-  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  copyExample(dir);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -2,10 +2,10 @@
 // nothing that is not an image reaches dist/, whatever symlinks or image paths a worksheet uses;
 // the example's real images are still copied byte for byte.
 
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { build, EXAMPLE, readTree } from '../helpers/build.js';
+import { build, copyExample, EXAMPLE, readTree } from '../helpers/build.js';
 import { runCli, REPO_ROOT } from '../helpers/cli.js';
 import { removeTemps, tempDir } from '../helpers/fixtures.js';
 import { byTag, parsePage, attr } from '../helpers/html.js';
@@ -16,7 +16,7 @@ afterAll(removeTemps);
 /** A copy of the example in `<temp>/repo` (the parent is "outside"). */
 function example(): string {
   const repo = join(tempDir(), 'repo');
-  cpSync(EXAMPLE, repo, { recursive: true });
+  copyExample(repo);
   return repo;
 }
 

@@ -1,11 +1,12 @@
 // Start-up: a check of files without problems reads them with js-yaml alone; the `yaml` library
 // (positions of every node) is loaded only once a problem has to be placed or explained.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProject } from '../../src/pipeline.js';
 import { yamlLibLoaded } from '../../src/source/yaml-lib.js';
+import { copyExample } from '../helpers/build.js';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'banggai');
 
@@ -16,7 +17,7 @@ describe('the yaml library, loaded when needed', () => {
     expect(yamlLibLoaded()).toBe(false);
     const dir = mkdtempSync(join(tmpdir(), 'masterplan-lazy-yaml-'));
     try {
-      cpSync(EXAMPLE, dir, { recursive: true });
+      copyExample(dir);
       const file = join(dir, 'pokja', 'smart-society', '1-analisis.md');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^stage: 1$/m, 'stage: 9'));
       const broken = checkProject(dir);

@@ -6,13 +6,14 @@
 // Screenshots land in test/.tmp/vscode/.
 
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
 import { defaultDir, entryOf } from '../../scripts/vscode-check.mjs';
+import { copyExample } from '../helpers/build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(REPO_ROOT, 'test', '.tmp', 'vscode');
@@ -75,8 +76,7 @@ describe('the VS Code extension in code-server', () => {
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
     const vsix = join(tmp, `masterplan-vscode-${version}.vsix`);
     ws = join(tmp, 'ws');
-    cpSync(join(REPO_ROOT, 'examples', 'banggai'), ws, { recursive: true });
-    rmSync(join(ws, 'dist'), { recursive: true, force: true });
+    copyExample(ws);
     const dirs = ['--config', join(tmp, 'config.yaml'), '--user-data-dir', join(tmp, 'data'), '--extensions-dir', join(tmp, 'ext')];
     mkdirSync(join(tmp, 'data', 'User'), { recursive: true });
     writeFileSync(

@@ -1,11 +1,19 @@
 // Building books from tests: run `masterplan build` in-process into a temp folder, and read a
 // whole output folder back as bytes (to compare builds, or to prove one left it untouched).
 
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { REPO_ROOT, runCli, type CliResult } from './cli.js';
 
 export const EXAMPLE = join(REPO_ROOT, 'examples', 'banggai');
+
+/** What a build of the example leaves in it (README's first command): dist/, its versions, its lock. */
+const BUILD_OUTPUT = /^(dist|\.dist\.[^/]*)(\/|$)/;
+
+/** The example's sources copied to `to`, without what a build of it left there. */
+export function copyExample(to: string): void {
+  cpSync(EXAMPLE, to, { recursive: true, filter: (src) => !BUILD_OUTPUT.test(relative(EXAMPLE, src).split(sep).join('/')) });
+}
 /** 2024-03-01T12:00:00Z: a fixed build date for reproducible output. */
 export const EPOCH = '1709294400';
 

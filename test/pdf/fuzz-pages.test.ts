@@ -5,9 +5,9 @@
 // pdfjs: every text item lies on its page, and body text inside the margins. Deterministic
 // (the cases come from the seeds alone); a failure names the seed, book and page.
 
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,8 @@ import { checkProject } from '../../src/pipeline.js';
 import { renderPdfWithReport } from '../../src/render/pdf/index.js';
 import { PAGE } from '../../src/render/pdf/theme.js';
 import type { TextItem } from '../helpers/pdf.js';
-import { SAMPLE_ROOT } from '../helpers/sample-book.js';
 import { rng } from '../../scripts/seeded-random.mjs';
+import { copyExample } from '../helpers/build.js';
 
 /**
  * Each seed is one copy of the example with every worksheet changed (39 files, 78 in all), built
@@ -102,7 +102,7 @@ function filesOf(dir: string): string[] {
 /** A copy of the example in `dir` with every worksheet changed by the seed's random choices. */
 function makeCase(seed: number, dir: string): void {
   const r = rng(seed * 2654435761);
-  cpSync(SAMPLE_ROOT, dir, { recursive: true, filter: (src) => !relative(SAMPLE_ROOT, src).startsWith('dist') });
+  copyExample(dir);
   for (const file of filesOf(dir).filter((f) => /\.(ya?ml|md)$/.test(f) && !f.endsWith('README.md')).sort()) {
     const text = readFileSync(file, 'utf8');
     if (file.endsWith('.md')) {

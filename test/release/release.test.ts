@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
 import { removeTemps, tempDir } from '../helpers/fixtures.js';
+import { copyExample } from '../helpers/build.js';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const BANGGAI = join(REPO_ROOT, 'examples', 'banggai');
@@ -43,7 +44,7 @@ describe('the npm tarball', () => {
 
   it("installs globally with the CI template's install step (tarball committed under tools/) and validates", () => {
     const repo = join(tempDir(), 'masterplan-daerah');
-    cpSync(BANGGAI, repo, { recursive: true, filter: (src) => !src.includes(`${BANGGAI}/dist`) });
+    copyExample(repo);
     mkdirSync(join(repo, 'tools'));
     cpSync(tarball, join(repo, 'tools', `masterplan-${VERSION}.tgz`));
     const workflow = parse(readFileSync(join(REPO_ROOT, 'examples', 'ci', 'github-actions.yml'), 'utf8'));
@@ -73,7 +74,7 @@ describe(`the single executable masterplan-${VERSION}-linux-x64, under env -i`, 
     expect(ok.stdout).toMatch(/^tidak ada masalah \(\d+ berkas diperiksa\)\n$/);
 
     const broken = join(tempDir(), 'rusak');
-    cpSync(BANGGAI, broken, { recursive: true, filter: (src) => !src.includes(`${BANGGAI}/dist`) });
+    copyExample(broken);
     const text = readFileSync(join(broken, 'masterplan.yaml'), 'utf8').replace(/^masterplan: 1/m, 'masterplan: 2');
     writeFileSync(join(broken, 'masterplan.yaml'), text);
     const line = text.split('\n').findIndex((l) => l.startsWith('masterplan: 2')) + 1;
@@ -88,7 +89,7 @@ describe(`the single executable masterplan-${VERSION}-linux-x64, under env -i`, 
     const a = join(tempDir(), 'a');
     const b = join(tempDir(), 'b');
     for (const d of [a, b]) {
-      cpSync(BANGGAI, d, { recursive: true, filter: (src) => !src.includes(`${BANGGAI}/dist`) });
+      copyExample(d);
       // An emoji: the executable draws it with the emoji face from its assets.
       const closing = join(d, 'umum', 'penutup.md');
       writeFileSync(closing, `${readFileSync(closing, 'utf8')}\nPanen 🌾 bersama petani 👩\u200d🌾.\n`);

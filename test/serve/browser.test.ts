@@ -2,15 +2,15 @@
 // Content-Security-Policy the served pages load with no console error and no policy violation,
 // their images show, and the reload script (a file, not inline) reloads the page after a save.
 
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLiveServer, type LiveServer } from '../../src/serve/live-server.js';
+import { copyExample } from '../helpers/build.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const EXAMPLE = join(__dirname, '..', '..', 'examples', 'banggai');
 
 let browser: Browser;
 let server: LiveServer;
@@ -35,8 +35,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[]; reque
 describe('masterplan serve in chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'masterplan-serve-browser-'));
-    cpSync(EXAMPLE, dir, { recursive: true });
-    rmSync(join(dir, 'dist'), { recursive: true, force: true });
+    copyExample(dir);
     server = await startLiveServer({ root: dir, port: 0, date: new Date(Date.UTC(2023, 3, 28)), debounce: 30 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -13,6 +13,7 @@ import { cachedMarkdownCount } from '../../src/markdown/parse.js';
 import { cachedSanitizedCount } from '../../src/render/html/index.js';
 import { markdownOf } from '../../src/book/markdown-of.js';
 import { buildBooks } from '../../src/book/build-book.js';
+import { copyExample } from '../helpers/build.js';
 
 const EXAMPLE = join(__dirname, '..', '..', 'examples', 'banggai');
 const INNOVATIONS = 'pokja/smart-economy/3-inovasi-a.md';
@@ -57,8 +58,7 @@ function get(path: string, host: string | undefined): Promise<{ status: number; 
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'masterplan-serve-'));
-  cpSync(EXAMPLE, dir, { recursive: true });
-  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  copyExample(dir);
   // No stamp poll here: the tests of saves must pass on the watchers alone.
   server = await startLiveServer({ root: dir, port: 0, date: new Date(Date.UTC(2023, 3, 28)), onBuild: (r) => builds.push(r), debounce: 30, poll: 0 });
 });
@@ -281,8 +281,7 @@ describe('masterplan serve', () => {
 describe('file stamps (the fallback for missed watcher events)', () => {
   it('a save no watcher reports (templates in a dot folder) is seen by the poll', async () => {
     const root = mkdtempSync(join(tmpdir(), 'masterplan-serve-poll-'));
-    cpSync(EXAMPLE, root, { recursive: true });
-    rmSync(join(root, 'dist'), { recursive: true, force: true });
+    copyExample(root);
     // Dot folders are not watched (editor swap files, .git); a template there is still read.
     cpSync(join(__dirname, '..', '..', 'templates'), join(root, '.tpl'), { recursive: true });
     writeFileSync(join(root, 'masterplan.yaml'), `${readFileSync(join(root, 'masterplan.yaml'), 'utf8')}templates: .tpl\n`);

@@ -2,11 +2,11 @@
 // region's theme.yaml reaches both renderers — the HTML as CSS variables, @font-face rules and
 // published font files, the PDF as its palette, its embedded faces and the emblem's place.
 
-import { cpSync, readFileSync, writeFileSync, mkdirSync, appendFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, EXAMPLE } from '../helpers/build.js';
+import { build, copyExample } from '../helpers/build.js';
 import { removeTemps, tempDir } from '../helpers/fixtures.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { DEFAULT_THEME } from '../../src/theme/theme.js';
@@ -30,7 +30,7 @@ describe("a region's theme in both renderers", () => {
 
   beforeAll(async () => {
     const repo = join(tempDir(), 'repo');
-    cpSync(EXAMPLE, repo, { recursive: true });
+    copyExample(repo);
     appendFileSync(join(repo, 'masterplan.yaml'), '\ntemplates: tampilan\n');
     mkdirSync(join(repo, 'tampilan', 'huruf'), { recursive: true });
     writeFileSync(join(repo, 'tampilan', 'huruf', 'badan.ttf'), FONT);

@@ -102,8 +102,8 @@ function chapterSection(c: Chapter, level: number, L: Lookup): Section {
   const id = `buku-${c.stage}-${c.pokja}`;
   const blocks: Block[] = [];
   if (c.files.length === 0) blocks.push({ type: 'note', tone: 'warning', content: [text(b.noWorksheet)] });
-  for (const md of c.summaries) blocks.push({ type: 'markdown', markdown: md, level });
-  for (const md of c.narratives) blocks.push({ type: 'markdown', markdown: md, level });
+  for (const md of c.summaries) blocks.push({ type: 'markdown', markdown: L.markdown(md), level });
+  for (const md of c.narratives) blocks.push({ type: 'markdown', markdown: L.markdown(md), level });
   const children = STAGE_SECTIONS[c.stage](c, level + 1, id, L);
   // The worksheet's status belongs in `masterplan status`, not in the book: no badge here.
   return section(id, b.chapterTitle(L.pokjaName(c.pokja), c.title), level, blocks, children, { newPage: true });
@@ -159,7 +159,6 @@ function bookDoc(
     resolve: kind === 'summary' ? inBook(summaryResolver(model), b.masterplanLabel) : resolver(file, model, kind === 'masterplan', b.bookLabel),
     labels: loc.render,
     date: { iso: day.toISOString().slice(0, 10), epoch: Math.floor(day.getTime() / 1000) },
-    root: model.root,
     theme: model.theme,
   };
 }

@@ -2,20 +2,33 @@
 // model's one index (src/model/record-index.ts), names and links to records, the RPJMD chain.
 
 import type { Locale } from '../i18n/index.js';
-import type { Masterplan, Mission } from '../model/types.js';
+import type { Markdown, Masterplan, Mission } from '../model/types.js';
+import { lowerMarkdown } from './lower-markdown.js';
 import type { RecordIndex } from '../model/record-index.js';
 import { ref, text } from './inline.js';
-import type { Inline } from './types.js';
+import type { BookMarkdown, Inline } from './types.js';
 
 export class Lookup {
   /** The model's one index of records (src/model/record-index.ts). */
   readonly index: RecordIndex;
+  /** Each text lowered once, for every book that shows it. */
+  private readonly lowered = new Map<Markdown, BookMarkdown>();
 
   constructor(
     readonly model: Masterplan,
     readonly loc: Locale,
   ) {
     this.index = model.index;
+  }
+
+  /** A user's Markdown text as the books show it: links and images resolved (lower-markdown.ts). */
+  markdown(md: Markdown): BookMarkdown {
+    let out = this.lowered.get(md);
+    if (!out) {
+      out = lowerMarkdown(this.model.root, md);
+      this.lowered.set(md, out);
+    }
+    return out;
   }
 
   pokjaName(id: string): string {

@@ -6,24 +6,11 @@
 
 import type { Locale } from '../i18n/index.js';
 import { roman } from './format.js';
-import { scanLinks } from '../markdown/scan-links.js';
 import type { Block, Figure, ListEntry, Section } from './types.js';
 
 export interface Numbered {
   tables: ListEntry[];
   figures: ListEntry[];
-}
-
-/** The images of a Markdown text with their alt texts, in order. */
-function images(text: string): { url: string; alt: string }[] {
-  return scanLinks(text)
-    .filter((l) => l.kind === 'image')
-    .map((l) => {
-      const open = text.lastIndexOf('![', l.offset);
-      const close = text.lastIndexOf('](', l.offset);
-      const alt = open !== -1 && close > open ? text.slice(open + 2, close).replace(/\s+/g, ' ').trim() : '';
-      return { url: l.url, alt };
-    });
 }
 
 export function numberBody(sections: Section[], loc: Locale): Numbered {
@@ -50,7 +37,7 @@ export function numberBody(sections: Section[], loc: Locale): Numbered {
     };
     const number = (block: Block) => {
       if (block.type === 'markdown') {
-        const list: Figure[] = images(block.markdown.text).map((img) => {
+        const list: Figure[] = block.markdown.imagesInOrder.map((img) => {
           f++;
           return { id: `gambar-${key}-${f}`, number: b.figureNumber(key, f), caption: img.alt || img.url, url: img.url };
         });

@@ -30,13 +30,13 @@ function titleOf(part: PartBase | undefined, name: PartName, L: Lookup): string 
   return part?.title ?? L.loc.book.partTitles[name];
 }
 
-const texts = (list: readonly Markdown[], level: number): Block[] => list.map((markdown) => ({ type: 'markdown', markdown, level }));
+const texts = (list: readonly Markdown[], level: number, L: Lookup): Block[] => list.map((md) => ({ type: 'markdown', markdown: L.markdown(md), level }));
 
 /** Foreword: its text and the signature block "Place, date" / name / position. */
 export function forewordSection(L: Lookup, dateLine: string, level = 1): Section | undefined {
   const p = L.model.parts.foreword;
   if (!p) return undefined;
-  const blocks = texts(p.texts, level);
+  const blocks = texts(p.texts, level, L);
   if (p.signed) blocks.push({ type: 'signatures', layout: 'single', dateLine, signers: [{ name: p.signed.name, position: p.signed.position }] });
   return section(PART_IDS.foreword, titleOf(p, 'foreword', L), level, blocks, [], { newPage: true });
 }
@@ -45,7 +45,7 @@ export function teamSection(L: Lookup, level = 1): Section | undefined {
   const p = L.model.parts.team;
   if (!p) return undefined;
   const b = L.loc.book;
-  const blocks = texts(p.texts, level);
+  const blocks = texts(p.texts, level, L);
   if (p.members.length > 0) {
     blocks.push({
       type: 'table',
@@ -72,8 +72,8 @@ export function teamSection(L: Lookup, level = 1): Section | undefined {
 export function commitmentSection(L: Lookup, level = 1): Section | undefined {
   const p = L.model.parts.commitment;
   if (!p) return undefined;
-  const blocks = texts(p.texts, level);
-  if (p.statement) blocks.push({ type: 'markdown', markdown: p.statement, level });
+  const blocks = texts(p.texts, level, L);
+  if (p.statement) blocks.push({ type: 'markdown', markdown: L.markdown(p.statement), level });
   if (p.signatories.length > 0) {
     blocks.push({ type: 'signatures', layout: 'grid', signers: p.signatories.map((s) => ({ name: s.name, position: s.position })) });
   }
@@ -87,7 +87,7 @@ export function introductionSection(L: Lookup, level = 1): Section | undefined {
   const id = PART_IDS.introduction;
   const children: Section[] = [];
   const sub = (key: string, title: string, md: Markdown | undefined) => {
-    if (md) children.push(section(`${id}-${key}`, title, level + 1, [{ type: 'markdown', markdown: md, level: level + 1 }]));
+    if (md) children.push(section(`${id}-${key}`, title, level + 1, [{ type: 'markdown', markdown: L.markdown(md), level: level + 1 }]));
   };
   sub('latar-belakang', b.background, p.background);
   sub('maksud-tujuan', b.purpose, p.purpose);
@@ -100,14 +100,14 @@ export function introductionSection(L: Lookup, level = 1): Section | undefined {
       ]),
     );
   }
-  return section(id, titleOf(p, 'introduction', L), level, texts(p.texts, level), children, { newPage: true });
+  return section(id, titleOf(p, 'introduction', L), level, texts(p.texts, level, L), children, { newPage: true });
 }
 
 export function profileSection(L: Lookup, level = 1): Section | undefined {
   const p = L.model.parts.profile;
   if (!p) return undefined;
   const b = L.loc.book;
-  const blocks = texts(p.texts, level);
+  const blocks = texts(p.texts, level, L);
   const table = (caption: string, facts: Fact[]): Block => ({
     type: 'table',
     caption,
@@ -140,7 +140,7 @@ export function visionSection(L: Lookup, level = 1): Section | undefined {
   const blocks: Block[] = [];
   if (p.vision) blocks.push({ type: 'paragraph', content: [{ type: 'text', text: `${b.vision}: `, strong: true }, text(p.vision)] });
   if (p.tagline) blocks.push({ type: 'paragraph', content: [{ type: 'text', text: `${b.tagline}: `, strong: true }, { type: 'text', text: p.tagline, emphasis: true }] });
-  blocks.push(...texts(p.texts, level));
+  blocks.push(...texts(p.texts, level, L));
   if (p.missions.length > 0) {
     blocks.push({
       type: 'table',
@@ -198,7 +198,7 @@ export function governanceSection(L: Lookup, level = 1): Section | undefined {
   const p = L.model.parts.governance;
   if (!p) return undefined;
   const b = L.loc.book;
-  const blocks: Block[] = texts(p.texts, level);
+  const blocks: Block[] = texts(p.texts, level, L);
   for (const body of p.bodies) {
     const decree = body.decree ? b.decreeValue(body.decree.number, body.decree.date ? formatIsoDate(body.decree.date, L.loc) : undefined) : '';
     blocks.push({
@@ -218,13 +218,13 @@ export function governanceSection(L: Lookup, level = 1): Section | undefined {
 export function financingSection(L: Lookup, level = 1): Section | undefined {
   const p = L.model.parts.financing;
   if (!p) return undefined;
-  return section(PART_IDS.financing, titleOf(p, 'financing', L), level, [...texts(p.texts, level), ...financingTables(L)], [], { newPage: true });
+  return section(PART_IDS.financing, titleOf(p, 'financing', L), level, [...texts(p.texts, level, L), ...financingTables(L)], [], { newPage: true });
 }
 
 export function closingSection(L: Lookup, level = 1): Section | undefined {
   const p = L.model.parts.closing;
   if (!p) return undefined;
-  return section(PART_IDS.closing, titleOf(p, 'closing', L), level, texts(p.texts, level), [], { newPage: true });
+  return section(PART_IDS.closing, titleOf(p, 'closing', L), level, texts(p.texts, level, L), [], { newPage: true });
 }
 
 /** The glossary appendix: the part's terms and every OPD id with its name, in alphabetical order. */
@@ -242,7 +242,7 @@ export function glossaryAppendix(L: Lookup, letter: string, level = 1): Section 
   });
   const title = p.title ? p.title : b.appendixGlossary(letter);
   const blocks: Block[] = [
-    ...texts(p.texts, level),
+    ...texts(p.texts, level, L),
     {
       type: 'table',
       caption: b.partTitles.glossary,

@@ -25,7 +25,7 @@ export function stage1Sections(c: Chapter, level: number, base: string, L: Looku
           { label: b.chain, value: L.chain(a.program) },
           ...(p?.sector ? [{ label: b.sector, value: [text(p.sector)] }] : []),
           ...(p && p.opd.length ? [{ label: b.opd, value: joined(p.opd.map((o) => [L.opdRef(o)])) }] : []),
-          ...(a.relevance ? [{ label: b.relevance, value: { markdown: a.relevance } }] : []),
+          ...(a.relevance ? [{ label: b.relevance, value: { markdown: L.markdown(a.relevance) } }] : []),
         ],
       });
       if (p && p.indicators.length > 0) blocks.push(indicatorTable(p.id, L));

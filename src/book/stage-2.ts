@@ -103,7 +103,7 @@ export function stage2Sections(c: Chapter, level: number, base: string, L: Looku
           { label: b.rpjmdPrograms, value: { lines: q.rpjmd.map((p) => [L.programRef(p)]) } },
           { label: b.year, value: [text(String(q.year))] },
           ...quickWinExtras(q, L),
-          ...(q.description ? [{ label: b.description, value: { markdown: q.description } }] : []),
+          ...(q.description ? [{ label: b.description, value: { markdown: L.markdown(q.description) } }] : []),
           ...(realised.length
             ? [{ label: b.relatedInnovations, value: joined(realised.map((i) => [ref(i.id, `${i.id} ${i.title}`)])) }]
             : []),

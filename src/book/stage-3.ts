@@ -46,7 +46,7 @@ export function stage3Sections(c: Chapter, level: number, base: string, L: Looku
 export function innovationRecord(i: Innovation, L: Lookup): Block {
   const b = L.loc.book;
   const fields: Field[] = [];
-  if (i.description) fields.push({ label: b.description, value: { markdown: i.description } });
+  if (i.description) fields.push({ label: b.description, value: { markdown: L.markdown(i.description) } });
   const sector = L.index.sectors.get(i.sector);
   fields.push({ label: b.sector, value: [ref(i.sector, sector ? sector.name : i.sector)] });
   fields.push({ label: b.element, value: [text(L.elementName(i.pokja, i.element))] });

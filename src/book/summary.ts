@@ -21,7 +21,7 @@ export function summarySections(L: Lookup): Section[] {
   const out: Section[] = [];
   const part = L.model.parts.summary;
   if (part && part.texts.length > 0) {
-    out.push(section(PART_IDS.summary, part.title ?? b.summary, 1, part.texts.map((markdown) => ({ type: 'markdown', markdown, level: 1 })), [], { newPage: true }));
+    out.push(section(PART_IDS.summary, part.title ?? b.summary, 1, part.texts.map((md) => ({ type: 'markdown', markdown: L.markdown(md), level: 1 })), [], { newPage: true }));
   }
   const vision = visionSection(L);
   if (vision) out.push(vision);

@@ -2,7 +2,7 @@
 // book's language — built once from the document model (src/book/build-book.ts) and drawn by
 // both renderers (src/render/html, src/render/pdf). Renderers decide only how things look.
 
-import type { Lang, Markdown, StageNo } from '../model/types.js';
+import type { Lang, StageNo } from '../model/types.js';
 import type { Theme } from '../theme/theme.js';
 
 /** Inline content of generated text: plain text, emphasis, and links to records by id. */
@@ -57,7 +57,7 @@ export interface TableBlock {
 export interface Field {
   label: string;
   /** One line of inline content, several lines, or user Markdown. */
-  value: Inline[] | { lines: Inline[][] } | { markdown: Markdown };
+  value: Inline[] | { lines: Inline[][] } | { markdown: BookMarkdown };
 }
 
 /** A record shown as a card of labelled fields (an innovation, a quick win, a program analysis). */
@@ -101,7 +101,7 @@ export type Block =
    * heading is drawn one level below it (level + 1), deeper ones keep their distance
    * (src/markdown/heading-level.ts).
    */
-  | { type: 'markdown'; markdown: Markdown; level: number; figures?: Figure[] }
+  | { type: 'markdown'; markdown: BookMarkdown; level: number; figures?: Figure[] }
   | { type: 'paragraph'; content: Inline[] }
   | { type: 'list'; items: Inline[][]; tone?: 'warning'; ordered?: boolean }
   /** Signature blocks: a place-and-date line, then for each signer a space to sign, the name and position. */
@@ -180,6 +180,30 @@ export interface StackedChart extends ChartBase {
 }
 
 export type ChartBlock = TimelineChart | BarChart | StackedChart;
+
+/**
+ * A user's Markdown text as the book shows it, lowered once here in the layout
+ * (src/book/lower-markdown.ts): its `#ID` links already name the record they point to and its
+ * images the file they show, so the renderers parse the text but never decode a link or look
+ * for a file themselves.
+ */
+export interface BookMarkdown {
+  text: string;
+  /** Each `#…` link target of the text, as the Markdown parser reads it → the id it names. */
+  links: ReadonlyMap<string, string>;
+  /** Each image URL of the text, as the parser reads it → the file it shows; undefined when none can be shown. */
+  images: ReadonlyMap<string, BookImage | undefined>;
+  /** The text's images in order (a URL used twice is there twice), with their alt text: the figures to number. */
+  imagesInOrder: readonly { url: string; alt: string }[];
+}
+
+/** A PNG or JPEG of the repository a Markdown text shows (checked in src/model/asset-path.ts). */
+export interface BookImage {
+  /** Path in the repository (where the HTML copy goes under `assets/`). */
+  rel: string;
+  /** Absolute path, symlinks resolved. */
+  abs: string;
+}
 
 /** A numbered image of a Markdown text ("Gambar 2.1 <alt>"), in the order the images appear. */
 export interface Figure {
@@ -297,8 +321,6 @@ export interface BookDoc {
   labels: RenderLabels;
   /** The date as ISO (yyyy-mm-dd) and epoch seconds, for metadata. */
   date: { iso: string; epoch: number };
-  /** Masterplan root (absolute), to resolve image paths in Markdown. */
-  root: string;
   /** Colours, typefaces and emblem placement (the region's theme.yaml over the defaults). */
   theme: Theme;
 }
@@ -322,4 +344,4 @@ export interface RenderLabels {
   inOtherBook: (book: string, page?: string) => string;
 }
 
-export type { Markdown, StageNo };
+export type { StageNo };

@@ -5,6 +5,7 @@
 
 import type { Collector } from '../diagnostics/collector.js';
 import { joined, m } from '../diagnostics/message.js';
+import { linkedId } from '../markdown/link-target.js';
 import { scanLinks, type ScannedLink } from '../markdown/scan-links.js';
 import type { Markdown, Masterplan } from '../model/types.js';
 import { allMarkdown } from '../model/walk.js';
@@ -31,13 +32,8 @@ function checkLink(
   out: Collector,
   uncertain: boolean,
 ): void {
-  if (!node.url.startsWith('#')) return;
-  let id = node.url.slice(1);
-  try {
-    id = decodeURIComponent(id);
-  } catch {
-    /* keep as written */
-  }
+  const id = linkedId(node.url);
+  if (id === undefined) return;
   if (model.index.ids.has(id) || pokjaIds.has(id) || uncertain) return;
   const hint = closest(id, knownIds);
   // The id may have been removed from (or never added to) any file that defines ids.

@@ -5,7 +5,8 @@ import { DEFAULT_THEME } from '../../src/theme/theme.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Block, BookDoc, Markdown, Section } from '../../src/book/types.js';
+import type { Block, BookDoc, BookMarkdown, Section } from '../../src/book/types.js';
+import { lowerMarkdown } from '../../src/book/lower-markdown.js';
 import { locale } from '../../src/i18n/index.js';
 import { loadTemplate, renderBook, renderIndex } from '../../src/render/html/index.js';
 import { assetOutPath } from '../../src/render/html/context.js';
@@ -23,7 +24,7 @@ writeFileSync(join(root, 'assets', 'catatan.png'), 'bukan gambar');
 mkdirSync(join(root, '.git'));
 writeFileSync(join(root, '.git', 'config'), '[remote "origin"]\n');
 
-const md = (text: string): Markdown => ({ text, src: { file: 'pokja/x/3.md', path: [] }, body: true });
+const md = (text: string): BookMarkdown => lowerMarkdown(root, { text, src: { file: 'pokja/x/3.md', path: [] }, body: true });
 
 function section(id: string, level: number, blocks: Block[], children: Section[] = []): Section {
   return { id, title: `Judul ${id}`, level, newPage: level === 1, blocks, children, toc: level <= 2 };
@@ -47,7 +48,6 @@ function makeDoc(sections: Section[], file = 'buku-3'): BookDoc {
     resolve: (id) => (where[id] ? { file: where[id], anchor: id } : undefined),
     labels: locale('id').render,
     date: { iso: '2024-03-01', epoch: 1709251200 },
-    root,
     theme: DEFAULT_THEME,
   };
 }
@@ -171,6 +171,21 @@ describe('renderBook', () => {
     // Markdown-made ids never look like record ids (those start with a letter or digit).
     for (const id of all.filter((x) => !['s1', 's2'].includes(x))) expect(id).toMatch(/^_/);
     expect(textOf(page.doc)).toContain('Catatan kaki');
+  });
+
+  it('Markdown: escaped #ID links, reference links and a footnote label outside ASCII all link', () => {
+    const text = 'Lihat [satu](#INO%2D1), [dua](<#QW-1>), [tiga][t] dan catatan[^é].\n\n[t]: #PP-1\n[^é]: Catatan é.';
+    const { page } = render([section('s1', 1, [{ type: 'markdown', markdown: md(text), level: 1 }])]);
+    const links = byTag(page, 'a').map((a) => [textOf(a), attr(a, 'href')]);
+    expect(links).toContainEqual(['satu', '#INO-1']);
+    expect(links).toContainEqual(['dua', 'buku-2.html#QW-1']);
+    expect(links).toContainEqual(['tiga', '#PP-1']);
+    // The footnote's link and its way back both land (the label is percent-encoded in both).
+    const ref = byTag(page, 'a').find((a) => attr(a, 'data-footnote-ref') !== undefined);
+    const back = byTag(page, 'a').find((a) => attr(a, 'data-footnote-backref') !== undefined);
+    expect(ref && back).toBeTruthy();
+    expect(byId(page, attr(ref!, 'href')!.slice(1))).toBeDefined();
+    expect(byId(page, attr(back!, 'href')!.slice(1))).toBeDefined();
   });
 
   it('Markdown images: copied under assets/ (path encoded), missing ones shown as a label', () => {

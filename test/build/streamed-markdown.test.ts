@@ -2,6 +2,7 @@
 // `streamed`): the HTML must be the one the whole tree gives.
 import { describe, expect, it } from 'vitest';
 import { buildBooks } from '../../src/book/build-book.js';
+import { lowerMarkdown } from '../../src/book/lower-markdown.js';
 import { checkProject } from '../../src/pipeline.js';
 import { createContext } from '../../src/render/html/context.js';
 import { toHtml } from '../../src/render/html/hast.js';
@@ -29,7 +30,7 @@ describe('streamed Markdown', () => {
     const file = 'pokja/smart-governance/1-analisis.md';
     const text = Array.from({ length: 900 }, (_, i) => BLOCKS[i % BLOCKS.length].replaceAll('{i}', String(i))).join('\n\n') + '\n\n# Penutup\n\nAkhir.\n'; // the shallowest heading comes last
     expect(text.length).toBeLessThan(STREAM_CHARS); // so markdownToHast takes the whole-tree path
-    const md = { text, src: { file, path: ['narrative'] }, body: true };
+    const md = lowerMarkdown(EXAMPLE, { text, src: { file, path: ['narrative'] }, body: true });
     for (const level of [1, 3]) {
       const whole = toHtml(markdownToHast(md, createContext(doc, htmlLabels(doc)), level));
       const pieces = toHtml([streamed(md, createContext(doc, htmlLabels(doc)), level)]);

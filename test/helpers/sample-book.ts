@@ -5,6 +5,7 @@
 import { DEFAULT_THEME } from '../../src/theme/theme.js';
 import { fileURLToPath } from 'node:url';
 import type { Block, BookDoc, Cell, Inline, Row, Section } from '../../src/book/types.js';
+import { lowerMarkdown } from '../../src/book/lower-markdown.js';
 import { locale } from '../../src/i18n/index.js';
 
 /** The bundled example: its assets folder holds the images the sample narrative shows. */
@@ -19,7 +20,7 @@ export function section(id: string, title: string, level: number, blocks: Block[
 }
 
 export function markdown(text: string, level = 1, file = 'pokja/smart-governance/1-analisis.md'): Block {
-  return { type: 'markdown', level, markdown: { text, src: { file, path: [] }, body: true } };
+  return { type: 'markdown', level, markdown: lowerMarkdown(SAMPLE_ROOT, { text, src: { file, path: [] }, body: true }) };
 }
 
 export const NARRATIVE = `Paragraf dengan **tebal**, *miring*, \`kode\`, ~~coret~~ dan [tautan ke INO-1](#INO-1),
@@ -121,7 +122,7 @@ export function sampleBook(overrides: Partial<BookDoc> = {}): BookDoc {
     title: [t('Galeri UKM Online')],
     badge: 'INO-1',
     fields: [
-      { label: 'Uraian', value: { markdown: { text: 'Etalase **daring** produk UMKM; lihat [QW-1](#QW-1).', src: { file: 'pokja/smart-economy/3-inovasi-a.md', path: [] }, body: false } } },
+      { label: 'Uraian', value: { markdown: lowerMarkdown(SAMPLE_ROOT, { text: 'Etalase **daring** produk UMKM; lihat [QW-1](#QW-1).', src: { file: 'pokja/smart-economy/3-inovasi-a.md', path: [] }, body: false }) } },
       { label: 'OPD', value: [ref('INO-1', 'DISKOPUMKM'), t(' — Dinas Koperasi')] },
       { label: 'Indikator', value: { lines: [[t('UMKM di galeri: 500 (2025)')], [t('Transaksi: 5.000 (2025)')]] } },
     ],
@@ -150,7 +151,6 @@ export function sampleBook(overrides: Partial<BookDoc> = {}): BookDoc {
     resolve: (id) => (id === 'QW-1' ? { file: 'buku-2', anchor: 'QW-1' } : id === 'INO-1' ? { file: 'buku-3', anchor: 'INO-1' } : undefined),
     labels: loc.render,
     date: { iso: '2024-03-01', epoch: 1709251200 },
-    root: SAMPLE_ROOT,
     theme: DEFAULT_THEME,
     ...overrides,
   };

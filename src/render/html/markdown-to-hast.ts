@@ -1,7 +1,8 @@
 // A worksheet's Markdown → safe hast for the book: remark-rehype, then rehype-sanitize with
 // GitHub's schema (raw HTML, event handlers and `javascript:` URLs never get through), then
 // the book's own rewriting of what survived: `#ID` links through `doc.resolve`, images to
-// copies under `assets/`, heading ranks below the enclosing section, and ids kept apart.
+// copies under `assets/` (both as the layout resolved them: src/book/lower-markdown.ts),
+// heading ranks below the enclosing section, and ids kept apart.
 
 import { caseHeadingPieces } from '../../book/heading-case.js';
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
@@ -9,11 +10,11 @@ import type { Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { Markdown } from '../../book/types.js';
+import type { BookImage, BookMarkdown } from '../../book/types.js';
 import type { Lang } from '../../model/types.js';
 import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
 import { isStreamed, knowStreamedTop, markdownPieces, minHeadingDepth, parseMarkdown } from '../../markdown/parse.js';
-import { resolveAsset } from '../../model/asset-path.js';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { assetOutPath, hrefFor, type RenderContext } from './context.js';
 import { el, toHtml } from './hast.js';
 import { plainParagraph } from './plain-text.js';
@@ -92,7 +93,7 @@ function sanitized(text: string, ctx: RenderContext): Sanitized {
  * its shallowest heading becomes level + 1, the others keep their distance (heading-level.ts,
  * as in the PDF), at most h6.
  */
-export function markdownToHast(md: Markdown, ctx: RenderContext, level: number): ElementContent[] {
+export function markdownToHast(md: BookMarkdown, ctx: RenderContext, level: number): ElementContent[] {
   const plain = plainParagraph(md.text);
   if (plain) return [plain];
   if (isStreamed(md.text)) return [streamed(md, ctx, level)];
@@ -118,7 +119,7 @@ const DEFERRED_TAG = /<(\/?)h&([1-6])(?=[\s>])/g;
  * element, and a text without `]:` has no definitions and so no footnotes, the one part made
  * from the whole tree (test/build/streamed-markdown.test.ts).
  */
-export function streamed(md: Markdown, ctx: RenderContext, level: number): ElementContent {
+export function streamed(md: BookMarkdown, ctx: RenderContext, level: number): ElementContent {
   const processor = processorFor(ctx);
   const r: Rewrite = { ctx, md, prefix: `_m${++ctx.markdownCount}-`, ids: new Set(), level, top: 0, deferHeadings: true };
   const parts: string[] = [];
@@ -140,7 +141,7 @@ export function streamed(md: Markdown, ctx: RenderContext, level: number): Eleme
 
 interface Rewrite {
   ctx: RenderContext;
-  md: Markdown;
+  md: BookMarkdown;
   prefix: string;
   /** Ids (already clobber-prefixed) present in this text, for footnote links. */
   ids: Set<string>;
@@ -238,13 +239,16 @@ function renameIds(node: Element, prefix: string): void {
 function rewriteLink(node: Element, r: Rewrite): ElementContent[] {
   const href = typeof node.properties.href === 'string' ? node.properties.href : '';
   if (href.startsWith('#')) {
-    const fragment = decode(href.slice(1));
+    // A footnote's href and id are written alike by remark-rehype (a label like `é` percent-encoded
+    // in both), so they are matched as written.
+    const fragment = href.slice(1);
     const footnote = node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined;
     if (footnote && r.ids.has(CLOBBER + fragment)) {
       node.properties.href = '#' + r.prefix + fragment;
       return [node];
     }
-    const target = hrefFor(r.ctx, fragment);
+    const id = targetsOf(r.md).links.get(href);
+    const target = id !== undefined ? hrefFor(r.ctx, id) : undefined;
     if (target) {
       node.properties.href = target;
       return [node];
@@ -259,14 +263,31 @@ function rewriteLink(node: Element, r: Rewrite): ElementContent[] {
 function rewriteImage(node: Element, r: Rewrite): ElementContent {
   const src = typeof node.properties.src === 'string' ? node.properties.src : '';
   const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
-  const found = src ? resolveAsset(r.ctx.doc.root, r.md.src.file, src) : undefined;
-  if (!found || !found.ok) {
+  const found = targetsOf(r.md).images.get(src);
+  if (!found) {
     return el('span', { className: ['image-missing'] }, [r.ctx.doc.labels.imageMissing(alt || src)]);
   }
   const out = assetOutPath(found.rel);
   r.ctx.assets.set(out, found.abs);
   node.properties.src = out.split('/').map(encodeURIComponent).join('/');
   return node;
+}
+
+// The layout's tables are keyed by the URL as the Markdown parser reads it; remark-rehype writes
+// each link's href and image's src as normalizeUri(url) (mdast-util-to-hast), so here the same
+// tables are keyed by what the hast holds. Made once per text, for every book that shows it.
+const byHref = new WeakMap<BookMarkdown, { links: Map<string, string>; images: Map<string, BookImage | undefined> }>();
+
+function targetsOf(md: BookMarkdown): { links: Map<string, string>; images: Map<string, BookImage | undefined> } {
+  let out = byHref.get(md);
+  if (!out) {
+    out = {
+      links: new Map([...md.links].map(([url, id]) => [normalizeUri(url), id])),
+      images: new Map([...md.images].map(([url, file]) => [normalizeUri(url), file])),
+    };
+    byHref.set(md, out);
+  }
+  return out;
 }
 
 function headingRank(node: Element): number {
@@ -279,13 +300,5 @@ function collectIds(tree: Root | Element, ids: Set<string>): void {
     if (n.type !== 'element') continue;
     if (typeof n.properties.id === 'string') ids.add(n.properties.id);
     collectIds(n, ids);
-  }
-}
-
-function decode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
   }
 }

@@ -1,8 +1,9 @@
-// Images from the narratives (PNG, JPEG): resolved inside the masterplan repository, shown at
-// their natural size (96 dpi) or scaled down to fit the column and a share of the page. An
-// image that is missing, outside the repository or in another format is named instead.
+// Images from the narratives (PNG, JPEG), as the layout resolved them inside the masterplan
+// repository (src/book/lower-markdown.ts): shown at their natural size (96 dpi) or scaled down
+// to fit the column and a share of the page. An image that is missing, outside the repository
+// or in another format is named instead.
 
-import { resolveAsset } from '../../model/asset-path.js';
+import type { BookImage } from '../../book/types.js';
 import { placeImage, type RenderContext } from './context.js';
 import { flowParagraph } from './draw-paragraph.js';
 import type { Frame } from './flow.js';
@@ -20,18 +21,18 @@ const PT_PER_PX = 0.75;
 /** The tallest an image may be, as a share of the text area height. */
 const MAX_PAGE_SHARE = 0.6;
 
-export function drawImage(ctx: RenderContext, url: string, alt: string, fromFile: string, frame: Frame): void {
+/** Draws the image written as `url` (its alt text `alt`); `file`: what the layout found there. */
+export function drawImage(ctx: RenderContext, url: string, alt: string, file: BookImage | undefined, frame: Frame): void {
   const { flow, pdf } = ctx;
-  const asset = resolveAsset(ctx.book.root, fromFile, url);
   let image: OpenedImage | undefined;
-  if (asset.ok) {
+  if (file) {
     try {
-      image = (pdf as unknown as { openImage(src: string): OpenedImage }).openImage(asset.abs);
+      image = (pdf as unknown as { openImage(src: string): OpenedImage }).openImage(file.abs);
     } catch {
       image = undefined; // not a PNG or JPEG pdfkit can read
     }
   }
-  if (!asset.ok || !image) {
+  if (!file || !image) {
     flowParagraph(ctx, [{ text: ctx.book.labels.imageMissing(alt || url), style: style(TYPE.small, { italic: true, color: COLOR.muted }) }], frame);
     return;
   }
@@ -52,7 +53,7 @@ export function drawImage(ctx: RenderContext, url: string, alt: string, fromFile
   }
   const left = frame.x + (frame.width - w) / 2;
   // The image as a Figure with its alt text (the caption, when there is no alt text).
-  tagFigure(pdf, alt || figure?.caption || url, [left, flow.y, left + w, flow.y + h], () => placeImage(ctx, asset.abs, left, flow.y, { width: w, height: h }));
+  tagFigure(pdf, alt || figure?.caption || url, [left, flow.y, left + w, flow.y + h], () => placeImage(ctx, file.abs, left, flow.y, { width: w, height: h }));
   flow.y += h;
   if (caption.length) {
     flow.y += 4;

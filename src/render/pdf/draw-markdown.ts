@@ -6,7 +6,6 @@ import { caseHeadingPieces } from '../../book/heading-case.js';
 import type {
   Blockquote,
   Code,
-  Definition,
   FootnoteDefinition,
   Heading,
   List,
@@ -15,7 +14,7 @@ import type {
   RootContent,
   Table,
 } from 'mdast';
-import type { Markdown } from '../../book/types.js';
+import type { BookImage, BookMarkdown } from '../../book/types.js';
 import { headingLevel, shallowestHeading } from '../../markdown/heading-level.js';
 import { isStreamed, markdownPieces, parseMarkdown, streamedTop } from '../../markdown/parse.js';
 import type { RenderContext } from './context.js';
@@ -26,7 +25,7 @@ import { drawTable, tableLead, type TableSpec } from './draw-table.js';
 import type { Frame } from './flow.js';
 import { drawLine, layoutLines, measure, style, type Line, type TextStyle } from './inline-text.js';
 import { fontKey } from './fonts.js';
-import { definitions, phrasingRuns } from './markdown-inline.js';
+import { definitions, phrasingRuns, type MarkdownLinks } from './markdown-inline.js';
 import { headingTag, within } from './tags.js';
 import { COLOR, headingColor, headingSpec, SPACE, TYPE } from './theme.js';
 
@@ -37,23 +36,23 @@ export interface MarkdownLook {
   level: number;
 }
 
-interface State extends MarkdownLook {
+interface State extends MarkdownLook, MarkdownLinks {
   /** Depth of the text's shallowest heading (heading-level.ts). */
   top: number;
-  fromFile: string;
-  defs: Map<string, Definition>;
+  /** The text's images, as the layout resolved them (BookMarkdown.images). */
+  images: ReadonlyMap<string, BookImage | undefined>;
   footnotes: FootnoteDefinition[];
 }
 
-export function drawMarkdown(ctx: RenderContext, markdown: Markdown, frame: Frame, look: MarkdownLook): void {
+export function drawMarkdown(ctx: RenderContext, markdown: BookMarkdown, frame: Frame, look: MarkdownLook): void {
   if (isStreamed(markdown.text)) {
     // A long text without definitions or footnotes: drawn a piece at a time, never one tree.
-    const state: State = { ...look, fromFile: markdown.src.file, defs: new Map(), footnotes: [], top: streamedTop(markdown.text) };
+    const state: State = { ...look, links: markdown.links, images: markdown.images, defs: new Map(), footnotes: [], top: streamedTop(markdown.text) };
     drawBlocks(ctx, streamedBlocks(markdown.text), frame, state);
     return;
   }
   const tree = parseMarkdown(markdown.text);
-  const state: State = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
+  const state: State = { ...look, links: markdown.links, images: markdown.images, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
   drawBlocks(ctx, tree.children, frame, state);
   if (state.footnotes.length) {
     ctx.flow.gap(SPACE.paragraph);
@@ -62,7 +61,7 @@ export function drawMarkdown(ctx: RenderContext, markdown: Markdown, frame: Fram
     for (const note of state.footnotes) {
       const label = { text: `[${note.label ?? note.identifier}] `, style: { ...small.base, color: COLOR.muted } };
       const first = note.children[0];
-      const runs = first?.type === 'paragraph' ? phrasingRuns(ctx, first.children, small.base, state.defs) : [];
+      const runs = first?.type === 'paragraph' ? phrasingRuns(ctx, first.children, small.base, state) : [];
       ctx.flow.gap(2);
       flowLines(ctx, layoutLines(ctx, [label, ...runs], frame.width), frame);
       drawBlocks(ctx, note.children.slice(first?.type === 'paragraph' ? 1 : 0), frame, small);
@@ -71,25 +70,25 @@ export function drawMarkdown(ctx: RenderContext, markdown: Markdown, frame: Fram
 }
 
 /** Height the start of a narrative needs below a heading: its first lines, table rows or image. */
-export function markdownLead(ctx: RenderContext, markdown: Markdown, frame: Frame, look: MarkdownLook): number {
+export function markdownLead(ctx: RenderContext, markdown: BookMarkdown, frame: Frame, look: MarkdownLook): number {
   let s: State;
   let first: RootContent | undefined;
   if (isStreamed(markdown.text)) {
-    s = { ...look, fromFile: markdown.src.file, defs: new Map(), footnotes: [], top: streamedTop(markdown.text) };
+    s = { ...look, links: markdown.links, images: markdown.images, defs: new Map(), footnotes: [], top: streamedTop(markdown.text) };
     first = streamedBlocks(markdown.text).next().value ?? undefined;
   } else {
     const tree = parseMarkdown(markdown.text);
-    s = { ...look, fromFile: markdown.src.file, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
+    s = { ...look, links: markdown.links, images: markdown.images, defs: definitions(tree), footnotes: [], top: shallowestHeading(tree) };
     first = tree.children.find((n) => n.type !== 'definition' && n.type !== 'footnoteDefinition');
   }
   const twoLines = 2 * s.base.size * s.base.leading;
   if (!first) return 0;
   if (first.type === 'heading') {
-    const lines = layoutLines(ctx, phrasingRuns(ctx, casedHeading(ctx, first).children, style(headingSpec(headingLevel(s.level, first.depth, s.top))), s.defs), frame.width);
+    const lines = layoutLines(ctx, phrasingRuns(ctx, casedHeading(ctx, first).children, style(headingSpec(headingLevel(s.level, first.depth, s.top))), s), frame.width);
     return lines.reduce((h, l) => h + l.height, 0) + SPACE.keepWithHeading;
   }
   if (first.type === 'paragraph' && !first.children.some((c) => c.type === 'image' || c.type === 'imageReference')) {
-    return leadHeight(layoutLines(ctx, phrasingRuns(ctx, first.children, s.base, s.defs), frame.width));
+    return leadHeight(layoutLines(ctx, phrasingRuns(ctx, first.children, s.base, s), frame.width));
   }
   if (first.type === 'table') return tableLead(ctx, markdownTable(ctx, first, s), frame);
   return first.type === 'paragraph' ? SPACE.keepWithHeading * 2 : twoLines;
@@ -147,7 +146,7 @@ function drawParagraph(ctx: RenderContext, node: Paragraph, frame: Frame, s: Sta
   let pending: PhrasingContent[] = [];
   let drew = false;
   const flush = () => {
-    const runs = phrasingRuns(ctx, pending, s.base, s.defs);
+    const runs = phrasingRuns(ctx, pending, s.base, s);
     pending = [];
     if (!runs.some((r) => r.text.trim())) return;
     if (drew) ctx.flow.gap(SPACE.paragraph);
@@ -162,7 +161,7 @@ function drawParagraph(ctx: RenderContext, node: Paragraph, frame: Frame, s: Sta
     }
     flush();
     if (drew) ctx.flow.gap(SPACE.paragraph);
-    drawImage(ctx, url, (child as { alt?: string | null }).alt ?? '', s.fromFile, frame);
+    drawImage(ctx, url, (child as { alt?: string | null }).alt ?? '', s.images.get(url), frame);
     drew = true;
   }
   flush();
@@ -176,7 +175,7 @@ function drawHeading(ctx: RenderContext, node: Heading, frame: Frame, s: State):
 function drawHeadingLines(ctx: RenderContext, node: Heading, frame: Frame, s: State, level: number): void {
   const spec = headingSpec(level);
   const base = style(spec, { color: headingColor(level) });
-  const lines = layoutLines(ctx, phrasingRuns(ctx, casedHeading(ctx, node).children, base, s.defs), frame.width);
+  const lines = layoutLines(ctx, phrasingRuns(ctx, casedHeading(ctx, node).children, base, s), frame.width);
   const height = lines.reduce((h, l) => h + l.height, 0);
   ctx.flow.ensure(height + SPACE.keepWithHeading);
   flowLines(ctx, lines, frame);
@@ -257,7 +256,7 @@ function markdownTable(ctx: RenderContext, node: Table, s: State): TableSpec {
   const [head, ...body] = node.children;
   const columnCount = Math.max(...node.children.map((r) => r.children.length));
   const plain = (nodes: PhrasingContent[]) =>
-    phrasingRuns(ctx, nodes, s.base, s.defs)
+    phrasingRuns(ctx, nodes, s.base, s)
       .map((r) => r.text)
       .join('');
   // Column widths follow the text they hold, within bounds, like a browser's auto layout.
@@ -272,7 +271,7 @@ function markdownTable(ctx: RenderContext, node: Table, s: State): TableSpec {
     })),
     rows: body.map((row) => ({
       cells: Array.from({ length: columnCount }, (_, i) => ({
-        lines: [(b: TextStyle) => phrasingRuns(ctx, row.children[i]?.children ?? [], b, s.defs)],
+        lines: [(b: TextStyle) => phrasingRuns(ctx, row.children[i]?.children ?? [], b, s)],
       })),
     })),
   };

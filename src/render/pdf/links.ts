@@ -29,17 +29,13 @@ export function refTarget(book: BookDoc, id: string, sectionIds: ReadonlySet<str
   return sectionIds.has(id) ? { kind: 'dest', name: id } : undefined;
 }
 
-/** A Markdown link URL: `#ID` → record, a web or mail address → URI, anything else → none. */
-export function urlTarget(book: BookDoc, url: string, sectionIds: ReadonlySet<string>): LinkTarget | undefined {
-  if (url.startsWith('#')) {
-    let id = url.slice(1);
-    try {
-      id = decodeURIComponent(id);
-    } catch {
-      /* keep as written */
-    }
-    return refTarget(book, id, sectionIds);
-  }
+/**
+ * A Markdown link URL: `#ID` (as the layout read it: `links`, src/book/lower-markdown.ts) →
+ * record, a web or mail address → URI, anything else → none.
+ */
+export function urlTarget(book: BookDoc, links: ReadonlyMap<string, string>, url: string, sectionIds: ReadonlySet<string>): LinkTarget | undefined {
+  const id = links.get(url);
+  if (id !== undefined) return refTarget(book, id, sectionIds);
   if (/^(https?:|mailto:)/i.test(url)) return { kind: 'uri', uri: url };
   return undefined;
 }

@@ -8,6 +8,14 @@ import type { Run, TextStyle } from './inline-text.js';
 import { urlTarget } from './links.js';
 import { COLOR } from './theme.js';
 
+/** What the links of one Markdown text go through: its definitions, and its `#ID` links as the layout read them. */
+export interface MarkdownLinks {
+  /** Link reference definitions, by normalised identifier. */
+  defs: Map<string, Definition>;
+  /** `#…` link targets → the id each names (BookMarkdown.links). */
+  links: ReadonlyMap<string, string>;
+}
+
 /** Link reference definitions of a Markdown tree, by normalised identifier. */
 export function definitions(tree: Root): Map<string, Definition> {
   const out = new Map<string, Definition>();
@@ -26,7 +34,7 @@ export function phrasingRuns(
   ctx: RenderContext,
   nodes: PhrasingContent[],
   base: TextStyle,
-  defs: Map<string, Definition>,
+  { defs, links }: MarkdownLinks,
 ): Run[] {
   const runs: Run[] = [];
   const walk = (list: PhrasingContent[], s: TextStyle) => {
@@ -51,7 +59,7 @@ export function phrasingRuns(
           runs.push({ text: '\n', style: s });
           break;
         case 'link': {
-          const link = urlTarget(ctx.book, node.url, ctx.sectionIds);
+          const link = urlTarget(ctx.book, links, node.url, ctx.sectionIds);
           walk(node.children, linkStyle(s, link));
           const note = otherBookNote(ctx, link, s);
           if (note) runs.push(note);
@@ -59,7 +67,7 @@ export function phrasingRuns(
         }
         case 'linkReference': {
           const def = defs.get(node.identifier);
-          const link = def ? urlTarget(ctx.book, def.url, ctx.sectionIds) : undefined;
+          const link = def ? urlTarget(ctx.book, links, def.url, ctx.sectionIds) : undefined;
           walk(node.children, link ? linkStyle(s, link) : s);
           const note = otherBookNote(ctx, link, s);
           if (note) runs.push(note);

@@ -27,9 +27,9 @@ const edit = (rel: string, from: string | RegExp, to: string) => {
   writeFileSync(file, next);
 };
 
-async function publish(previous?: Published, templates?: string): Promise<Published> {
+async function publish(previous?: Published, templates?: string, errors: string[] = []): Promise<Published> {
   const checked = checkProject(dir);
-  expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule)).toEqual(errors);
   return publishBooks(checked.model, { date, html: true, template: loadTemplate([templates, checked.model.templates]), keepMarkdown: true, remember: true }, previous);
 }
 
@@ -55,6 +55,26 @@ describe('publishing again after an edit', () => {
     expect(again.files.copy).toEqual(fresh.files.copy);
     // What changed is what differs from the first build: pages a reader must reload.
     expect(again.changed).toEqual([...fresh.files.write].filter(([f, c]) => first.files.write.get(f) !== c && typeof c === 'string').map(([f]) => f));
+  });
+
+  it('an image that was missing is put in place: the books that show it are drawn again, with it', async () => {
+    const image = join(dir, 'assets', 'tahapan.png');
+    const bytes = readFileSync(image);
+    rmSync(image);
+    let first: Published;
+    try {
+      first = await publish(undefined, undefined, ['unknown-reference']);
+    } finally {
+      writeFileSync(image, bytes);
+    }
+    expect(first.files.write.get('buku-1.html')).not.toContain('tahapan.png');
+    const again = await publish(first);
+    // The layout holds each image as it resolved it (book/lower-markdown.ts): a new one changes it.
+    expect(again.drawn).toEqual(['buku-1', 'masterplan']);
+    expect(again.files.write.get('buku-1.html')).toContain('src="assets/tahapan.png"');
+    expect(again.files.copy.get('assets/tahapan.png')).toBe(image);
+    const fresh = await publish();
+    for (const [file, content] of fresh.files.write) if (typeof content === 'string') expect(again.files.write.get(file), file).toBe(content);
   });
 
   it('nothing changed: nothing is drawn, nothing is told', async () => {

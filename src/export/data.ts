@@ -8,6 +8,7 @@ import type { Traceability } from '../model/traceability.js';
 import type { Chapter, Markdown, Masterplan } from '../model/types.js';
 import { PILLARS } from '../model/types.js';
 import { allChapters } from '../model/walk.js';
+import { programRowsJson } from '../report/trace-formats.js';
 
 export const EXPORT_SCHEMA_ID = 'https://masterplan.id/schemas/v1/export.schema.json';
 export const EXPORT_VERSION = 1;
@@ -120,14 +121,7 @@ export function exportData(model: Masterplan, tr: Traceability, diagnostics: rea
     regulations: each((c) => c.regulations.map((g) => compact({ pokja: c.pokja, title: g.title, year: g.year, status: g.status, file: g.src.file }))),
     traceability: {
       coverage: tr.coverage,
-      programs: tr.programs.map((p) => ({
-        id: p.id,
-        name: p.name,
-        target: p.target,
-        mission: p.mission ?? null,
-        cells: Object.fromEntries(p.cells),
-        innovations: p.innovations,
-      })),
+      programs: programRowsJson(tr),
       missions: tr.missions,
       perPokja: tr.perPokja,
       gaps: tr.gaps,

@@ -104,18 +104,23 @@ export function traceCsv(tr: Traceability, table: TraceTable, delimiter: CsvDeli
   );
 }
 
+/** The matrix's rows as JSON: one per program (`trace --format json` and `export`'s `traceability`). */
+export function programRowsJson(tr: Traceability) {
+  return tr.programs.map((p) => ({
+    id: p.id,
+    name: p.name,
+    target: p.target,
+    mission: p.mission ?? null,
+    cells: Object.fromEntries(p.cells),
+    innovations: p.innovations,
+  }));
+}
+
 /** The documented, stable JSON shape (README: masterplan trace). */
 export function traceJson(tr: Traceability): string {
   const out = {
     pokja: tr.pokja,
-    programs: tr.programs.map((p) => ({
-      id: p.id,
-      name: p.name,
-      target: p.target,
-      mission: p.mission ?? null,
-      cells: Object.fromEntries(p.cells),
-      innovations: p.innovations,
-    })),
+    programs: programRowsJson(tr),
     missions: tr.missions,
     perPokja: tr.perPokja,
     coverage: tr.coverage,

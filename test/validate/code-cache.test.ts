@@ -1,0 +1,158 @@
+// The code cache of the bundled CLI (bin/run-bundle.js running dist/cli.cjs): written by the first
+// run of a command, taken (not written again) by the next, made again when the file there is
+// damaged, and never a reason for a run to fail or to say anything: an unwritable folder, or
+// `off`, only means a run without it. Where it lives: the user's cache folder, never the
+// masterplan's. Needs `node scripts/build.mjs` first (npm test does it).
+
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeCacheDir, commandOf } from '../../bin/run-bundle.js';
+import { REPO_ROOT, runCliProcess } from '../helpers/cli.js';
+import { FIXTURES, makeFixture, removeTemps } from '../helpers/fixtures.js';
+
+const temps: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'masterplan-code-cache-'));
+  temps.push(d);
+  return d;
+}
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+  removeTemps();
+});
+
+let project: string;
+let expected: ReturnType<typeof runCliProcess>;
+beforeAll(() => {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `node scripts/build.mjs` before the tests');
+  // A masterplan with problems, so the run goes through the checks and the `yaml` library too.
+  const rel = 'pokja/smart-economy/1-analisis.yaml';
+  const text = readFileSync(join(FIXTURES, 'base', rel), 'utf8');
+  project = makeFixture(undefined, { [rel]: text.replace('program: PP-01', 'program: PP-1') });
+  expected = runCliProcess(['validate'], { cwd: project, env: { MASTERPLAN_CODE_CACHE: 'off' } });
+  expect(expected.code).toBe(1);
+  expect(expected.stdout).toMatch(/1-analisis\.yaml:4:\d+/);
+});
+
+const validate = (cache: string) => runCliProcess(['validate'], { cwd: project, env: { MASTERPLAN_CODE_CACHE: cache } });
+const files = (dir: string) => readdirSync(dir).sort();
+const stamp = (file: string) => {
+  const s = statSync(file);
+  return { ino: s.ino, mtime: s.mtimeMs, size: s.size };
+};
+
+describe('code cache of dist/cli.cjs', () => {
+  it('is written by the first run of a command and taken as it is by the next', () => {
+    const dir = join(tempDir(), 'cache');
+    expect(validate(dir)).toEqual(expected);
+    const [name, ...more] = files(dir);
+    expect(more).toEqual([]);
+    // Keyed by the bundle, Node and V8, the command.
+    expect(name).toMatch(/^masterplan-[0-9a-f]{32}-/);
+    expect(name).toContain(`${process.version}-v8-${process.versions.v8}`.replace(/[^\w.-]/g, '_'));
+    expect(name).toMatch(/-validate\.bin$/);
+    const first = stamp(join(dir, name));
+    expect(first.size).toBeGreaterThan(100_000);
+    // V8 took it: had it refused it, the run would have written it again.
+    expect(validate(dir)).toEqual(expected);
+    expect(stamp(join(dir, name))).toEqual(first);
+    expect(files(dir)).toEqual([name]);
+    // Another command has a cache of its own.
+    const schema = runCliProcess(['schema', 'masterplan'], { cwd: project, env: { MASTERPLAN_CODE_CACHE: dir } });
+    expect(schema.code).toBe(0);
+    expect(files(dir)).toEqual([name.replace(/-validate\.bin$/, '-schema.bin'), name].sort());
+  });
+
+  it('is made again when the file there is damaged, and the run is unchanged', () => {
+    const dir = join(tempDir(), 'cache');
+    validate(dir);
+    const [name] = files(dir);
+    const file = join(dir, name);
+    const good = readFileSync(file);
+    for (const damaged of [Buffer.from('not a code cache at all'), good.subarray(0, good.length >> 1), Buffer.alloc(0)]) {
+      writeFileSync(file, damaged);
+      expect(validate(dir)).toEqual(expected);
+      const made = readFileSync(file);
+      expect(made.length).toBeGreaterThan(100_000);
+      expect(made.equals(damaged)).toBe(false);
+      // ... and taken by the run after.
+      const again = stamp(file);
+      validate(dir);
+      expect(stamp(file)).toEqual(again);
+    }
+    expect(files(dir)).toEqual([name]);
+  });
+
+  it('is skipped, silently, where it cannot be written, and when turned off', () => {
+    const base = tempDir();
+    writeFileSync(join(base, 'a-file'), 'x');
+    // A folder inside a file cannot be made, not even by root.
+    expect(validate(join(base, 'a-file', 'cache'))).toEqual(expected);
+    expect(readFileSync(join(base, 'a-file'), 'utf8')).toBe('x');
+    expect(validate('off')).toEqual(expected);
+    const env = { HOME: base, XDG_CACHE_HOME: undefined, NODE_DISABLE_COMPILE_CACHE: '1' };
+    expect(runCliProcess(['validate'], { cwd: project, env })).toEqual(expected);
+    expect(files(base)).toEqual(['a-file']);
+  });
+
+  it("lives in the user's cache folder, not in the masterplan", () => {
+    const home = tempDir();
+    const before = readdirSync(project, { recursive: true }).sort();
+    expect(runCliProcess(['validate'], { cwd: project, env: { HOME: home } })).toEqual(expected);
+    expect(files(join(home, '.cache', 'masterplan', 'code'))).toEqual([expect.stringMatching(/^masterplan-.*-validate\.bin$/)]);
+    expect(readdirSync(project, { recursive: true }).sort()).toEqual(before);
+    expect(statSync(join(home, '.cache', 'masterplan', 'code')).mode & 0o777).toBe(0o700);
+  });
+
+  it('removes caches of other bundles an hour old when it writes one, and nothing else', () => {
+    const dir = join(tempDir(), 'cache');
+    mkdirSync(dir, { recursive: true });
+    const old = 'masterplan-0123456789abcdef0123456789abcdef-1-1-v0-validate.bin';
+    const recent = 'masterplan-fedcba9876543210fedcba9876543210-1-1-v0-validate.bin';
+    const leftover = 'masterplan-0123456789abcdef0123456789abcdef-1-1-v0-build.bin.123-abc.tmp';
+    for (const f of [old, recent, leftover, 'notes.txt']) writeFileSync(join(dir, f), 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    for (const f of [old, leftover, 'notes.txt']) utimesSync(join(dir, f), twoHoursAgo, twoHoursAgo);
+    expect(validate(dir)).toEqual(expected);
+    const left = files(dir);
+    expect(left).toContain(recent);
+    expect(left).toContain('notes.txt');
+    expect(left).not.toContain(old);
+    expect(left).not.toContain(leftover);
+    expect(left.filter((f) => f.endsWith('-validate.bin'))).toHaveLength(2);
+  });
+
+  it('starts the bundle in strict mode, like the ES modules it was made of', () => {
+    const lines = readFileSync(join(REPO_ROOT, 'dist', 'cli.cjs'), 'latin1').split('\n', 2);
+    expect(lines[0]).toMatch(/^\/\/ masterplan-bundle [0-9a-f]{32}$/);
+    expect(lines[1]).toMatch(/^"use strict";/);
+  });
+});
+
+describe('where the code cache lives', () => {
+  const cases: { name: string; env: Record<string, string>; platform: string; home?: string; want: string | undefined }[] = [
+    { name: 'Linux: ~/.cache', env: {}, platform: 'linux', home: '/home/a', want: '/home/a/.cache/masterplan/code' },
+    { name: 'Linux: XDG_CACHE_HOME', env: { XDG_CACHE_HOME: '/var/cache/a' }, platform: 'linux', home: '/home/a', want: '/var/cache/a/masterplan/code' },
+    { name: 'Linux: a relative XDG_CACHE_HOME is ignored', env: { XDG_CACHE_HOME: 'rel' }, platform: 'linux', home: '/home/a', want: '/home/a/.cache/masterplan/code' },
+    { name: 'macOS', env: {}, platform: 'darwin', home: '/Users/a', want: '/Users/a/Library/Caches/masterplan/code' },
+    { name: 'Windows: LOCALAPPDATA', env: { LOCALAPPDATA: 'C:/Users/a/AppData/Local' }, platform: 'win32', home: 'C:/Users/a', want: join('C:/Users/a/AppData/Local', 'masterplan', 'Cache', 'code') },
+    { name: 'no home folder: none', env: {}, platform: 'linux', home: '', want: undefined },
+    { name: 'MASTERPLAN_CODE_CACHE names it', env: { MASTERPLAN_CODE_CACHE: '/tmp/x' }, platform: 'linux', home: '/home/a', want: '/tmp/x' },
+    { name: 'MASTERPLAN_CODE_CACHE=off', env: { MASTERPLAN_CODE_CACHE: 'off' }, platform: 'linux', home: '/home/a', want: undefined },
+    { name: 'NODE_DISABLE_COMPILE_CACHE=1', env: { NODE_DISABLE_COMPILE_CACHE: '1' }, platform: 'darwin', home: '/Users/a', want: undefined },
+  ];
+  it.each(cases)('$name', ({ env, platform, home, want }) => {
+    expect(codeCacheDir(env, platform, home)).toBe(want);
+  });
+
+  it('one cache per command, one for everything else', () => {
+    expect(commandOf(['validate', 'x'])).toBe('validate');
+    expect(commandOf(['--lang', 'en', 'build'])).toBe('build');
+    expect(commandOf(['-q', 'build'])).toBe('build');
+    expect(commandOf(['--help'])).toBe('other');
+    expect(commandOf(['validat'])).toBe('other');
+    expect(commandOf([])).toBe('other');
+  });
+});

@@ -7,7 +7,7 @@
 // do: the file's text is wrapped in the same function (exports, require, module, __filename,
 // __dirname) and run with a require of its own folder.
 //
-// The cache: one file per Node version (V8's version and flags), bundle (its content hash,
+// The cache: one file per Node version (V8's version, Node's flags), bundle (its content hash,
 // written on its first line by scripts/build.mjs, with its size and modification time) and
 // command (what `validate` compiles is not what `build` does), in the user's cache folder —
 // never in the masterplan being checked. It is made when a run ends, from everything the run
@@ -100,7 +100,16 @@ function cacheKey(file, source) {
     return undefined;
   }
   const node = `${process.version}-v8-${process.versions.v8}-${process.platform}-${process.arch}`.replace(/[^\w.-]/g, '_');
-  return `masterplan-${m[1]}-${source.length.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}-${node}`;
+  // V8 refuses a cache made under other flags: runs with other flags keep their own.
+  const flags = fnv1a(`${process.execArgv.join(' ')}\n${process.env.NODE_OPTIONS ?? ''}`);
+  return `masterplan-${m[1]}-${source.length.toString(36)}-${Math.trunc(stat.mtimeMs).toString(36)}-${node}-${flags}`;
+}
+
+/** A short hash of a short text (32-bit FNV-1a), in base 36. */
+function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
 }
 
 function writeCache(script, cacheFile) {

@@ -16,11 +16,13 @@
 // fails with it (no home folder, an unwritable folder) only means a run without the cache.
 // MASTERPLAN_CODE_CACHE names another folder, or `off` (also NODE_DISABLE_COMPILE_CACHE=1).
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import vm from 'node:vm';
+'use strict';
+
+const { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { homedir } = require('node:os');
+const { basename, dirname, join } = require('node:path');
+const vm = require('node:vm');
 
 /** The commands that get a cache of their own; anything else (help, a typo) shares one. */
 const COMMANDS = new Set(['validate', 'build', 'init', 'status', 'trace', 'export', 'schema', 'serve', 'lsp']);
@@ -31,7 +33,7 @@ const STALE_MS = 60 * 60 * 1000;
  * The folder for the code caches, or undefined for none: MASTERPLAN_CODE_CACHE, else the
  * user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%).
  */
-export function codeCacheDir(env = process.env, platform = process.platform, home = safeHome()) {
+function codeCacheDir(env = process.env, platform = process.platform, home = safeHome()) {
   const asked = env.MASTERPLAN_CODE_CACHE;
   if (asked === 'off' || asked === '0' || env.NODE_DISABLE_COMPILE_CACHE === '1') return undefined;
   if (asked) return asked;
@@ -54,12 +56,12 @@ function safeHome() {
 }
 
 /** Which cache a command line uses: its command's, or the shared one. */
-export function commandOf(argv) {
+function commandOf(argv) {
   return argv.find((a) => COMMANDS.has(a)) ?? 'other';
 }
 
 /** Runs the CommonJS bundle `file` (its exports are not used: it starts the CLI itself). */
-export function runBundle(file, argv = process.argv.slice(2), env = process.env) {
+function runBundle(file, argv = process.argv.slice(2), env = process.env) {
   // The bundle is ASCII (esbuild's default charset): read as latin1, no UTF-8 decoding.
   const source = readFileSync(file, 'latin1');
   const dir = codeCacheDir(env);
@@ -82,8 +84,8 @@ export function runBundle(file, argv = process.argv.slice(2), env = process.env)
     process.once('exit', () => writeCache(script, cacheFile));
   }
   const run = script.runInThisContext();
-  const module = { exports: {}, filename: file, id: '.', loaded: false };
-  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  const mod = { exports: {}, filename: file, id: '.', loaded: false };
+  run.call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
 }
 
 /**
@@ -149,3 +151,5 @@ function removeStale(dir, kept) {
     // an unreadable folder: nothing to tidy
   }
 }
+
+module.exports = { codeCacheDir, commandOf, runBundle };

@@ -14,7 +14,8 @@
 // compiled, whenever there was none or V8 refused the one there (another Node, other flags, a
 // damaged file), and written atomically (a temporary file renamed over it). Anything that
 // fails with it (no home folder, an unwritable folder) only means a run without the cache.
-// MASTERPLAN_CODE_CACHE names another folder, or `off` (also NODE_DISABLE_COMPILE_CACHE=1).
+// MASTERPLAN_CACHE names another folder, or `off` (also NODE_DISABLE_COMPILE_CACHE=1). The same
+// folder holds the bundle's cache of what js-yaml read from each worksheet (parse-cache.ts).
 
 'use strict';
 
@@ -30,21 +31,21 @@ const COMMANDS = new Set(['validate', 'build', 'init', 'status', 'trace', 'expor
 const STALE_MS = 60 * 60 * 1000;
 
 /**
- * The folder for the code caches, or undefined for none: MASTERPLAN_CODE_CACHE, else the
- * user's cache folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%).
+ * The folder for the caches, or undefined for none: MASTERPLAN_CACHE, else the user's cache
+ * folder (XDG_CACHE_HOME or ~/.cache, ~/Library/Caches, %LOCALAPPDATA%).
  */
 function codeCacheDir(env = process.env, platform = process.platform, home = safeHome()) {
-  const asked = env.MASTERPLAN_CODE_CACHE;
+  const asked = env.MASTERPLAN_CACHE;
   if (asked === 'off' || asked === '0' || env.NODE_DISABLE_COMPILE_CACHE === '1') return undefined;
   if (asked) return asked;
   if (platform === 'win32') {
     const base = env.LOCALAPPDATA || (home && join(home, 'AppData', 'Local'));
-    return base ? join(base, 'masterplan', 'Cache', 'code') : undefined;
+    return base ? join(base, 'masterplan', 'Cache') : undefined;
   }
   if (!home) return undefined;
-  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'masterplan', 'code');
+  if (platform === 'darwin') return join(home, 'Library', 'Caches', 'masterplan');
   const xdg = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(home, '.cache');
-  return join(xdg, 'masterplan', 'code');
+  return join(xdg, 'masterplan');
 }
 
 function safeHome() {
@@ -70,6 +71,8 @@ function runBundle(file, argv = process.argv.slice(2), env = process.env) {
   if (dir) {
     const key = cacheKey(file, source);
     if (key) {
+      // For the bundle's own cache of what js-yaml read (src/load/parse-cache.ts).
+      globalThis[Symbol.for('masterplan.cache')] = { dir, bundle: key.split('-').slice(0, 2).join('-') };
       cacheFile = join(dir, `${key}-${commandOf(argv)}.bin`);
       try {
         cached = readFileSync(cacheFile);

@@ -31,13 +31,15 @@ beforeAll(() => {
   const rel = 'pokja/smart-economy/1-analisis.yaml';
   const text = readFileSync(join(FIXTURES, 'base', rel), 'utf8');
   project = makeFixture(undefined, { [rel]: text.replace('program: PP-01', 'program: PP-1') });
-  expected = runCliProcess(['validate'], { cwd: project, env: { MASTERPLAN_CODE_CACHE: 'off' } });
+  expected = runCliProcess(['validate'], { cwd: project, env: { MASTERPLAN_CACHE: 'off' } });
   expect(expected.code).toBe(1);
   expect(expected.stdout).toMatch(/1-analisis\.yaml:4:\d+/);
 });
 
-const validate = (cache: string) => runCliProcess(['validate'], { cwd: project, env: { MASTERPLAN_CODE_CACHE: cache } });
+const validate = (cache: string) => runCliProcess(['validate'], { cwd: project, env: { MASTERPLAN_CACHE: cache } });
 const files = (dir: string) => readdirSync(dir).sort();
+/** The code caches in a cache folder (it holds the parse cache's files too). */
+const codeCaches = (dir: string) => files(dir).filter((f) => f.endsWith('.bin'));
 const stamp = (file: string) => {
   const s = statSync(file);
   return { ino: s.ino, mtime: s.mtimeMs, size: s.size };
@@ -47,7 +49,7 @@ describe('code cache of dist/cli.cjs', () => {
   it('is written by the first run of a command and taken as it is by the next', () => {
     const dir = join(tempDir(), 'cache');
     expect(validate(dir)).toEqual(expected);
-    const [name, ...more] = files(dir);
+    const [name, ...more] = codeCaches(dir);
     expect(more).toEqual([]);
     // Keyed by the bundle, Node and V8, the command.
     expect(name).toMatch(/^masterplan-[0-9a-f]{32}-/);
@@ -58,17 +60,17 @@ describe('code cache of dist/cli.cjs', () => {
     // V8 took it: had it refused it, the run would have written it again.
     expect(validate(dir)).toEqual(expected);
     expect(stamp(join(dir, name))).toEqual(first);
-    expect(files(dir)).toEqual([name]);
+    expect(codeCaches(dir)).toEqual([name]);
     // Another command has a cache of its own.
-    const schema = runCliProcess(['schema', 'masterplan'], { cwd: project, env: { MASTERPLAN_CODE_CACHE: dir } });
+    const schema = runCliProcess(['schema', 'masterplan'], { cwd: project, env: { MASTERPLAN_CACHE: dir } });
     expect(schema.code).toBe(0);
-    expect(files(dir)).toEqual([name.replace(/-validate\.bin$/, '-schema.bin'), name].sort());
+    expect(codeCaches(dir)).toEqual([name.replace(/-validate\.bin$/, '-schema.bin'), name].sort());
   });
 
   it('is made again when the file there is damaged, and the run is unchanged', () => {
     const dir = join(tempDir(), 'cache');
     validate(dir);
-    const [name] = files(dir);
+    const [name] = codeCaches(dir);
     const file = join(dir, name);
     const good = readFileSync(file);
     for (const damaged of [Buffer.from('not a code cache at all'), good.subarray(0, good.length >> 1), Buffer.alloc(0)]) {
@@ -82,7 +84,7 @@ describe('code cache of dist/cli.cjs', () => {
       validate(dir);
       expect(stamp(file)).toEqual(again);
     }
-    expect(files(dir)).toEqual([name]);
+    expect(codeCaches(dir)).toEqual([name]);
   });
 
   it('is skipped, silently, where it cannot be written, and when turned off', () => {
@@ -101,9 +103,12 @@ describe('code cache of dist/cli.cjs', () => {
     const home = tempDir();
     const before = readdirSync(project, { recursive: true }).sort();
     expect(runCliProcess(['validate'], { cwd: project, env: { HOME: home } })).toEqual(expected);
-    expect(files(join(home, '.cache', 'masterplan', 'code'))).toEqual([expect.stringMatching(/^masterplan-.*-validate\.bin$/)]);
+    expect(files(join(home, '.cache', 'masterplan'))).toEqual([
+      expect.stringMatching(/^masterplan-[0-9a-f]{32}-.*-validate\.bin$/),
+      expect.stringMatching(/^masterplan-[0-9a-f]{32}-data-[0-9a-f]{16}\.json$/),
+    ]);
     expect(readdirSync(project, { recursive: true }).sort()).toEqual(before);
-    expect(statSync(join(home, '.cache', 'masterplan', 'code')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(home, '.cache', 'masterplan')).mode & 0o777).toBe(0o700);
   });
 
   it('removes caches of other bundles an hour old when it writes one, and nothing else', () => {
@@ -122,6 +127,7 @@ describe('code cache of dist/cli.cjs', () => {
     expect(left).not.toContain(old);
     expect(left).not.toContain(leftover);
     expect(left.filter((f) => f.endsWith('-validate.bin'))).toHaveLength(2);
+    expect(left.filter((f) => f.endsWith('.json'))).toHaveLength(1);
   });
 
   it('starts the bundle in strict mode, like the ES modules it was made of', () => {
@@ -131,16 +137,80 @@ describe('code cache of dist/cli.cjs', () => {
   });
 });
 
+describe('cache of what js-yaml read (src/load/parse-cache.ts), in the bundled CLI', () => {
+  const dataFile = (dir: string) => {
+    const found = files(dir).filter((f) => f.endsWith('.json'));
+    expect(found).toHaveLength(1);
+    return join(dir, found[0]);
+  };
+
+  it('keeps each file by the hash of its text, and is what the next run reads', () => {
+    const dir = join(tempDir(), 'cache');
+    expect(validate(dir)).toEqual(expected);
+    const file = dataFile(dir);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    // The base masterplan: masterplan.yaml, rpjmd.yaml, four worksheets.
+    expect(Object.keys(saved)).toHaveLength(6);
+    for (const [key, json] of Object.entries(saved)) {
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      expect(() => JSON.parse(json)).not.toThrow();
+    }
+    const before = stamp(file);
+    expect(validate(dir)).toEqual(expected);
+    // Nothing new read: not written again.
+    expect(stamp(file)).toEqual(before);
+    // The next run takes the data from there (changed here by hand, as nothing else would).
+    const analysis = Object.keys(saved).find((k) => saved[k].includes('"PP-1"'))!;
+    writeFileSync(file, JSON.stringify({ ...saved, [analysis]: saved[analysis].replace('"PP-1"', '"PP-01"') }));
+    expect(validate(dir)).toEqual({ code: 0, stdout: 'tidak ada masalah (6 berkas diperiksa)\n', stderr: '' });
+  });
+
+  it('reads a changed file again, and drops what no file has any more', () => {
+    const dir = join(tempDir(), 'cache');
+    const copy = makeFixture(undefined);
+    const run = () => runCliProcess(['validate'], { cwd: copy, env: { MASTERPLAN_CACHE: dir } });
+    const off = () => runCliProcess(['validate'], { cwd: copy, env: { MASTERPLAN_CACHE: 'off' } });
+    expect(run()).toEqual(off());
+    const rel = join(copy, 'pokja', 'smart-economy', '1-analisis.yaml');
+    writeFileSync(rel, readFileSync(rel, 'utf8').replace('program: PP-01', 'program: PP-99'));
+    const changed = run();
+    expect(changed.code).toBe(1);
+    expect(changed).toEqual(off());
+    const saved = JSON.parse(readFileSync(dataFile(dir), 'utf8')) as Record<string, string>;
+    expect(Object.keys(saved)).toHaveLength(6);
+    expect(Object.values(saved).some((json) => json.includes('"PP-99"'))).toBe(true);
+    expect(Object.values(saved).some((json) => json.includes('"program":"PP-01"'))).toBe(false);
+  });
+
+  it('is made again when damaged, and never keeps a file with a problem or what JSON would change', () => {
+    const dir = join(tempDir(), 'cache');
+    const copy = makeFixture(undefined, {
+      'pokja/smart-economy/1-analisis.yaml': 'pokja: smart-economy\nstage: 1\nanalysis: [\n',
+      'pokja/smart-economy/2-program-opd.yaml': readFileSync(join(FIXTURES, 'base', 'pokja/smart-economy/2-program-opd.yaml'), 'utf8') + 'extra: .nan\n',
+    });
+    const run = () => runCliProcess(['validate'], { cwd: copy, env: { MASTERPLAN_CACHE: dir } });
+    const want = runCliProcess(['validate'], { cwd: copy, env: { MASTERPLAN_CACHE: 'off' } });
+    expect(want.code).toBe(1);
+    expect(run()).toEqual(want);
+    const file = dataFile(dir);
+    const keys = Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object);
+    expect(keys).toHaveLength(4);
+    writeFileSync(file, '{"not json');
+    expect(run()).toEqual(want);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object).sort()).toEqual(keys.sort());
+  });
+});
+
 describe('where the code cache lives', () => {
   const cases: { name: string; env: Record<string, string>; platform: string; home?: string; want: string | undefined }[] = [
-    { name: 'Linux: ~/.cache', env: {}, platform: 'linux', home: '/home/a', want: '/home/a/.cache/masterplan/code' },
-    { name: 'Linux: XDG_CACHE_HOME', env: { XDG_CACHE_HOME: '/var/cache/a' }, platform: 'linux', home: '/home/a', want: '/var/cache/a/masterplan/code' },
-    { name: 'Linux: a relative XDG_CACHE_HOME is ignored', env: { XDG_CACHE_HOME: 'rel' }, platform: 'linux', home: '/home/a', want: '/home/a/.cache/masterplan/code' },
-    { name: 'macOS', env: {}, platform: 'darwin', home: '/Users/a', want: '/Users/a/Library/Caches/masterplan/code' },
-    { name: 'Windows: LOCALAPPDATA', env: { LOCALAPPDATA: 'C:/Users/a/AppData/Local' }, platform: 'win32', home: 'C:/Users/a', want: join('C:/Users/a/AppData/Local', 'masterplan', 'Cache', 'code') },
+    { name: 'Linux: ~/.cache', env: {}, platform: 'linux', home: '/home/a', want: '/home/a/.cache/masterplan' },
+    { name: 'Linux: XDG_CACHE_HOME', env: { XDG_CACHE_HOME: '/var/cache/a' }, platform: 'linux', home: '/home/a', want: '/var/cache/a/masterplan' },
+    { name: 'Linux: a relative XDG_CACHE_HOME is ignored', env: { XDG_CACHE_HOME: 'rel' }, platform: 'linux', home: '/home/a', want: '/home/a/.cache/masterplan' },
+    { name: 'macOS', env: {}, platform: 'darwin', home: '/Users/a', want: '/Users/a/Library/Caches/masterplan' },
+    { name: 'Windows: LOCALAPPDATA', env: { LOCALAPPDATA: 'C:/Users/a/AppData/Local' }, platform: 'win32', home: 'C:/Users/a', want: join('C:/Users/a/AppData/Local', 'masterplan', 'Cache') },
     { name: 'no home folder: none', env: {}, platform: 'linux', home: '', want: undefined },
-    { name: 'MASTERPLAN_CODE_CACHE names it', env: { MASTERPLAN_CODE_CACHE: '/tmp/x' }, platform: 'linux', home: '/home/a', want: '/tmp/x' },
-    { name: 'MASTERPLAN_CODE_CACHE=off', env: { MASTERPLAN_CODE_CACHE: 'off' }, platform: 'linux', home: '/home/a', want: undefined },
+    { name: 'MASTERPLAN_CACHE names it', env: { MASTERPLAN_CACHE: '/tmp/x' }, platform: 'linux', home: '/home/a', want: '/tmp/x' },
+    { name: 'MASTERPLAN_CACHE=off', env: { MASTERPLAN_CACHE: 'off' }, platform: 'linux', home: '/home/a', want: undefined },
     { name: 'NODE_DISABLE_COMPILE_CACHE=1', env: { NODE_DISABLE_COMPILE_CACHE: '1' }, platform: 'darwin', home: '/Users/a', want: undefined },
   ];
   it.each(cases)('$name', ({ env, platform, home, want }) => {

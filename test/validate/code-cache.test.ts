@@ -180,6 +180,15 @@ describe('cache of what js-yaml read (src/load/parse-cache.ts), in the bundled C
     expect(Object.keys(saved)).toHaveLength(6);
     expect(Object.values(saved).some((json) => json.includes('"PP-99"'))).toBe(true);
     expect(Object.values(saved).some((json) => json.includes('"program":"PP-01"'))).toBe(false);
+    // The language masterplan.yaml asks for, read before anything else (peekLanguage), follows it too.
+    const config = join(copy, 'masterplan.yaml');
+    writeFileSync(config, `language: en\n${readFileSync(config, 'utf8')}`);
+    const english = run();
+    expect(english).toEqual(off());
+    expect(english.stdout).toMatch(/: error: RPJMD program "PP-99" not found \(unknown-reference\)$/m);
+    expect(english.stdout).toMatch(/1 error/);
+    writeFileSync(config, readFileSync(config, 'utf8').replace('language: en\n', ''));
+    expect(run()).toEqual(changed);
   });
 
   it('is made again when damaged, and never keeps a file with a problem or what JSON would change', () => {

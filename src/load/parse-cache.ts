@@ -8,12 +8,15 @@
 // Only what js-yaml read without trouble is kept, and only data that JSON gives back the same
 // (no NaN, no infinities, no -0, no shared nodes); a file with a problem always goes the full
 // way. One file per masterplan folder, holding what its last run read, written (atomically)
-// only when that changed. Only in the bundled CLI: the sources (tests) and the single
+// only when that changed; the files of the 32 folders written last are kept. Only in the bundled CLI: the sources (tests) and the single
 // executable run without it, and so does everything when the cache folder is unusable.
 
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { createHash } from '../digest.js';
+
+/** How many masterplan folders keep their file (the ones written last); others are removed. */
+export const KEPT_FOLDERS = 32;
 
 /** Set by bin/run-bundle.js before the bundle runs: its cache folder and the bundle's key. */
 const HANDOVER = Symbol.for('masterplan.cache');
@@ -87,7 +90,22 @@ export class ParseCache {
       renameSync(tmp, this.file);
     } catch {
       // an unwritable folder: the next run reads the files again
+      return;
     }
+    removeOldest(dirname(this.file), basename(this.file).replace(/-data-.*$/, '-data-'));
+  }
+}
+
+/** Removes the files of all but the KEPT_FOLDERS masterplan folders written last (test runs make many). */
+function removeOldest(dir: string, prefix: string): void {
+  try {
+    const files = readdirSync(dir)
+      .filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
+      .map((f) => ({ path: join(dir, f), mtime: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const f of files.slice(KEPT_FOLDERS)) unlinkSync(f.path);
+  } catch {
+    // removed by another run at the same time, or not ours to remove
   }
 }
 

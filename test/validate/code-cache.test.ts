@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeCacheDir, commandOf } from '../../bin/run-bundle.js';
+import { KEPT_FOLDERS } from '../../src/load/parse-cache.js';
 import { REPO_ROOT, runCliProcess } from '../helpers/cli.js';
 import { FIXTURES, makeFixture, removeTemps } from '../helpers/fixtures.js';
 
@@ -207,6 +208,34 @@ describe('cache of what js-yaml read (src/load/parse-cache.ts), in the bundled C
     writeFileSync(file, '{"not json');
     expect(run()).toEqual(want);
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object).sort()).toEqual(keys.sort());
+  });
+});
+
+describe('cache of what js-yaml read: how many folders keep theirs', () => {
+  it(`keeps the files of the ${KEPT_FOLDERS} masterplan folders written last`, () => {
+    const dir = join(tempDir(), 'cache');
+    validate(dir);
+    const [mine] = files(dir).filter((f) => f.endsWith('.json'));
+    const prefix = mine.replace(/-data-.*$/, '-data-');
+    const day = 24 * 3600_000;
+    const others = Array.from({ length: KEPT_FOLDERS + 5 }, (_, i) => `${prefix}${String(i).padStart(16, '0')}.json`);
+    others.forEach((f, i) => {
+      writeFileSync(join(dir, f), '{}');
+      const t = new Date(Date.now() - (i + 1) * day);
+      utimesSync(join(dir, f), t, t);
+    });
+    // Another bundle's files are not counted (removed an hour after that bundle's last write).
+    writeFileSync(join(dir, 'masterplan-0123456789abcdef0123456789abcdef-data-0000000000000000.json'), '{}');
+    // A change makes this run write its file again.
+    const copy = makeFixture(undefined);
+    expect(runCliProcess(['validate'], { cwd: copy, env: { MASTERPLAN_CACHE: dir } }).code).toBe(0);
+    const left = files(dir).filter((f) => f.startsWith(prefix));
+    expect(left).toHaveLength(KEPT_FOLDERS);
+    expect(left).toContain(mine);
+    // The newest of the old ones stay, the oldest went.
+    expect(left).toContain(others[0]);
+    expect(left).not.toContain(others[others.length - 1]);
+    expect(files(dir)).toContain('masterplan-0123456789abcdef0123456789abcdef-data-0000000000000000.json');
   });
 });
 

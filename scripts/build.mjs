@@ -3,6 +3,7 @@
 // pdfkit stays external: it reads its font metrics and data files from its own folder; fontkit
 // too, so that the PDF renderer and pdfkit share one copy (fonts parsed once, handed to pdfkit);
 // and linebreak (UAX #14), which pdfkit imports as well: one copy of its tables, loaded once.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,3 +76,45 @@ await build({
   legalComments: 'none',
   define: { ...buildConstants({ sea: false }), __MASTERPLAN_PDF_WORKER__: JSON.stringify('pdf-worker.js') },
 });
+
+// What bin/masterplan.js runs: the CLI once more as one CommonJS file, which bin/run-bundle.js
+// compiles with a V8 code cache (Node 20 has none for ES modules; compiling the bundle was a
+// sixth of a `validate` run). No splitting in CommonJS: the commands' code esbuild put in
+// chunks above is in this file too, evaluated only by the commands that import() it (esbuild
+// turns those into require() of lazily initialized modules); with the cache, code a run never
+// calls costs it reading the file, not compiling. Its first line carries a hash of the rest,
+// part of the cache's key. dist/cli.js above stays a complete CLI too (`node dist/cli.js`),
+// and the PDF worker is its chunks' other entry.
+const cjs = await build({
+  entryPoints: [join(root, 'src', 'cli', 'index.ts')],
+  write: false,
+  outfile: join(root, 'dist', 'cli.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['pdfkit', 'fontkit', 'linebreak'],
+  logLevel: 'warning',
+  legalComments: 'none',
+  // A third smaller to read (2.1 MB instead of 3): no comments, no indentation.
+  minifyWhitespace: true,
+  define: {
+    ...buildConstants({ sea: false }),
+    'import.meta.url': '__mpImportMetaUrl',
+    __MASTERPLAN_PDF_WORKER__: JSON.stringify('pdf-worker.js'),
+  },
+});
+// vm.Script (bin/run-bundle.js) has no loader for import(): every import() must have become a
+// require(). The file is read as latin1 (a third of the time UTF-8 takes), so it must be ASCII:
+// esbuild escapes strings and names, not the characters of regular expressions (`[—–-]`), which
+// mean the same as \uXXXX escapes there (unless after a backslash: refused).
+const cjsText = cjs.outputFiles[0].text.replace(/(\\?)([^\x00-\x7f])/g, (_, slash, c) => {
+  if (slash) throw new Error(`dist/cli.cjs: an escaped non-ASCII character ${JSON.stringify(c)}; write it as \\u${c.charCodeAt(0).toString(16).padStart(4, '0')} in the source`);
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+});
+if (/[^\w$.]import\(/.test(cjsText)) throw new Error('dist/cli.cjs: an import() is left; bin/run-bundle.js cannot run it');
+// The modules' code is strict: "use strict" must open the file (the function bin/run-bundle.js
+// wraps it in), before the definition of import.meta.url, not after it (as a banner would).
+const body = `"use strict";const __mpImportMetaUrl=require('node:url').pathToFileURL(__filename).href;\n${cjsText.replace(/^"use strict";/, '')}`;
+const bundleHash = createHash('sha256').update(body).digest('hex').slice(0, 32);
+writeFileSync(join(root, 'dist', 'cli.cjs'), `// masterplan-bundle ${bundleHash}\n${body}`);

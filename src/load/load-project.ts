@@ -12,6 +12,7 @@ import type { Lang, SourceRef } from '../model/types.js';
 import { TEMPLATE_FILES } from '../render/html/template.js';
 import { THEME_FILE } from '../theme/theme.js';
 import { resolveInside, type InsidePath } from './inside-repo.js';
+import { ParseCache } from './parse-cache.js';
 import { parseFile } from './parse-file.js';
 import type { SourceFile } from '../source/source-file.js';
 
@@ -78,6 +79,8 @@ export function peekLanguage(root: string): Lang | undefined {
 export type Overlay = ReadonlyMap<string, string>;
 
 export function loadProject(root: string, out: Collector, overlay?: Overlay): LoadedProject {
+  // What js-yaml read in earlier runs (bundled CLI only); not for an editor's unsaved buffers.
+  const cache = overlay === undefined ? ParseCache.open(root) : undefined;
   const read = (rel: string, abs: string, role: SourceFile['role']): SourceFile | undefined => {
     const unsaved = overlay?.get(rel);
     if (unsaved !== undefined) return parseFile(rel, role, Buffer.from(unsaved, 'utf8'), out);
@@ -88,12 +91,12 @@ export function loadProject(root: string, out: Collector, overlay?: Overlay): Lo
       out.span(rel, 0, 0, 'syntax', m.cannotRead(rel, m.readProblem(errCode(e))));
       return undefined;
     }
-    return parseFile(rel, role, bytes, out);
+    return parseFile(rel, role, bytes, out, cache);
   };
 
   const unsavedConfig = overlay?.get(CONFIG_FILE);
   const configBytes = unsavedConfig !== undefined ? Buffer.from(unsavedConfig, 'utf8') : readFileSync(join(root, CONFIG_FILE));
-  const config = parseFile(CONFIG_FILE, 'config', configBytes, out);
+  const config = parseFile(CONFIG_FILE, 'config', configBytes, out, cache);
   const settings = (config.data !== null && typeof config.data === 'object' ? config.data : {}) as Record<string, unknown>;
 
   let rpjmdRel = 'rpjmd.yaml';
@@ -150,6 +153,7 @@ export function loadProject(root: string, out: Collector, overlay?: Overlay): Lo
     const file = read(w.rel, w.abs, 'part');
     if (file) parts.push(file);
   }
+  cache?.save();
   return { root, config, rpjmd, rpjmdRel, worksheets, parts, templates, theme, lostWorksheets: lost };
 }
 

@@ -12,6 +12,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { MAX_DEPTH, tooDeepAt } from './nesting.js';
 import { YAML_OPTIONS, type FileRole, type SourceFile } from '../source/source-file.js';
 import { yamlErrorMessage } from './yaml-errors.js';
+import type { ParseCache } from './parse-cache.js';
 
 /** Aliases allowed per file: enough for any real worksheet, far too few for a "billion laughs". */
 export const MAX_ALIASES = 100;
@@ -27,6 +28,7 @@ export function parseFile(
   role: FileRole,
   bytes: Uint8Array,
   out: Collector,
+  cache?: ParseCache,
 ): SourceFile {
   const fail = (file: SourceFile, start: number, end: number, rule: 'syntax' | 'encoding', msg: Phrase) => {
     out.files.set(rel, file);
@@ -73,11 +75,19 @@ export function parseFile(
   // object, so an alias bomb would explode later, in the checks), takes the `yaml` path: it
   // gives the exact diagnostics and limits aliases. Positions for a file read the fast way are
   // found by parsing it again only when a problem is reported in it (documentOf).
+  // What js-yaml read from the same text in an earlier run (parse-cache.ts), or js-yaml now.
+  const cached = cache?.get(yamlText);
+  if (cached?.found) {
+    file.data = cached.data;
+    file.yaml = yamlText;
+    return file;
+  }
   try {
     const data = jsyaml.load(yamlText, { schema: jsyaml.CORE_SCHEMA });
     if (!sharesNodes(data)) {
       file.data = data;
       file.yaml = yamlText;
+      if (cached) cache?.put(cached.key, data);
       return file;
     }
     if (yamlText.length > LARGE_YAML_CHARS) {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The constants scripts/build.mjs defines for the bundle (src/build-info.ts), for the sources.
@@ -15,5 +16,8 @@ export default defineConfig({
     // files wait on child processes (the CLI, chromium, git, code-server), so the suite takes
     // about 4 minutes instead of 6.5.
     maxWorkers: 2,
+    // The CLI's caches between runs (bin/run-bundle.js) go to a folder of the suite's own, not
+    // into the home folder of whoever runs the tests; tests of the caches name their own.
+    env: { MASTERPLAN_CACHE: fileURLToPath(new URL('./test/.tmp/cache', import.meta.url)) },
   },
 });

@@ -29,6 +29,14 @@ const vm = require('node:vm');
 const COMMANDS = new Set(['validate', 'build', 'init', 'status', 'trace', 'export', 'schema', 'serve', 'lsp']);
 /** Caches of other bundles are removed (when a cache is written) once this old. */
 const STALE_MS = 60 * 60 * 1000;
+/**
+ * The names of the files the caches are made of (a code cache per command, the parse cache of a
+ * masterplan folder, and the temporary file each is written through): nothing else in the
+ * folder is ever removed, even in a folder MASTERPLAN_CACHE names that holds other files.
+ */
+const CACHE_NAME = new RegExp(
+  `^masterplan-[0-9a-f]{16,64}-(?:data-[0-9a-f]{16}\\.json|[\\w.-]+-(?:${[...COMMANDS, 'other'].join('|')})\\.bin)(?:\\.\\d+-[0-9a-z]+\\.tmp)?$`,
+);
 
 /**
  * The folder for the caches, or undefined for none: MASTERPLAN_CACHE, else the user's cache
@@ -142,7 +150,7 @@ function removeStale(dir, kept) {
   try {
     const now = Date.now();
     for (const name of readdirSync(dir)) {
-      if (!name.startsWith('masterplan-') || (name.startsWith(bundle) && !name.endsWith('.tmp'))) continue;
+      if (!CACHE_NAME.test(name) || (name.startsWith(bundle) && !name.endsWith('.tmp'))) continue;
       const path = join(dir, name);
       try {
         if (now - statSync(path).mtimeMs > STALE_MS) unlinkSync(path);
@@ -155,4 +163,4 @@ function removeStale(dir, kept) {
   }
 }
 
-module.exports = { codeCacheDir, commandOf, runBundle };
+module.exports = { CACHE_NAME, codeCacheDir, commandOf, runBundle };

@@ -100,7 +100,7 @@ export class ParseCache {
 function removeOldest(dir: string, prefix: string): void {
   try {
     const files = readdirSync(dir)
-      .filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
+      .filter((f) => f.startsWith(prefix) && /-data-[0-9a-f]{16}\.json$/.test(f))
       .map((f) => ({ path: join(dir, f), mtime: statSync(join(dir, f)).mtimeMs }))
       .sort((a, b) => b.mtime - a.mtime);
     for (const f of files.slice(KEPT_FOLDERS)) unlinkSync(f.path);

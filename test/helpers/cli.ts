@@ -52,9 +52,13 @@ export async function runCli(args: string[], opts: CliOptions): Promise<CliResul
 /** Runs `node bin/masterplan.js <args>` as a child process (the bundle must be built). */
 export function runCliProcess(args: string[], opts: CliOptions): CliResult {
   const env: Record<string, string> = {};
-  // Only what node needs to start; no colour variables, no MASTERPLAN_DEBUG.
-  for (const k of ['PATH', 'HOME', 'TMPDIR', 'SYSTEMROOT']) if (process.env[k] !== undefined) env[k] = process.env[k]!;
-  for (const [k, v] of Object.entries(opts.env ?? {})) if (v !== undefined) env[k] = v;
+  // Only what node needs to start, and the suite's cache folder (vitest.config.ts); no colour
+  // variables, no MASTERPLAN_DEBUG. A variable set to undefined in `opts.env` is left out.
+  for (const k of ['PATH', 'HOME', 'TMPDIR', 'SYSTEMROOT', 'MASTERPLAN_CACHE']) if (process.env[k] !== undefined) env[k] = process.env[k]!;
+  for (const [k, v] of Object.entries(opts.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
     env,

@@ -103,7 +103,7 @@ describe('code cache of dist/cli.cjs', () => {
   it("lives in the user's cache folder, not in the masterplan", () => {
     const home = tempDir();
     const before = readdirSync(project, { recursive: true }).sort();
-    expect(runCliProcess(['validate'], { cwd: project, env: { HOME: home } })).toEqual(expected);
+    expect(runCliProcess(['validate'], { cwd: project, env: { HOME: home, MASTERPLAN_CACHE: undefined, XDG_CACHE_HOME: undefined } })).toEqual(expected);
     expect(files(join(home, '.cache', 'masterplan'))).toEqual([
       expect.stringMatching(/^masterplan-[0-9a-f]{32}-.*-validate\.bin$/),
       expect.stringMatching(/^masterplan-[0-9a-f]{32}-data-[0-9a-f]{16}\.json$/),
@@ -118,13 +118,15 @@ describe('code cache of dist/cli.cjs', () => {
     const old = 'masterplan-0123456789abcdef0123456789abcdef-1-1-v0-validate.bin';
     const recent = 'masterplan-fedcba9876543210fedcba9876543210-1-1-v0-validate.bin';
     const leftover = 'masterplan-0123456789abcdef0123456789abcdef-1-1-v0-build.bin.123-abc.tmp';
-    for (const f of [old, recent, leftover, 'notes.txt']) writeFileSync(join(dir, f), 'x');
+    // A user's own files in a folder MASTERPLAN_CACHE names, even ones named like ours.
+    const mine = ['notes.txt', 'masterplan-rencana.docx', 'masterplan-0123456789abcdef0123456789abcdef-catatan.txt'];
+    for (const f of [old, recent, leftover, ...mine]) writeFileSync(join(dir, f), 'x');
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
-    for (const f of [old, leftover, 'notes.txt']) utimesSync(join(dir, f), twoHoursAgo, twoHoursAgo);
+    for (const f of [old, leftover, ...mine]) utimesSync(join(dir, f), twoHoursAgo, twoHoursAgo);
     expect(validate(dir)).toEqual(expected);
     const left = files(dir);
     expect(left).toContain(recent);
-    expect(left).toContain('notes.txt');
+    for (const f of mine) expect(left).toContain(f);
     expect(left).not.toContain(old);
     expect(left).not.toContain(leftover);
     expect(left.filter((f) => f.endsWith('-validate.bin'))).toHaveLength(2);

@@ -11,6 +11,7 @@ import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { readFontFile } from '../../package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
 import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
+import { speedUpShaping } from './fontkit-speed.js';
 
 /** serif: body text; sans: headings, labels and tables; mono: code (the roles a style names). */
 export type Family = 'serif' | 'sans' | 'mono';
@@ -58,6 +59,7 @@ export function useTheme(theme: Theme): void {
 }
 
 const loaded = new Map<string, fontkit.Font>();
+let shapingSpedUp = false;
 
 
 function face(key: FontKey): { id: string; source: FaceSource } {
@@ -71,6 +73,9 @@ export function loadFont(key: FontKey): fontkit.Font {
   if (!font) {
     font = fontkit.create(source.kind === 'package' ? readFontFile(source.face) : Buffer.from(source.bytes)) as fontkit.Font;
     loaded.set(id, font);
+    // fontkit's shaping classes are shared by all fonts: the first font with OpenType layout
+    // tables makes them cheaper for every font.
+    if (!shapingSpedUp) shapingSpedUp = speedUpShaping(font);
   }
   return font;
 }

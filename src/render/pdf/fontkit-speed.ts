@@ -11,9 +11,9 @@
 //     tried (fontkit then does what it always does, even if that is to fail);
 //   - coverage and class look-ups through a table per coverage or class definition, built on first
 //     use: the same index, or class, as fontkit's linear search (first match wins);
-//   - the script and feature table are chosen again only when asked for another script, language
-//     or direction than last time (fontkit rebuilt the same table for each word), and the lookups
-//     of a list of features are collected once per feature table.
+//   - the script and feature table chosen for a script, language and direction are remembered
+//     (fontkit rebuilt the same table for each word), and the lookups of a list of features are
+//     collected once per feature table.
 // The shaped words are the same glyphs and positions (test/pdf/fontkit-speed.test.ts shapes the
 // example's words both ways; the example's PDFs are byte-identical).
 
@@ -54,6 +54,12 @@ interface LookupEntry {
 
 interface Processor {
   font: FontTables;
+  table?: { scriptList?: unknown };
+  script?: unknown;
+  scriptTag: string;
+  language?: unknown;
+  languageTag?: unknown;
+  direction?: unknown;
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
   features: Record<string, unknown>;
   coverageIndex(coverage: Coverage, glyph?: number): number;
@@ -246,13 +252,22 @@ function patchBase(base: Processor): void {
   }
   const selectScript = base.selectScript;
   if (typeof selectScript === 'function') {
-    const last = new WeakMap<Processor, { script?: string; language?: string; direction?: string; tag: string; features: unknown }>();
+    const chosen = new WeakMap<Processor, Map<string, ScriptChoice>>();
     base.selectScript = function (this: Processor, script, language, direction) {
-      const seen = last.get(this);
-      // The same question as last time, nothing chosen since: the same answer and feature table.
-      if (seen && seen.script === script && seen.language === language && seen.direction === direction && seen.features === this.features) return seen.tag;
+      const key = `${script}\u0000${language}\u0000${direction}`;
+      let choices = chosen.get(this);
+      const known = choices?.get(key);
+      if (known) {
+        Object.assign(this, known);
+        return known.scriptTag;
+      }
       const tag = selectScript.call(this, script, language, direction);
-      last.set(this, { script, language, direction, tag, features: this.features });
+      // What fontkit chose depends on the question alone, unless it found no script at all (then
+      // it kept what it had): remembered only when the font has the script or a default one.
+      if (hasScript(this, script)) {
+        if (!choices) chosen.set(this, (choices = new Map()));
+        choices.set(key, { script: this.script, scriptTag: this.scriptTag, language: this.language, languageTag: this.languageTag, direction: this.direction, features: this.features });
+      }
       return tag;
     };
   }
@@ -279,6 +294,23 @@ function patchLookups(proto: Processor, kind: 'GSUB' | 'GPOS'): void {
   proto.applyLookups = function (this: Processor, lookups, glyphs, positions) {
     return applyLookups.call(this, applicable(kind, lookups, glyphs), glyphs, positions);
   };
+}
+
+/** The state fontkit's `selectScript` sets. */
+interface ScriptChoice {
+  script: unknown;
+  scriptTag: string;
+  language: unknown;
+  languageTag: unknown;
+  direction: unknown;
+  features: Record<string, unknown>;
+}
+
+/** fontkit's `findScript` would find the script, or one of the scripts it falls back to. */
+function hasScript(processor: Processor, script: string | undefined): boolean {
+  const list = processor.table?.scriptList;
+  if (!Array.isArray(list)) return false;
+  return list.some((entry: { tag?: unknown }) => entry.tag === script || entry.tag === 'DFLT' || entry.tag === 'dflt' || entry.tag === 'latn');
 }
 
 /** Whether fontkit adds variation deltas to the font's positions (variable fonts only). */

@@ -73,3 +73,36 @@ describe('shaping sped up', () => {
     expect(speedUpShaping(null)).toBe(false);
   });
 });
+
+describe("pdfkit's layout and encode of an embedded font, replaced (fonts.ts)", () => {
+  type Embedded = {
+    layout(text: string, features?: unknown, onlyWidth?: boolean): { glyphs: { id: number }[] | null; positions: unknown[] | null; advanceWidth: number };
+    encode(text: string): [string[], unknown[]];
+  };
+  const TEXTS = ['', ' ', 'kata', 'dua kata', 'akhir spasi ', '  dua spasi  di\tdalam\t', 'tab\tdan spasi', 'ﬁnal office 2024–2029, ½', 'Ω ≠ ∞ 👍 x̂'];
+
+  async function embedded(key: 'serif-r' | 'sans-b'): Promise<{ font: Embedded; original: Embedded }> {
+    const { registerFonts } = await import('../../src/render/pdf/fonts.js');
+    const PDFDocument = (await import('pdfkit')).default;
+    const pdf = new PDFDocument({ autoFirstPage: false });
+    registerFonts(pdf);
+    pdf.font(key);
+    const font = (pdf as unknown as { _font: Embedded })._font;
+    return { font, original: Object.getPrototypeOf(font) as Embedded };
+  }
+
+  it('lays out and encodes every text as pdfkit does', async () => {
+    for (const key of ['serif-r', 'sans-b'] as const) {
+      const a = await embedded(key);
+      const b = await embedded(key);
+      // The replacement is in place.
+      expect(a.font.layout).not.toBe(a.original.layout);
+      for (const text of TEXTS) {
+        expect(a.font.layout(text), text).toEqual(a.original.layout.call(a.font, text));
+        expect(a.font.layout(text, undefined, true), text).toEqual(a.original.layout.call(a.font, text, undefined, true));
+        // Encoding adds glyphs to the document's subset: each way in its own document.
+        expect(a.font.encode(text), text).toEqual(b.original.encode.call(b.font, text));
+      }
+    }
+  });
+});

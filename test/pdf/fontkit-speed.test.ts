@@ -9,7 +9,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { readFontFile } from '../../src/package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, type PackageFace } from '../../src/theme/font-catalog.js';
-import { speedUpShaping } from '../../src/render/pdf/fontkit-speed.js';
+import { shapeSimpleWords, speedUpShaping } from '../../src/render/pdf/fontkit-speed.js';
 
 const FACES: PackageFace[] = [
   BUILTIN_FAMILIES['Source Serif 4'].r,
@@ -42,9 +42,19 @@ function exampleWords(): string[] {
 
 type Layout = (text: string) => { glyphs: { id: number }[]; positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] };
 
-function shapeAll(words: string[]): string[] {
+/** Per face: the words shaped, one line each; `simple`: with `shapeSimpleWords`, counting the words fontkit still shaped. */
+function shapeAll(words: string[], simple?: Map<PackageFace, number>): string[] {
   return FACES.map((face) => {
     const font = fontkit.create(readFontFile(face)) as unknown as { layout: Layout };
+    if (simple) {
+      const layout = font.layout;
+      simple.set(face, 0);
+      font.layout = function (this: unknown, text: string) {
+        simple.set(face, simple.get(face)! + 1);
+        return layout.call(this, text);
+      };
+      expect(shapeSimpleWords(font)).toBe(true);
+    }
     return words
       .map((w) => {
         const run = font.layout(w);
@@ -66,6 +76,12 @@ describe('shaping sped up', () => {
     expect(Object.getPrototypeOf(probe._layoutEngine.engine.GSUBProcessor).applyLookups).not.toBe(original);
     const after = shapeAll(words);
     FACES.forEach((face, i) => expect(after[i], face.path).toBe(before[i]));
+    // And the simple words without fontkit's machinery: most words of the text faces.
+    const byFontkit = new Map<PackageFace, number>();
+    const simple = shapeAll(words, byFontkit);
+    FACES.forEach((face, i) => expect(simple[i], face.path).toBe(before[i]));
+    expect(byFontkit.get(FACES[0]!)).toBeLessThan(words.length / 2);
+    expect(byFontkit.get(FACES[2]!)).toBeLessThan(words.length / 2);
   }, 60_000);
 
   it('does nothing to a font without OpenType layout tables', () => {

@@ -332,3 +332,305 @@ function patchPositionValue(proto: Processor): void {
     if (value.yPlacement != null) position.yOffset += value.yPlacement;
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Words of Latin letters, digits and common punctuation: shaped without fontkit's machinery when
+// what it would do comes down to one glyph per character and pair kerning. For such a word
+// fontkit picks the script (Latin if it has a Latin letter, "unknown" otherwise) and the lookups
+// of the default features; when none of the substitution lookups covers a glyph of the word, and
+// every positioning lookup that covers one is pair positioning (kerning) over glyphs none of
+// which is a mark or ligature, the run is the characters' glyphs with their advances plus the
+// pair adjustments, applied lookup by lookup and glyph by glyph as fontkit applies them. Any
+// other word (and any word of a font that does not fit: a variable font, an AAT font, kerning
+// from the old `kern` table) is shaped by fontkit.
+
+/** Latin letters of Basic Latin, Latin-1 and Latin Extended-A. */
+const isLatinLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x17f && c !== 0xd7 && c !== 0xf7);
+/** Characters of script Common allowed in a simple word (no default ignorables, no fraction slash). */
+const isSimpleCommon = (c: number) =>
+  (c >= 0x20 && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e) || (c >= 0xa0 && c <= 0xbf && c !== 0xaa && c !== 0xad && c !== 0xb5 && c !== 0xba) || c === 0xd7 || c === 0xf7 || c === 0x2013 || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2026;
+
+/**
+ * The features of fontkit's default shaper, in its order (one stage): the variation and
+ * left-to-right features, the fraction features (given to no glyph of a word without U+2044),
+ * then the common and horizontal ones.
+ */
+const STAGE = ['rvrn', 'ltra', 'ltrm', 'frac', 'numr', 'dnom', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern'];
+const LOCAL_FEATURES = new Set(['frac', 'numr', 'dnom']);
+
+interface Glyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+interface PairSubTable extends SubTable {
+  pairSets?: { get(i: number): { secondGlyph: number; value1: PositionValue; value2: PositionValue }[] };
+  classDef1?: ClassDef;
+  classDef2?: ClassDef;
+  classRecords?: { get(i: number): { get(j: number): { value1: PositionValue; value2: PositionValue } } };
+}
+
+interface SimpleFont {
+  layout: (...args: unknown[]) => unknown;
+  glyphsForString(text: string): Glyph[];
+  _layoutEngine?: { engine?: { GSUBProcessor?: Processor | null; GPOSProcessor?: Processor | null; setup?: unknown } };
+  GDEF?: { glyphClassDef?: ClassDef } | null;
+  _variationProcessor?: unknown;
+  kern?: unknown;
+}
+
+/** A shaped run as fontkit's GlyphRun gives it to pdfkit (the total advance computed as there). */
+class SimpleRun {
+  features: unknown = {};
+  constructor(
+    readonly glyphs: Glyph[],
+    readonly positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[],
+  ) {}
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+/** Per font and script tag: the lookups that matter, or null when the font does not fit. */
+type Plan = { gsub: LookupEntry[]; gpos: LookupEntry[]; gposProcessor: Processor } | null;
+
+/**
+ * Shapes the simple words of `font` (see above) without fontkit's shaping machinery; the
+ * others, and every call with arguments besides the text, go to fontkit. True when installed.
+ */
+export function shapeSimpleWords(font: unknown): boolean {
+  const f = font as SimpleFont | null;
+  if (!f || typeof f.layout !== 'function' || typeof f.glyphsForString !== 'function') return false;
+  const layout = f.layout;
+  // Set up on the first word (a font registered with every document may never shape one).
+  let setUp: ((text: string) => SimpleRun | undefined) | null | undefined;
+  f.layout = function (this: SimpleFont, ...args: unknown[]) {
+    const text = args[0];
+    if (args.length <= 2 && args[1] === undefined && typeof text === 'string' && text.length > 0) {
+      if (setUp === undefined) setUp = simpleShaper(f, layout);
+      const run = setUp?.(text);
+      if (run) return run;
+    }
+    return layout.apply(this, args);
+  };
+  return true;
+}
+
+/** The shaper of simple words for `font`, or null when the font does not fit. */
+function simpleShaper(f: SimpleFont, layout: SimpleFont['layout']): ((text: string) => SimpleRun | undefined) | null {
+  let engine: NonNullable<SimpleFont['_layoutEngine']>['engine'];
+  try {
+    engine = f._layoutEngine?.engine;
+  } catch {
+    return null;
+  }
+  // OpenType layout (not AAT), with positioning; fonts without GPOS position marks otherwise.
+  if (!engine || typeof engine.setup !== 'function' || !engine.GPOSProcessor || f._variationProcessor) return null;
+  if (!speedUpShaping(f)) return null;
+  // The script tags fontkit detects for a word with a Latin letter and for one without.
+  const latin = layout.call(f, 'a') as { script?: string; language?: unknown; direction?: string };
+  const common = layout.call(f, '1') as { script?: string; language?: unknown; direction?: string };
+  if (typeof latin.script !== 'string' || typeof common.script !== 'string') return null;
+  if (latin.direction !== 'ltr' || common.direction !== 'ltr' || latin.language !== null || common.language !== null) return null;
+  const plans = new Map<string, Plan>();
+  return (text) => {
+    const script = simpleScript(text, latin.script!, common.script!);
+    if (script === undefined) return undefined;
+    let plan = plans.get(script);
+    if (plan === undefined) plans.set(script, (plan = makePlan(f, engine!, script)));
+    return plan ? shapeSimply(f, plan, text) : undefined;
+  };
+}
+
+/** The script tag fontkit would detect, or undefined when the text is not a simple word. */
+function simpleScript(text: string, latin: string, common: string): string | undefined {
+  let letter = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isLatinLetter(c)) letter = true;
+    else if (!isSimpleCommon(c)) return undefined;
+  }
+  return letter ? latin : common;
+}
+
+function makePlan(font: SimpleFont, engine: NonNullable<NonNullable<SimpleFont['_layoutEngine']>['engine']>, script: string): Plan {
+  const gposProcessor = engine.GPOSProcessor!;
+  // As fontkit's setup does for each word: positioning first, then substitution.
+  gposProcessor.selectScript(script, null as unknown as undefined, 'ltr');
+  engine.GSUBProcessor?.selectScript(script, null as unknown as undefined, 'ltr');
+  // Kerning from the old table would be added when GPOS has no `kern` feature for the script.
+  if (!gposProcessor.features.kern && font.kern) return null;
+  const global = (entries: LookupEntry[]) => entries.filter((e) => !LOCAL_FEATURES.has(e.feature));
+  const gsub = engine.GSUBProcessor ? global(engine.GSUBProcessor.lookupsForFeatures(STAGE)) : [];
+  const gpos = global(gposProcessor.lookupsForFeatures(STAGE));
+  for (const e of gsub) if (glyphsOf('GSUB', e.lookup) === null) return null;
+  for (const e of gpos) if (glyphsOf('GPOS', e.lookup) === null) return null;
+  return { gsub, gpos, gposProcessor };
+}
+
+const covers = (covered: Uint8Array, glyphs: Glyph[]) => glyphs.some((g) => covered[g.id] === 1);
+
+/** The pair subtables of a lookup (through extensions), or undefined if it has others. */
+function pairTables(lookup: Lookup): PairSubTable[] | undefined {
+  const tables: PairSubTable[] = [];
+  for (const t of lookup.subTables) {
+    const table = lookup.lookupType === 9 ? t.extension : t;
+    const type = lookup.lookupType === 9 ? t.lookupType : lookup.lookupType;
+    if (type !== 2 || !table || (table.version !== 1 && table.version !== 2)) return undefined;
+    tables.push(table as PairSubTable);
+  }
+  return tables;
+}
+
+function shapeSimply(font: SimpleFont, plan: NonNullable<Plan>, text: string): SimpleRun | undefined {
+  const glyphs = font.glyphsForString(text);
+  if (glyphs.length !== text.length) return undefined;
+  const processor = plan.gposProcessor;
+  const classDef = font.GDEF?.glyphClassDef;
+  if (classDef) {
+    for (const g of glyphs) {
+      const c = processor.getClassID(g.id, classDef);
+      if (c === 2 || c === 3) return undefined;
+    }
+  }
+  const ids = glyphs.map((g) => g.id);
+  for (const e of plan.gsub) if (covers(glyphsOf('GSUB', e.lookup)!, glyphs) && mayApply('GSUB', e.lookup, ids, processor)) return undefined;
+  const positions = glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
+  for (const e of plan.gpos) {
+    if (!covers(glyphsOf('GPOS', e.lookup)!, glyphs)) continue;
+    const tables = pairTables(e.lookup);
+    if (!tables && !mayApply('GPOS', e.lookup, ids, processor)) continue;
+    const flags = (e.lookup as { flags?: { flags?: { ignoreBaseGlyphs?: boolean } } }).flags?.flags;
+    if (!tables || flags?.ignoreBaseGlyphs) return undefined;
+    // No glyph is skipped (none is a mark or ligature, base glyphs are not ignored): each glyph
+    // and the next, the first subtable that applies.
+    for (let i = 0; i + 1 < glyphs.length; i++) {
+      for (const table of tables) {
+        const index = processor.coverageIndex(table.coverage!, glyphs[i]!.id);
+        if (index === -1) continue;
+        let pair: { value1: PositionValue; value2: PositionValue } | undefined;
+        if (table.version === 1) {
+          const next = glyphs[i + 1]!.id;
+          pair = table.pairSets!.get(index).find((p) => p.secondGlyph === next);
+          if (!pair) continue;
+        } else {
+          const class1 = processor.getClassID(glyphs[i]!.id, table.classDef1!);
+          const class2 = processor.getClassID(glyphs[i + 1]!.id, table.classDef2!);
+          pair = table.classRecords!.get(class1).get(class2);
+        }
+        add(positions[i]!, pair.value1);
+        add(positions[i + 1]!, pair.value2);
+        break;
+      }
+    }
+  }
+  return new SimpleRun(glyphs, positions);
+}
+
+function add(position: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }, value: PositionValue): void {
+  if (value.xAdvance != null) position.xAdvance += value.xAdvance;
+  if (value.yAdvance != null) position.yAdvance += value.yAdvance;
+  if (value.xPlacement != null) position.xOffset += value.xPlacement;
+  if (value.yPlacement != null) position.yOffset += value.yPlacement;
+}
+
+interface ContextTable extends SubTable {
+  ligatureSets?: { get(i: number): { components: number[] }[] };
+  // chaining, format 1 / 2 / 3
+  chainRuleSets?: ({ backtrack: number[]; input: number[]; lookahead: number[] }[] | undefined)[];
+  chainClassSet?: ({ backtrack: number[]; input: number[]; lookahead: number[] }[] | undefined)[];
+  backtrackClassDef?: ClassDef;
+  inputClassDef?: ClassDef;
+  lookaheadClassDef?: ClassDef;
+  backtrackCoverage?: Coverage[];
+  lookaheadCoverage?: Coverage[];
+  backtrackGlyphCount?: number;
+  inputGlyphCount?: number;
+  // context, format 1 / 2 / 3
+  ruleSets?: ({ input: number[] }[] | undefined)[];
+  classSet?: ({ classes: number[] }[] | undefined)[];
+  classDef?: ClassDef;
+}
+
+/**
+ * Whether a lookup may change something at some glyph of `ids` (a word none of whose glyphs a
+ * lookup skips: no marks, no ligatures, base glyphs not ignored). False only when, at every
+ * glyph, each subtable fails the way fontkit's would: not covered, no ligature whose components
+ * follow, no context rule whose sequences match (matched as fontkit matches them: a sequence
+ * that starts `n` glyphs back runs forward from there). Any other subtable: true.
+ */
+function mayApply(kind: 'GSUB' | 'GPOS', lookup: Lookup, ids: number[], p: Processor): boolean {
+  const flags = (lookup as { flags?: { flags?: { ignoreBaseGlyphs?: boolean } } }).flags?.flags;
+  if (flags?.ignoreBaseGlyphs) return true;
+  const extension = kind === 'GSUB' ? 7 : 9;
+  const context = kind === 'GSUB' ? 5 : 7;
+  const chaining = kind === 'GSUB' ? 6 : 8;
+  const at = (i: number) => (i >= 0 && i < ids.length ? ids[i]! : -1);
+  /** The glyphs from `from` on are `seq` (by `same`); fails off either end of the word. */
+  const runs = <T>(from: number, seq: ArrayLike<T>, same: (item: T, glyph: number) => boolean) => {
+    for (let k = 0; k < seq.length; k++) {
+      const g = at(from + k);
+      if (g === -1 || !same(seq[k]!, g)) return false;
+    }
+    return true;
+  };
+  const byId = (id: number, g: number) => id === g;
+  const byCoverage = (c: Coverage, g: number) => p.coverageIndex(c, g) >= 0;
+  // Where fontkit would fail (a missing table of a broken font), say it may apply: fontkit shapes.
+  let unsure = false;
+  const byClass = (def: ClassDef | undefined) => (cls: number, g: number) => (def ? p.getClassID(g, def) === cls : ((unsure = true), false));
+  for (const sub of lookup.subTables) {
+    const type = lookup.lookupType === extension ? sub.lookupType : lookup.lookupType;
+    const t = (lookup.lookupType === extension ? sub.extension : sub) as ContextTable | undefined;
+    if (!t || typeof type !== 'number') return true;
+    for (let i = 0; i < ids.length; i++) {
+      const g = ids[i]!;
+      if (kind === 'GSUB' && type === 4) {
+        const index = t.coverage ? p.coverageIndex(t.coverage, g) : -1;
+        if (index === -1) continue;
+        for (const ligature of t.ligatureSets!.get(index)) if (runs(i + 1, ligature.components, byId)) return true;
+      } else if (type === chaining) {
+        if (t.version === 3) {
+          const n = t.backtrackGlyphCount ?? t.backtrackCoverage!.length;
+          if (runs(i - n, t.backtrackCoverage!, byCoverage) && runs(i, t.inputCoverage!, byCoverage) && runs(i + (t.inputGlyphCount ?? t.inputCoverage!.length), t.lookaheadCoverage!, byCoverage)) return true;
+          continue;
+        }
+        if (!t.coverage || p.coverageIndex(t.coverage, g) === -1) continue;
+        if (t.version === 1) {
+          const rules = t.chainRuleSets?.[p.coverageIndex(t.coverage, g)];
+          if (!rules) return true;
+          for (const r of rules) if (runs(i - r.backtrack.length, r.backtrack, byId) && runs(i + 1, r.input, byId) && runs(i + 1 + r.input.length, r.lookahead, byId)) return true;
+        } else if (t.version === 2) {
+          const rules = t.chainClassSet![p.getClassID(g, t.inputClassDef!)] ?? [];
+          for (const r of rules) {
+            if (runs(i - r.backtrack.length, r.backtrack, byClass(t.backtrackClassDef)) && runs(i + 1, r.input, byClass(t.inputClassDef)) && runs(i + 1 + r.input.length, r.lookahead, byClass(t.lookaheadClassDef))) return true;
+          }
+        } else return true;
+      } else if (type === context) {
+        if (t.version === 3) {
+          if (runs(i, t.coverages!, byCoverage)) return true;
+          continue;
+        }
+        if (!t.coverage || p.coverageIndex(t.coverage, g) === -1) continue;
+        if (t.version === 1) {
+          const rules = t.ruleSets?.[p.coverageIndex(t.coverage, g)];
+          if (!rules) return true;
+          for (const r of rules) if (runs(i + 1, r.input, byId)) return true;
+        } else if (t.version === 2) {
+          const rules = t.classDef ? t.classSet?.[p.getClassID(g, t.classDef)] : undefined;
+          if (!rules) return true;
+          for (const r of rules) if (runs(i + 1, r.classes, byClass(t.classDef))) return true;
+        } else return true;
+      } else {
+        // Any other type applies wherever its first coverage holds the glyph.
+        const first: Coverage[] = [];
+        if (!firstCoverages(kind, type, t, first)) return true;
+        if (first.some((c) => p.coverageIndex(c, g) >= 0)) return true;
+      }
+    }
+  }
+  return unsure;
+}

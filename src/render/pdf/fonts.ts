@@ -11,7 +11,7 @@ import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { readFontFile } from '../../package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
 import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
-import { speedUpShaping } from './fontkit-speed.js';
+import { shapeSimpleWords, speedUpShaping } from './fontkit-speed.js';
 
 /** serif: body text; sans: headings, labels and tables; mono: code (the roles a style names). */
 export type Family = 'serif' | 'sans' | 'mono';
@@ -76,6 +76,7 @@ export function loadFont(key: FontKey): fontkit.Font {
     // fontkit's shaping classes are shared by all fonts: the first font with OpenType layout
     // tables makes them cheaper for every font.
     if (!shapingSpedUp) shapingSpedUp = speedUpShaping(font);
+    shapeSimpleWords(font);
   }
   return font;
 }

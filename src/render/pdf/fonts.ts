@@ -11,6 +11,7 @@ import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { readFontFile } from '../../package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
 import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
+import { shapeSimpleWords, speedUpShaping } from './fontkit-speed.js';
 
 /** serif: body text; sans: headings, labels and tables; mono: code (the roles a style names). */
 export type Family = 'serif' | 'sans' | 'mono';
@@ -58,6 +59,7 @@ export function useTheme(theme: Theme): void {
 }
 
 const loaded = new Map<string, fontkit.Font>();
+let shapingSpedUp = false;
 
 
 function face(key: FontKey): { id: string; source: FaceSource } {
@@ -71,6 +73,10 @@ export function loadFont(key: FontKey): fontkit.Font {
   if (!font) {
     font = fontkit.create(source.kind === 'package' ? readFontFile(source.face) : Buffer.from(source.bytes)) as fontkit.Font;
     loaded.set(id, font);
+    // fontkit's shaping classes are shared by all fonts: the first font with OpenType layout
+    // tables makes them cheaper for every font.
+    if (!shapingSpedUp) shapingSpedUp = speedUpShaping(font);
+    shapeSimpleWords(font);
   }
   return font;
 }
@@ -108,7 +114,9 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
     // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list sources.
     doc.registerFont(key, loadFont(key) as unknown as PDFKit.Mixins.PDFFontSource);
     doc.font(key);
-    shareShapedWords(face(key).id, (doc as unknown as { _font?: EmbeddedFontInternals })._font);
+    const embedded = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
+    shareShapedWords(face(key).id, embedded);
+    joinWordsFaster(embedded);
   }
 }
 
@@ -125,6 +133,62 @@ export function registerOnUse(doc: PDFKit.PDFDocument, key: FontKey): void {
 interface EmbeddedFontInternals {
   layoutCache?: Record<string, unknown>;
   layoutRun?: (text: string, features?: unknown) => { features?: unknown };
+  layoutCached?: (text: string) => ShapedRun;
+  layout?: (text: string, features?: unknown, onlyWidth?: boolean) => { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
+  encode?: (text: string, features?: unknown) => [string[], unknown[]];
+  subset?: { includeGlyph(id: number): number };
+  widths?: (number | undefined)[];
+  unicode?: (number[] | undefined)[];
+  scale?: number;
+}
+
+/** Four hex digits per glyph id of a subset, as pdfkit writes them in a text operator. */
+const HEX: string[] = [];
+
+/**
+ * pdfkit's `layout` and `encode` of an embedded font, doing the same with less work: pdfkit
+ * shapes a text word by word (each word with the spaces after it, from its cache) and joined the
+ * words' glyphs with `concat`, a new array per word; here they are appended. `encode` writes the
+ * same hex digits per glyph, from a table.
+ */
+function joinWordsFaster(embedded: EmbeddedFontInternals | undefined): void {
+  if (!embedded || typeof embedded.layout !== 'function' || typeof embedded.encode !== 'function' || typeof embedded.layoutCached !== 'function' || typeof embedded.layoutRun !== 'function') return;
+  const layout = embedded.layout.bind(embedded);
+  embedded.layout = function (this: EmbeddedFontInternals, text, features, onlyWidth) {
+    if (features) return layout(text, features, onlyWidth);
+    const glyphs: unknown[] | null = onlyWidth ? null : [];
+    const positions: unknown[] | null = onlyWidth ? null : [];
+    let advanceWidth = 0;
+    let last = 0;
+    const n = text.length;
+    for (let index = 0; index <= n; index++) {
+      // A word ends after a space or a tab, and at the end of the text.
+      const ends = index === n ? last < index : text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9;
+      if (!ends) continue;
+      const run = this.layoutCached!(text.slice(last, index + 1));
+      if (glyphs && positions) {
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const p of run.positions) positions.push(p);
+      }
+      advanceWidth += run.advanceWidth;
+      last = index + 1;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+  embedded.encode = function (this: EmbeddedFontInternals, text, features) {
+    const { glyphs, positions } = this.layout!(text, features) as { glyphs: ShapedRun['glyphs']; positions: unknown[] };
+    const res: string[] = [];
+    const widths = this.widths!;
+    const unicode = this.unicode!;
+    for (let i = 0; i < glyphs.length; i++) {
+      const glyph = glyphs[i]!;
+      const gid = this.subset!.includeGlyph(glyph.id);
+      res.push(HEX[gid] ?? (HEX[gid] = `0000${gid.toString(16)}`.slice(-4)));
+      if (widths[gid] == null) widths[gid] = glyph.advanceWidth * this.scale!;
+      if (unicode[gid] == null) unicode[gid] = glyph.codePoints;
+    }
+    return [res, positions];
+  };
 }
 
 function shareShapedWords(id: string, embedded: EmbeddedFontInternals | undefined): void {

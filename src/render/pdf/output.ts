@@ -106,16 +106,21 @@ export function collectOutput(pdf: PDFKit.PDFDocument, output: OutputBytes): voi
   if (typeof doc._write !== 'function' || typeof doc._offset !== 'number') return;
   doc._write = function (this: { _offset: number }, data: unknown) {
     // pdfkit's strings are binary strings (one byte per character) ending in a line break.
-    const bytes = data instanceof Uint8Array ? data : Buffer.from(`${String(data)}\n`, 'latin1');
-    output.push(bytes);
-    this._offset += bytes.length;
+    if (data instanceof Uint8Array) {
+      output.push(data);
+      this._offset += data.length;
+      return;
+    }
+    this._offset += output.pushLine(String(data));
   };
 }
+
+const BLOCK = 1 << 20;
 
 /** Collects a stream's chunks into large blocks. */
 export class OutputBytes {
   private readonly blocks: Uint8Array[] = [];
-  private current = new Uint8Array(1 << 20);
+  private current = Buffer.allocUnsafe(BLOCK);
   private used = 0;
 
   push(chunk: Uint8Array): void {
@@ -128,6 +133,25 @@ export class OutputBytes {
     }
     this.current.set(chunk, this.used);
     this.used += chunk.length;
+  }
+
+  /**
+   * A binary string (one byte per character) and a line break, written into the block as bytes
+   * without a buffer of its own; the number of bytes written.
+   */
+  pushLine(line: string): number {
+    const size = line.length + 1;
+    if (size > this.current.length - this.used) {
+      this.seal();
+      if (size > this.current.length) {
+        this.blocks.push(Buffer.from(`${line}\n`, 'latin1'));
+        return size;
+      }
+    }
+    this.current.write(line, this.used, 'latin1');
+    this.current[this.used + line.length] = 10;
+    this.used += size;
+    return size;
   }
 
   bytes(): Uint8Array {
@@ -144,7 +168,7 @@ export class OutputBytes {
 
   private seal(): void {
     if (this.used > 0) this.blocks.push(this.current.subarray(0, this.used));
-    this.current = new Uint8Array(1 << 20);
+    this.current = Buffer.allocUnsafe(BLOCK);
     this.used = 0;
   }
 }

@@ -1,4 +1,4 @@
-// Process entry of the bundled CLI (dist/cli.js).
+// Process entry of the bundled CLI (dist/cli.cjs, which bin/masterplan.js runs; dist/cli.js is the same as an ES module).
 import { main } from './main.js';
 
 // Output piped into `head` and closed early is not a failure of ours.

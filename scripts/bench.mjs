@@ -125,6 +125,14 @@ console.log(`start-up: validate of the example ${validate1.toFixed(0)} ms = ${(v
 // The same without the caches between runs (README: Caches between runs): a first run, or CI.
 const cold = measure(['validate', example, '--quiet'], { MASTERPLAN_CACHE: 'off' }).median;
 console.log(`start-up without the caches (first run, CI): ${cold.toFixed(0)} ms = ${(cold / nodeAlone).toFixed(2)}× \`node -e 0\``);
+// The example's books without the caches (a first build, CI): the rows above take them.
+for (const [format, wanted] of [['html', 'html'], ['pdf', 'pdf']]) {
+  if (!only.includes(wanted) || !sizes.includes(1)) continue;
+  const out = mkdtempSync(join(tmpdir(), 'masterplan-bench-out-'));
+  const m = measure(['build', example, '--out', join(out, format), '--format', format, '--quiet'], { MASTERPLAN_CACHE: 'off' });
+  rmSync(out, { recursive: true, force: true });
+  console.log(`1× build ${format} without the caches (first build, CI): ${(m.median / 1000).toFixed(2)} s`);
+}
 // The language server: open the example's stage-3 worksheet, ask for a hover and a completion.
 {
   const lsp = spawnSync(process.execPath, [join(root, 'scripts', 'bench-lsp.mjs'), example, String(runs)], { encoding: 'utf8' });

@@ -5,6 +5,9 @@
 // `--report-format json` gives clean JSON on stdout); progress and notes go to stderr.
 
 import { relative, resolve, sep } from 'node:path';
+import type { Root } from 'mdast';
+import { ParseCache } from '../load/parse-cache.js';
+import { useTreeStore } from '../markdown/parse.js';
 import { checkOutDir, type OutProblem } from '../publish/out-dir.js';
 import { loadPdfRenderer, PDF_THREADS_INPUT_LIMIT, type LoadedPdfRenderer } from '../publish/pdf-renderer.js';
 import { publishBooks } from '../publish/publish-books.js';
@@ -54,7 +57,10 @@ export async function runBuild(io: Io, dir: string | undefined, opts: BuildOptio
     return await checkAndBuild(io, { root, lang, out, show, templates, date, opts, pdfLoading });
   } finally {
     const loaded = await pdfLoading;
-    if (loaded && 'close' in loaded) await loaded.close();
+    if (loaded && 'close' in loaded) {
+      await loaded.close();
+      loaded.finish();
+    }
   }
 }
 
@@ -116,6 +122,9 @@ async function buildInto(
   const threads = inputChars(checked) <= PDF_THREADS_INPUT_LIMIT;
   if (!threads) await pdf?.close();
   const bar = progress(io, { quiet: opts.quiet });
+  // The Markdown trees of the texts parsed in the last run (the bundled CLI's cache).
+  const trees = ParseCache.open(checked.model.root, 'markdown');
+  useTreeStore(trees?.byText<Root>());
   const { files } = await publishBooks(checked.model, {
     date,
     html: opts.format !== 'pdf',
@@ -128,6 +137,9 @@ async function buildInto(
     onMissingGlyphs: (file, missing) => {
       for (const m of missing) io.err(`masterplan: ${printable(t.pdfMissingGlyph(file, m.codePoint, m.char, m.count, m.where))}\n`);
     },
+  }).finally(() => {
+    useTreeStore(undefined);
+    trees?.save();
   });
   bar.done();
   try {

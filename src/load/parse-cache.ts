@@ -11,27 +11,12 @@
 // only when that changed; the files of the 32 folders written last are kept. Only in the bundled CLI: the sources (tests) and the single
 // executable run without it, and so does everything when the cache folder is unusable.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from '../digest.js';
+import { cacheFolder, readCacheJson, removeOldest, writeCacheFile } from '../run-cache.js';
 
 /** How many masterplan folders keep their file (the ones written last); others are removed. */
 export const KEPT_FOLDERS = 32;
-
-/** Set by bin/run-bundle.js before the bundle runs: its cache folder and the bundle's key. */
-const HANDOVER = Symbol.for('masterplan.cache');
-
-interface Handover {
-  dir: string;
-  bundle: string;
-}
-
-function handover(): Handover | undefined {
-  const h = (globalThis as Record<symbol, unknown>)[HANDOVER];
-  if (h === null || typeof h !== 'object') return undefined;
-  const { dir, bundle } = h as Partial<Handover>;
-  return typeof dir === 'string' && typeof bundle === 'string' ? { dir, bundle } : undefined;
-}
 
 export class ParseCache {
   private readonly used = new Map<string, string>();
@@ -40,26 +25,27 @@ export class ParseCache {
   private constructor(
     private readonly file: string,
     private readonly known: Map<string, string>,
+    private readonly kind: CacheKind,
   ) {}
 
-  /** The cache of the masterplan at `root`, or undefined when there is none to use. */
-  static open(root: string): ParseCache | undefined {
-    const h = handover();
+  /**
+   * The cache of the masterplan at `root`, or undefined when there is none to use. `kind`: what
+   * js-yaml read (`data`), or the Markdown trees of the texts (`markdown`, markdown/parse.ts).
+   */
+  static open(root: string, kind: CacheKind = 'data'): ParseCache | undefined {
+    const h = cacheFolder();
     if (!h) return undefined;
-    const file = join(h.dir, `${h.bundle}-data-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
+    const file = join(h.dir, `${h.bundle}-${kind}-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
     const known = new Map<string, string>();
-    try {
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      if (saved && typeof saved === 'object' && !Array.isArray(saved)) {
-        for (const [k, v] of Object.entries(saved)) if (/^[0-9a-f]{64}$/.test(k) && typeof v === 'string') known.set(k, v);
-      }
-    } catch {
-      // none yet, or damaged: made again at the end of this run
+    // None yet, or damaged: made again at the end of this run.
+    const saved = readCacheJson(file);
+    if (saved && typeof saved === 'object' && !Array.isArray(saved)) {
+      for (const [k, v] of Object.entries(saved)) if (/^[0-9a-f]{64}$/.test(k) && typeof v === 'string') known.set(k, v);
     }
-    return new ParseCache(file, known);
+    return new ParseCache(file, known, kind);
   }
 
-  /** What js-yaml read from this text before, as a fresh copy; `found: false` when unknown. */
+  /** What was read from this text before, as a fresh copy; `found: false` when unknown. */
   get(yaml: string): { found: true; data: unknown; key: string } | { found: false; key: string } {
     const key = createHash('sha256').update(yaml).digest('hex');
     const json = this.known.get(key);
@@ -73,50 +59,57 @@ export class ParseCache {
     }
   }
 
-  /** Keeps what js-yaml read from the text with this key, when JSON gives it back the same. */
+  /**
+   * Keeps what was read from the text with this key, when JSON gives it back the same (a
+   * Markdown tree's fields left undefined, its dropped positions, come back absent).
+   */
   put(key: string, data: unknown): void {
-    if (!jsonSafe(data)) return;
+    if (!jsonSafe(data, 0, this.kind === 'markdown')) return;
     this.used.set(key, JSON.stringify(data));
     this.changed = true;
+  }
+
+  /** The cache as a store of values by their text (markdown/parse.ts's TreeStore). */
+  byText<T>(): { get(text: string): T | undefined; put(text: string, value: T): void } {
+    // The key of a text looked up and not found, for the value read from it next.
+    const missed = new Map<string, string>();
+    return {
+      get: (text) => {
+        const r = this.get(text);
+        if (r.found) return r.data as T;
+        missed.set(text, r.key);
+        return undefined;
+      },
+      put: (text, value) => {
+        const key = missed.get(text) ?? createHash('sha256').update(text).digest('hex');
+        missed.delete(text);
+        this.put(key, value);
+      },
+    };
   }
 
   /** Writes what this run read, if that differs from what was there. Never fails. */
   save(): void {
     if (!this.changed && this.used.size === this.known.size) return;
-    const tmp = `${this.file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      mkdirSync(join(this.file, '..'), { recursive: true, mode: 0o700 });
-      writeFileSync(tmp, JSON.stringify(Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1)))), { mode: 0o600 });
-      renameSync(tmp, this.file);
-    } catch {
-      // an unwritable folder: the next run reads the files again
-      return;
-    }
-    removeOldest(dirname(this.file), basename(this.file).replace(/-data-.*$/, '-data-'));
+    // An unwritable folder: the next run reads the files again.
+    if (!writeCacheFile(this.file, JSON.stringify(Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1)))))) return;
+    removeOldest(dirname(this.file), basename(this.file).replace(/-(?:data|markdown)-[^-]*$/, `-${this.kind}-`), KEPT_FOLDERS);
   }
 }
 
-/** Removes the files of all but the KEPT_FOLDERS masterplan folders written last (test runs make many). */
-function removeOldest(dir: string, prefix: string): void {
-  try {
-    const files = readdirSync(dir)
-      .filter((f) => f.startsWith(prefix) && /-data-[0-9a-f]{16}\.json$/.test(f))
-      .map((f) => ({ path: join(dir, f), mtime: statSync(join(dir, f)).mtimeMs }))
-      .sort((a, b) => b.mtime - a.mtime);
-    for (const f of files.slice(KEPT_FOLDERS)) unlinkSync(f.path);
-  } catch {
-    // removed by another run at the same time, or not ours to remove
-  }
-}
+export type CacheKind = 'data' | 'markdown';
 
-/** Whether JSON.stringify → JSON.parse gives this data back exactly (js-yaml's core schema). */
-export function jsonSafe(data: unknown, depth = 0): boolean {
+/**
+ * Whether JSON.stringify → JSON.parse gives this data back exactly (js-yaml's core schema);
+ * `absent`: an object's field that is undefined counts as one left out (JSON drops it).
+ */
+export function jsonSafe(data: unknown, depth = 0, absent = false): boolean {
   if (depth > 1000) return false;
   if (data === null || typeof data === 'string' || typeof data === 'boolean') return true;
   if (typeof data === 'number') return Number.isFinite(data) && !Object.is(data, -0);
-  if (Array.isArray(data)) return data.every((x) => jsonSafe(x, depth + 1));
+  if (Array.isArray(data)) return data.every((x) => jsonSafe(x, depth + 1, absent));
   if (typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype) {
-    return Object.values(data as Record<string, unknown>).every((x) => jsonSafe(x, depth + 1));
+    return Object.values(data as Record<string, unknown>).every((x) => (absent && x === undefined) || jsonSafe(x, depth + 1, absent));
   }
   return false;
 }

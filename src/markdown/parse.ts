@@ -13,10 +13,31 @@ const extensions = [gfm()];
 const mdastExtensions = [gfmFromMarkdown()];
 const cache = new Map<string, Root>();
 
+/**
+ * Trees parsed in earlier runs (a build of the bundled CLI hands one over: load/parse-cache.ts,
+ * by the SHA-256 of each text): parsing is the costliest first-time work of a build's Markdown,
+ * reading a tree back from JSON a hundredth of it. `get` gives a fresh tree or none.
+ */
+export interface TreeStore {
+  get(text: string): Root | undefined;
+  put(text: string, tree: Root): void;
+}
+
+let treeStore: TreeStore | undefined;
+
+/** The store of trees parsed in earlier runs, for the texts parsed from now on (undefined: none). */
+export function useTreeStore(store: TreeStore | undefined): void {
+  treeStore = store;
+}
+
 export function parseMarkdown(text: string): Root {
   let tree = cache.get(text);
   if (!tree) {
-    tree = parseInPieces(text);
+    tree = treeStore?.get(text);
+    if (!tree) {
+      tree = parseInPieces(text);
+      treeStore?.put(text, tree);
+    }
     cache.set(text, tree);
   }
   return tree;

@@ -6,6 +6,7 @@
 import type { BookDoc } from '../book/types.js';
 import type { MissingGlyph } from '../render/pdf/index.js';
 import { PdfPool, pdfThreads } from './pdf-pool.js';
+import { openWordCache } from './word-cache.js';
 
 export interface PdfResult {
   pdf: Uint8Array;
@@ -36,6 +37,8 @@ export interface LoadedPdfRenderer {
   render: PdfRenderer;
   /** Stops the worker threads, if any (when the build is done or failed; after it, books render in this thread). */
   close: () => Promise<void>;
+  /** Keeps what this run shaped for the next (word-cache.ts), once the build is done or failed. */
+  finish: () => void;
 }
 
 /**
@@ -54,7 +57,11 @@ export async function loadPdfRenderer(): Promise<LoadedPdfRenderer | { unavailab
     await pool?.close();
     return { unavailable: e instanceof Error ? e.message : String(e) };
   }
-  if (!pool) return { render: inThread, close: async () => undefined };
+  // The words shaped in earlier runs, for the books rendered in this thread.
+  const words = openWordCache();
+  (await loading).useWordStore(words);
+  const finish = () => words?.save();
+  if (!pool) return { render: inThread, close: async () => undefined, finish };
   // The threads share the words they shape (the largest first-time cost of each thread).
   (await loading).shareShapedWordsWith(pool.shapedWordPorts);
   let closed = false;
@@ -66,6 +73,7 @@ export async function loadPdfRenderer(): Promise<LoadedPdfRenderer | { unavailab
       (await loading).shareShapedWordsWith([]);
       await pool.close();
     },
+    finish,
   };
 }
 

@@ -122,3 +122,75 @@ describe("pdfkit's layout and encode of an embedded font, replaced (fonts.ts)", 
     }
   });
 });
+
+describe('simple words kept between runs (the `kept` store of shapeSimpleWords)', () => {
+  type Glyph = { id: number; codePoints: number[] };
+  type Font = { layout: Layout; _glyphs: Record<number, Glyph> };
+  const store = (words = new Map<string, number[]>()) => ({
+    words,
+    asked: 0,
+    get(text: string) {
+      this.asked++;
+      return words.get(text);
+    },
+    put(text: string, glyphs: number[]) {
+      words.set(text, glyphs);
+    },
+  });
+  /** The runs of `words` in order, and fontkit's glyph objects afterwards (id → code points, in the order made). */
+  function shape(face: PackageFace, words: string[], kept?: ReturnType<typeof store>) {
+    const font = fontkit.create(readFontFile(face)) as unknown as Font;
+    expect(shapeSimpleWords(font, kept && (() => kept))).toBe(true);
+    const runs = words.map((w) => {
+      const run = font.layout(w);
+      return `${run.glyphs.map((g) => g.id).join(',')}|${run.positions.map((p) => `${p.xAdvance}:${p.yAdvance}:${p.xOffset}:${p.yOffset}`).join(',')}`;
+    });
+    const glyphs = Object.entries(font._glyphs).map(([id, g]) => `${id}:${g.codePoints.join('+')}`);
+    return { runs, glyphs, font };
+  }
+
+  it('draws every word and leaves every glyph object as shaping it would', () => {
+    // Words that share glyphs through other code points (a no-break space, a soft hyphen, a
+    // character the face lacks) come first, so that which code points a glyph object keeps shows.
+    const words = ['a\u00a0b ', '\u00adx', '\u{10ffff}', ...exampleWords().slice(0, 1500), ...TRICKY, 'a b ', 'AVAWAY'];
+    for (const face of FACES.slice(0, 3)) {
+      const plain = shape(face, words);
+      const first = store();
+      const shaped = shape(face, words, first);
+      expect(shaped.runs).toEqual(plain.runs);
+      expect(shaped.glyphs).toEqual(plain.glyphs);
+      // Most words of a text face are kept; those shaped by fontkit are not.
+      expect(first.words.size).toBeGreaterThan(words.length / 2);
+      expect(first.words.has('office')).toBe(false);
+      // The next run: every kept word is taken, nothing is kept again, the result is the same.
+      const second = store(new Map(first.words));
+      const before = new Map(second.words);
+      const kept = shape(face, words, second);
+      expect(kept.runs, face.path).toEqual(plain.runs);
+      expect(kept.glyphs, face.path).toEqual(plain.glyphs);
+      expect(second.words).toEqual(before);
+    }
+  }, 60_000);
+
+  it('does not set up fontkit shaping for a face whose words are all kept', () => {
+    const words = ['Rencana ', 'Induk ', 'Kota ', 'Cerdas ', '2024–2029, ', 'AVAWAY'];
+    const first = store();
+    shape(FACES[1]!, words, first);
+    expect(first.words.size).toBe(words.length);
+    const { font } = shape(FACES[1]!, words, store(new Map(first.words)));
+    // fontkit makes its layout engine (and reads the GSUB and GPOS tables) on first use.
+    expect(Object.getOwnPropertyDescriptor(font, '_layoutEngine')).toBeUndefined();
+  });
+
+  it('shapes a word again when what is kept does not fit the face', () => {
+    const words = ['Kabupaten ', 'Banggai ', 'AVAWAY'];
+    const plain = shape(FACES[0]!, words);
+    const first = store();
+    shape(FACES[0]!, words, first);
+    // Other glyph ids, a glyph too many: neither is taken.
+    const wrong = new Map([...first.words].map(([w, g], i) => [w, i === 0 ? g.map((v, j) => (j % 2 === 0 ? v + 1 : v)) : [...g, 3, 500]]));
+    const again = shape(FACES[0]!, words, store(wrong));
+    expect(again.runs).toEqual(plain.runs);
+    expect(again.glyphs).toEqual(plain.glyphs);
+  });
+});

@@ -118,17 +118,20 @@ describe('code cache of dist/cli.cjs', () => {
     const old = 'masterplan-0123456789abcdef0123456789abcdef-1-1-v0-validate.bin';
     const recent = 'masterplan-fedcba9876543210fedcba9876543210-1-1-v0-validate.bin';
     const leftover = 'masterplan-0123456789abcdef0123456789abcdef-1-1-v0-build.bin.123-abc.tmp';
+    // The Markdown trees and kerned words of that bundle (a build's caches).
+    const oldData = ['markdown', 'words'].map((kind) => `masterplan-0123456789abcdef0123456789abcdef-${kind}-0123456789abcdef.json`);
     // A user's own files in a folder MASTERPLAN_CACHE names, even ones named like ours.
     const mine = ['notes.txt', 'masterplan-rencana.docx', 'masterplan-0123456789abcdef0123456789abcdef-catatan.txt'];
-    for (const f of [old, recent, leftover, ...mine]) writeFileSync(join(dir, f), 'x');
+    for (const f of [old, recent, leftover, ...oldData, ...mine]) writeFileSync(join(dir, f), 'x');
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
-    for (const f of [old, leftover, ...mine]) utimesSync(join(dir, f), twoHoursAgo, twoHoursAgo);
+    for (const f of [old, leftover, ...oldData, ...mine]) utimesSync(join(dir, f), twoHoursAgo, twoHoursAgo);
     expect(validate(dir)).toEqual(expected);
     const left = files(dir);
     expect(left).toContain(recent);
     for (const f of mine) expect(left).toContain(f);
     expect(left).not.toContain(old);
     expect(left).not.toContain(leftover);
+    for (const f of oldData) expect(left).not.toContain(f);
     expect(left.filter((f) => f.endsWith('-validate.bin'))).toHaveLength(2);
     expect(left.filter((f) => f.endsWith('.json'))).toHaveLength(1);
   });

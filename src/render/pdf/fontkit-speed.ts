@@ -374,6 +374,7 @@ interface PairSubTable extends SubTable {
 interface SimpleFont {
   layout: (...args: unknown[]) => unknown;
   glyphsForString(text: string): Glyph[];
+  glyphForCodePoint(codePoint: number): Glyph;
   _layoutEngine?: { engine?: { GSUBProcessor?: Processor | null; GPOSProcessor?: Processor | null; setup?: unknown } };
   GDEF?: { glyphClassDef?: ClassDef } | null;
   _variationProcessor?: unknown;
@@ -398,25 +399,76 @@ class SimpleRun {
 type Plan = { gsub: LookupEntry[]; gpos: LookupEntry[]; gposProcessor: Processor } | null;
 
 /**
+ * Simple words of one face shaped in earlier runs (publish/word-cache.ts): per word, the id and
+ * the advance (font units, kerning included) of each glyph, in order.
+ */
+export interface KeptWords {
+  get(text: string): readonly number[] | undefined;
+  put(text: string, glyphs: number[]): void;
+}
+
+/**
  * Shapes the simple words of `font` (see above) without fontkit's shaping machinery; the
  * others, and every call with arguments besides the text, go to fontkit. True when installed.
+ * `kept`: the words of this face kept between runs, if any: a word found there is not shaped
+ * again, and a word shaped here is kept for the next run.
  */
-export function shapeSimpleWords(font: unknown): boolean {
+export function shapeSimpleWords(font: unknown, kept?: () => KeptWords | undefined): boolean {
   const f = font as SimpleFont | null;
-  if (!f || typeof f.layout !== 'function' || typeof f.glyphsForString !== 'function') return false;
+  if (!f || typeof f.layout !== 'function' || typeof f.glyphsForString !== 'function' || typeof f.glyphForCodePoint !== 'function') return false;
   const layout = f.layout;
   // Set up on the first word (a font registered with every document may never shape one).
   let setUp: ((text: string) => SimpleRun | undefined) | null | undefined;
+  let probed = false;
   f.layout = function (this: SimpleFont, ...args: unknown[]) {
     const text = args[0];
     if (args.length <= 2 && args[1] === undefined && typeof text === 'string' && text.length > 0) {
+      const words = kept?.();
+      if (!probed) {
+        probed = true;
+        // What the set-up's two probes (fontkit shaping "a" and "1") leave in fontkit's glyph
+        // objects, made now whether or not the set-up runs: fontkit gives each glyph object
+        // the code points it was first reached with, and pdfkit writes those into the PDF's
+        // text map, so the glyph objects must come about in the same order with or without
+        // the kept words.
+        if (words) for (const c of [0x61, 0x20, 0x31, 0x20]) f.glyphForCodePoint(c);
+      }
+      const known = words?.get(text);
+      const restored = known && restore(f, text, known);
+      if (restored) return restored;
       if (setUp === undefined) setUp = simpleShaper(f, layout);
       const run = setUp?.(text);
-      if (run) return run;
+      if (run) {
+        if (words) keep(words, text, run);
+        return run;
+      }
     }
     return layout.apply(this, args);
   };
   return true;
+}
+
+/** A kept word as shapeSimply would give it: the same glyph objects, the kept advances. */
+function restore(f: SimpleFont, text: string, kept: readonly number[]): SimpleRun | undefined {
+  const glyphs = f.glyphsForString(text);
+  if (glyphs.length !== text.length || kept.length !== 2 * glyphs.length) return undefined;
+  const positions: SimpleRun['positions'][number][] = [];
+  for (let i = 0; i < glyphs.length; i++) {
+    if (glyphs[i]!.id !== kept[2 * i]) return undefined;
+    positions.push({ xAdvance: kept[2 * i + 1]!, yAdvance: 0, xOffset: 0, yOffset: 0 });
+  }
+  return new SimpleRun(glyphs, positions);
+}
+
+/** Keeps a word shaped by shapeSimply, when its positions are advances alone (as restore makes them). */
+function keep(words: KeptWords, text: string, run: SimpleRun): void {
+  const data: number[] = [];
+  for (let i = 0; i < run.glyphs.length; i++) {
+    const p = run.positions[i]!;
+    if (!Object.is(p.yAdvance, 0) || !Object.is(p.xOffset, 0) || !Object.is(p.yOffset, 0) || !Number.isFinite(p.xAdvance) || Object.is(p.xAdvance, -0)) return;
+    data.push(run.glyphs[i]!.id, p.xAdvance);
+  }
+  words.put(text, data);
 }
 
 /** The shaper of simple words for `font`, or null when the font does not fit. */

@@ -11,7 +11,8 @@ import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { readFontFile } from '../../package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
 import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
-import { shapeSimpleWords, speedUpShaping } from './fontkit-speed.js';
+import { shapeSimpleWords, speedUpShaping, type KeptWords } from './fontkit-speed.js';
+export type { KeptWords } from './fontkit-speed.js';
 
 /** serif: body text; sans: headings, labels and tables; mono: code (the roles a style names). */
 export type Family = 'serif' | 'sans' | 'mono';
@@ -61,6 +62,30 @@ export function useTheme(theme: Theme): void {
 const loaded = new Map<string, fontkit.Font>();
 let shapingSpedUp = false;
 
+/**
+ * Where the kerned simple words of each face are kept between runs (publish/word-cache.ts hands
+ * one over for a build; without one, every word is shaped in every run). `face` is asked once
+ * per face and store, with the face's file, and may look its words up only when first asked.
+ */
+export interface WordStore {
+  face(bytes: Uint8Array): KeptWords | undefined;
+}
+
+let wordStore: WordStore | undefined;
+const keptWords = new Map<string, KeptWords | undefined>();
+
+/** The store of the words shaped in earlier runs, for the documents drawn from now on. */
+export function useWordStore(store: WordStore | undefined): void {
+  wordStore = store;
+  keptWords.clear();
+}
+
+function keptWordsOf(id: string, bytes: Uint8Array): KeptWords | undefined {
+  if (!wordStore) return undefined;
+  if (!keptWords.has(id)) keptWords.set(id, wordStore.face(bytes));
+  return keptWords.get(id);
+}
+
 
 function face(key: FontKey): { id: string; source: FaceSource } {
   return roles.get(key)!;
@@ -71,12 +96,13 @@ export function loadFont(key: FontKey): fontkit.Font {
   const { id, source } = face(key);
   let font = loaded.get(id);
   if (!font) {
-    font = fontkit.create(source.kind === 'package' ? readFontFile(source.face) : Buffer.from(source.bytes)) as fontkit.Font;
+    const bytes = source.kind === 'package' ? readFontFile(source.face) : Buffer.from(source.bytes);
+    font = fontkit.create(bytes) as fontkit.Font;
     loaded.set(id, font);
     // fontkit's shaping classes are shared by all fonts: the first font with OpenType layout
     // tables makes them cheaper for every font.
     if (!shapingSpedUp) shapingSpedUp = speedUpShaping(font);
-    shapeSimpleWords(font);
+    shapeSimpleWords(font, () => keptWordsOf(id, bytes));
   }
   return font;
 }

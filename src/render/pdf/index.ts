@@ -9,7 +9,7 @@ import { drawCover } from './cover.js';
 import PDFDocument from 'pdfkit';
 import { createDocument } from './document.js';
 import { registerFonts } from './fonts.js';
-export { shareShapedWordsWith } from './fonts.js';
+export { shareShapedWordsWith, useWordStore } from './fonts.js';
 import { drawSection } from './draw-section.js';
 import { Flow } from './flow.js';
 import { GlyphCoverage, type MissingGlyph } from './glyph-coverage.js';

@@ -1,0 +1,128 @@
+// The kerning of the words drawn with each font face, kept between runs of the bundled CLI:
+// shaping a word (its glyphs, then the pair kerning of the face's GPOS table) is the largest
+// first-time cost of a PDF build, about a fifth of the example's, and the words of a masterplan
+// change little from one build to the next.
+//
+// Only simple words are kept (fontkit-speed.ts: Latin letters, digits and punctuation, one glyph
+// per character, kerning alone), as the glyph ids and advances they were shaped to; a kept word
+// is restored with the face's own glyph objects, so a PDF drawn with kept words is the same, byte
+// for byte, as one drawn without (test/build/word-cache.test.ts). One file per face, keyed by the
+// face's bytes and by the versions of fontkit and pdfkit (in the bundle's cache folder, whose
+// files start with the bundle's key); it holds the words of the last run first, then older ones,
+// at most WORDS_PER_FACE, and is written (atomically) only when a word was shaped anew.
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createHash } from '../digest.js';
+import type { KeptWords, WordStore } from '../render/pdf/fonts.js';
+import { cacheFolder, readCacheJson, writeCacheFile, type CacheFolder } from '../run-cache.js';
+
+/** Words kept per face: the example draws about 2,000 with its text face. */
+export const WORDS_PER_FACE = 12_000;
+
+export interface WordCache extends WordStore {
+  /** Writes the file of each face that shaped new words. Never fails. */
+  save(): void;
+}
+
+/** The cache of the bundled CLI, or undefined when there is none (the sources, the executable, `MASTERPLAN_CACHE=off`). */
+export function openWordCache(folder: CacheFolder | undefined = cacheFolder()): WordCache | undefined {
+  if (!folder) return undefined;
+  const libraries = libraryVersions();
+  if (!libraries) return undefined;
+  const faces: FaceWords[] = [];
+  return {
+    face(bytes) {
+      const face = new FaceWords(folder, libraries, bytes);
+      faces.push(face);
+      return face;
+    },
+    save() {
+      for (const face of faces) face.save();
+    },
+  };
+}
+
+/** fontkit's and pdfkit's versions: shaping, and the positions pdfkit keeps, are theirs. */
+function libraryVersions(): string | undefined {
+  try {
+    const require = createRequire(import.meta.url);
+    return ['fontkit', 'pdfkit']
+      .map((name) => {
+        // fontkit/dist/main.cjs, pdfkit/js/pdfkit.js: the package's file is one folder up.
+        const pkg = JSON.parse(readFileSync(join(dirname(require.resolve(name)), '..', 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+        if (pkg.name !== name || typeof pkg.version !== 'string') throw new Error(`${name}: no version`);
+        return `${name}@${pkg.version}`;
+      })
+      .join(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+class FaceWords implements KeptWords {
+  private file: string | undefined;
+  private known: Map<string, number[]> | undefined;
+  /** The words this run drew, kept or shaped: first in the file. */
+  private readonly used = new Map<string, number[]>();
+  private shaped = false;
+
+  constructor(
+    private readonly folder: CacheFolder,
+    private readonly libraries: string,
+    private readonly bytes: Uint8Array,
+  ) {}
+
+  get(text: string): readonly number[] | undefined {
+    const glyphs = this.load().get(text);
+    if (glyphs) this.used.set(text, glyphs);
+    return glyphs;
+  }
+
+  put(text: string, glyphs: number[]): void {
+    this.load();
+    this.used.set(text, glyphs);
+    this.shaped = true;
+  }
+
+  save(): void {
+    if (!this.shaped || !this.file) return;
+    const words: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
+    let n = 0;
+    for (const list of [this.used, this.known ?? new Map<string, number[]>()]) {
+      for (const [text, glyphs] of list) {
+        if (n >= WORDS_PER_FACE) break;
+        if (text in words) continue;
+        words[text] = glyphs;
+        n++;
+      }
+    }
+    writeCacheFile(this.file, JSON.stringify({ words }));
+  }
+
+  /** The face's file is found (its bytes hashed) and read on the first word asked for. */
+  private load(): Map<string, number[]> {
+    if (this.known) return this.known;
+    const digest = createHash('sha256').update(this.libraries).update('\0').update(this.bytes).digest('hex');
+    this.file = join(this.folder.dir, `${this.folder.bundle}-words-${digest.slice(0, 16)}.json`);
+    this.known = new Map();
+    const saved = readCacheJson(this.file) as { words?: unknown } | undefined;
+    const words = saved && typeof saved === 'object' ? saved.words : undefined;
+    if (words && typeof words === 'object' && !Array.isArray(words)) {
+      for (const [text, glyphs] of Object.entries(words as Record<string, unknown>)) if (validGlyphs(glyphs)) this.known.set(text, glyphs);
+    }
+    return this.known;
+  }
+}
+
+/** Pairs of a glyph id (a whole number) and an advance (finite): anything else is not taken. */
+function validGlyphs(glyphs: unknown): glyphs is number[] {
+  if (!Array.isArray(glyphs) || glyphs.length === 0 || glyphs.length % 2 !== 0) return false;
+  for (let i = 0; i < glyphs.length; i += 2) {
+    const id: unknown = glyphs[i];
+    const advance: unknown = glyphs[i + 1];
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || typeof advance !== 'number' || !Number.isFinite(advance)) return false;
+  }
+  return true;
+}

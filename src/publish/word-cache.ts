@@ -1,12 +1,14 @@
-// The kerning of the words drawn with each font face, kept between runs of the bundled CLI:
+// The shaping of the words drawn with each font face, kept between runs of the bundled CLI:
 // shaping a word (its glyphs, then the pair kerning of the face's GPOS table) is the largest
 // first-time cost of a PDF build, about a fifth of the example's, and the words of a masterplan
 // change little from one build to the next.
 //
-// Only simple words are kept (fontkit-speed.ts: Latin letters, digits and punctuation, one glyph
-// per character, kerning alone), as the glyph ids and advances they were shaped to; a kept word
-// is restored with the face's own glyph objects, so a PDF drawn with kept words is the same, byte
-// for byte, as one drawn without (test/build/word-cache.test.ts). One file per face, keyed by the
+// Simple words (fontkit-speed.ts: Latin letters, digits and punctuation, one glyph per character,
+// kerning alone) are kept as the glyph ids and advances they were shaped to; words fontkit shaped
+// (ligatures, symbols) as a replay of the glyph objects it asked for, when the default shaper did
+// it. A kept word is drawn with the face's own glyph objects, made in the order shaping makes
+// them, so a PDF drawn with kept words is the same, byte for byte, as one drawn without
+// (test/pdf/fontkit-speed.test.ts, test/build/run-caches.test.ts). One file per face, keyed by the
 // face's bytes and by the versions of fontkit and pdfkit (in the bundle's cache folder, whose
 // files start with the bundle's key); it holds the words of the last run first, then older ones,
 // at most WORDS_PER_FACE, and is written (atomically) only when a word was shaped anew.
@@ -15,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createHash } from '../digest.js';
-import type { KeptWords, WordStore } from '../render/pdf/fonts.js';
+import type { KeptWord, KeptWords, WordStore } from '../render/pdf/fonts.js';
 import { cacheFolder, readCacheJson, writeCacheFile, type CacheFolder } from '../run-cache.js';
 
 /** Words kept per face: the example draws about 2,000 with its text face. */
@@ -63,9 +65,9 @@ function libraryVersions(): string | undefined {
 
 class FaceWords implements KeptWords {
   private file: string | undefined;
-  private known: Map<string, number[]> | undefined;
+  private known: Map<string, KeptWord> | undefined;
   /** The words this run drew, kept or shaped: first in the file. */
-  private readonly used = new Map<string, number[]>();
+  private readonly used = new Map<string, KeptWord>();
   private shaped = false;
 
   constructor(
@@ -74,13 +76,13 @@ class FaceWords implements KeptWords {
     private readonly bytes: Uint8Array,
   ) {}
 
-  get(text: string): readonly number[] | undefined {
+  get(text: string): KeptWord | undefined {
     const glyphs = this.load().get(text);
     if (glyphs) this.used.set(text, glyphs);
     return glyphs;
   }
 
-  put(text: string, glyphs: number[]): void {
+  put(text: string, glyphs: KeptWord): void {
     this.load();
     this.used.set(text, glyphs);
     this.shaped = true;
@@ -88,9 +90,9 @@ class FaceWords implements KeptWords {
 
   save(): void {
     if (!this.shaped || !this.file) return;
-    const words: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
+    const words: Record<string, KeptWord> = Object.create(null) as Record<string, KeptWord>;
     let n = 0;
-    for (const list of [this.used, this.known ?? new Map<string, number[]>()]) {
+    for (const list of [this.used, this.known ?? new Map<string, KeptWord>()]) {
       for (const [text, glyphs] of list) {
         if (n >= WORDS_PER_FACE) break;
         if (text in words) continue;
@@ -102,7 +104,7 @@ class FaceWords implements KeptWords {
   }
 
   /** The face's file is found (its bytes hashed) and read on the first word asked for. */
-  private load(): Map<string, number[]> {
+  private load(): Map<string, KeptWord> {
     if (this.known) return this.known;
     const digest = createHash('sha256').update(this.libraries).update('\0').update(this.bytes).digest('hex');
     this.file = join(this.folder.dir, `${this.folder.bundle}-words-${digest.slice(0, 16)}.json`);
@@ -116,13 +118,7 @@ class FaceWords implements KeptWords {
   }
 }
 
-/** Pairs of a glyph id (a whole number) and an advance (finite): anything else is not taken. */
-function validGlyphs(glyphs: unknown): glyphs is number[] {
-  if (!Array.isArray(glyphs) || glyphs.length === 0 || glyphs.length % 2 !== 0) return false;
-  for (let i = 0; i < glyphs.length; i += 2) {
-    const id: unknown = glyphs[i];
-    const advance: unknown = glyphs[i + 1];
-    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || typeof advance !== 'number' || !Number.isFinite(advance)) return false;
-  }
-  return true;
+/** A word's entry as JSON gives it: an array or an object (fontkit-speed.ts checks it whole before use). */
+function validGlyphs(word: unknown): word is KeptWord {
+  return word !== null && typeof word === 'object';
 }

@@ -1,5 +1,5 @@
 // The caches a build of the bundled CLI keeps between runs besides its code cache: the Markdown
-// trees of the masterplan's texts (load/parse-cache.ts, kind `markdown`) and the kerning of the
+// trees of the masterplan's texts (load/parse-cache.ts, kind `markdown`) and the shaping of the
 // words drawn with each face (publish/word-cache.ts). Each build is a process of its own, as a
 // user's are, and every one of them, with the caches empty, filled or damaged, writes the same
 // bytes as a build without them. Needs `node scripts/build.mjs` first (npm test does it).
@@ -34,7 +34,7 @@ beforeAll(() => {
   expect([...expected.keys()].filter((f) => f.endsWith('.pdf'))).toHaveLength(6);
 }, 60_000);
 
-describe('caches of Markdown trees and kerned words', () => {
+describe('caches of Markdown trees and shaped words', () => {
   const dir = join(temp, 'cache');
 
   it('are written by a first build and taken by the next, which writes the same books', () => {
@@ -67,18 +67,23 @@ describe('caches of Markdown trees and kerned words', () => {
     const good = new Map(words.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
     for (const [i, f] of words.entries()) {
       const file = join(dir, f);
-      const kept = JSON.parse(readFileSync(file, 'utf8')) as { words: Record<string, number[]> };
-      // Other glyph ids, a glyph too many, or no JSON at all.
-      if (i % 3 === 0) for (const w of Object.keys(kept.words)) kept.words[w] = kept.words[w]!.map((v, j) => (j % 2 === 0 ? v + 1 : v));
-      else if (i % 3 === 1) for (const w of Object.keys(kept.words)) kept.words[w]!.push(3, 250);
+      type Shaped = { in: number[]; pos: number[] };
+      const kept = JSON.parse(readFileSync(file, 'utf8')) as { words: Record<string, number[] | Shaped> };
+      // Other glyph ids, a glyph too many, or no JSON at all (simple words are arrays, words
+      // fontkit shaped objects).
+      for (const w of Object.keys(kept.words)) {
+        const word = kept.words[w]!;
+        if (i % 3 === 0) kept.words[w] = Array.isArray(word) ? word.map((v, j) => (j % 2 === 0 ? v + 1 : v)) : { ...word, in: word.in.map((id) => id + 1) };
+        else if (i % 3 === 1) (Array.isArray(word) ? word : word.pos).push(3, 250, 0, 0);
+      }
       writeFileSync(file, i % 3 === 2 ? '{"words": {"Banggai ": [1, 2' : JSON.stringify(kept));
     }
     writeFileSync(join(dir, markdown!), '{"not": "json');
     expect(build(dir)).toEqual(expected);
     // Written again, whole: the words as shaped, the trees of every text.
     for (const f of words) {
-      const now = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { words: Record<string, number[]> };
-      const before = JSON.parse(good.get(f)!) as { words: Record<string, number[]> };
+      const now = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { words: Record<string, unknown> };
+      const before = JSON.parse(good.get(f)!) as { words: Record<string, unknown> };
       expect(Object.keys(now.words).sort(), f).toEqual(Object.keys(before.words).sort());
       for (const [w, glyphs] of Object.entries(before.words)) expect(now.words[w], `${f}: ${w}`).toEqual(glyphs);
     }

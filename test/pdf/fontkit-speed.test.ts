@@ -9,7 +9,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { readFontFile } from '../../src/package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, type PackageFace } from '../../src/theme/font-catalog.js';
-import { shapeSimpleWords, speedUpShaping } from '../../src/render/pdf/fontkit-speed.js';
+import { shapeSimpleWords, speedUpShaping, type KeptWord } from '../../src/render/pdf/fontkit-speed.js';
 
 const FACES: PackageFace[] = [
   BUILTIN_FAMILIES['Source Serif 4'].r,
@@ -126,15 +126,16 @@ describe("pdfkit's layout and encode of an embedded font, replaced (fonts.ts)", 
 describe('simple words kept between runs (the `kept` store of shapeSimpleWords)', () => {
   type Glyph = { id: number; codePoints: number[] };
   type Font = { layout: Layout; _glyphs: Record<number, Glyph> };
-  const store = (words = new Map<string, number[]>()) => ({
+  type Kept = KeptWord;
+  const store = (words = new Map<string, Kept>()) => ({
     words,
     asked: 0,
     get(text: string) {
       this.asked++;
       return words.get(text);
     },
-    put(text: string, glyphs: number[]) {
-      words.set(text, glyphs);
+    put(text: string, word: Kept) {
+      words.set(text, word);
     },
   });
   /** The runs of `words` in order, and fontkit's glyph objects afterwards (id → code points, in the order made). */
@@ -159,9 +160,12 @@ describe('simple words kept between runs (the `kept` store of shapeSimpleWords)'
       const shaped = shape(face, words, first);
       expect(shaped.runs).toEqual(plain.runs);
       expect(shaped.glyphs).toEqual(plain.glyphs);
-      // Most words of a text face are kept; those shaped by fontkit are not.
+      // Most words of a text face are kept: the simple ones as their glyphs' ids and advances,
+      // those shaped by fontkit (a ligature) as what it did; a word of another script's shaper is not.
       expect(first.words.size).toBeGreaterThan(words.length / 2);
-      expect(first.words.has('office')).toBe(false);
+      expect(Array.isArray(first.words.get('AVAWAY'))).toBe(true);
+      if (face === FACES[0]) expect(first.words.get('office')).toMatchObject({ sub: expect.any(Array) });
+      expect(first.words.has('مرحبا')).toBe(false);
       // The next run: every kept word is taken, nothing is kept again, the result is the same.
       const second = store(new Map(first.words));
       const before = new Map(second.words);
@@ -188,7 +192,7 @@ describe('simple words kept between runs (the `kept` store of shapeSimpleWords)'
     const first = store();
     shape(FACES[0]!, words, first);
     // Other glyph ids, a glyph too many: neither is taken.
-    const wrong = new Map([...first.words].map(([w, g], i) => [w, i === 0 ? g.map((v, j) => (j % 2 === 0 ? v + 1 : v)) : [...g, 3, 500]]));
+    const wrong = new Map([...first.words].map(([w, g], i) => [w, i === 0 ? (g as number[]).map((v, j) => (j % 2 === 0 ? v + 1 : v)) : [...(g as number[]), 3, 500]] as [string, Kept]));
     const again = shape(FACES[0]!, words, store(wrong));
     expect(again.runs).toEqual(plain.runs);
     expect(again.glyphs).toEqual(plain.glyphs);

@@ -375,6 +375,7 @@ interface SimpleFont {
   layout: (...args: unknown[]) => unknown;
   glyphsForString(text: string): Glyph[];
   glyphForCodePoint(codePoint: number): Glyph;
+  getGlyph(id: number, codePoints?: number[]): Glyph;
   _layoutEngine?: { engine?: { GSUBProcessor?: Processor | null; GPOSProcessor?: Processor | null; setup?: unknown } };
   GDEF?: { glyphClassDef?: ClassDef } | null;
   _variationProcessor?: unknown;
@@ -399,12 +400,29 @@ class SimpleRun {
 type Plan = { gsub: LookupEntry[]; gpos: LookupEntry[]; gposProcessor: Processor } | null;
 
 /**
- * Simple words of one face shaped in earlier runs (publish/word-cache.ts): per word, the id and
- * the advance (font units, kerning included) of each glyph, in order.
+ * Words of one face shaped in earlier runs (publish/word-cache.ts). A simple word: the id and
+ * the advance (font units, kerning included) of each glyph, in order. A word fontkit shaped
+ * (ligatures, symbols): a `ShapedWord`, how to make its glyphs as fontkit made them.
  */
 export interface KeptWords {
-  get(text: string): readonly number[] | undefined;
-  put(text: string, glyphs: number[]): void;
+  get(text: string): KeptWord | undefined;
+  put(text: string, word: KeptWord): void;
+}
+
+export type KeptWord = readonly number[] | ShapedWord;
+
+/**
+ * A word fontkit shaped, as a replay of what it did: the glyphs of its characters (`in`, their
+ * ids), then — when the face substitutes glyphs — each glyph after substitution (`sub`: its id
+ * and the characters whose code points it stands for, by their index), the glyphs hidden as
+ * default ignorables (`hide`, drawn as the space) and the positions (`pos`: x and y advance, x
+ * and y offset per glyph, font units).
+ */
+export interface ShapedWord {
+  in: number[];
+  sub: [number, number[]][];
+  hide: number[];
+  pos: number[];
 }
 
 /**
@@ -418,7 +436,7 @@ export function shapeSimpleWords(font: unknown, kept?: () => KeptWords | undefin
   if (!f || typeof f.layout !== 'function' || typeof f.glyphsForString !== 'function' || typeof f.glyphForCodePoint !== 'function') return false;
   const layout = f.layout;
   // Set up on the first word (a font registered with every document may never shape one).
-  let setUp: ((text: string) => SimpleRun | undefined) | null | undefined;
+  let setUp: ReturnType<typeof simpleShaper> | undefined;
   let probed = false;
   f.layout = function (this: SimpleFont, ...args: unknown[]) {
     const text = args[0];
@@ -434,22 +452,147 @@ export function shapeSimpleWords(font: unknown, kept?: () => KeptWords | undefin
         if (words) for (const c of [0x61, 0x20, 0x31, 0x20]) f.glyphForCodePoint(c);
       }
       const known = words?.get(text);
-      const restored = known && restore(f, text, known);
+      const restored = known && (isSimpleWord(known) ? restore(f, text, known) : replay(f, text, known));
       if (restored) return restored;
       if (setUp === undefined) setUp = simpleShaper(f, layout);
-      const run = setUp?.(text);
+      const run = setUp?.shape(text);
       if (run) {
         if (words) keep(words, text, run);
         return run;
       }
+      // A word fontkit shapes: kept as what fontkit did, when that can be done again exactly.
+      if (words && setUp) return record(f, () => layout.apply(this, args) as FontkitRun, text, words, setUp.shaper);
     }
     return layout.apply(this, args);
   };
   return true;
 }
 
+const isSimpleWord = (word: KeptWord): word is readonly number[] => Array.isArray(word);
+
+/** What pdfkit reads of fontkit's GlyphRun (and how the engine shaped it). */
+interface FontkitRun {
+  glyphs: Glyph[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+  direction?: string;
+}
+
+/**
+ * Shapes a word with fontkit, noting the glyph objects it asks for: the word is kept when they
+ * are what a replay makes (`replay`) — its characters' glyphs, one glyph per glyph after
+ * substitution, standing for the code points of consecutive characters (or none: a glyph a
+ * substitution added), and the space — for the default shaper (Latin, symbols, emoji; other
+ * scripts' shapers make glyphs of their own), in a face whose GDEF table classes the glyphs
+ * (without it fontkit judges marks by the code points of glyph objects, which depend on what
+ * was shaped before). Everything else is left to be shaped in every run.
+ */
+function record(f: SimpleFont, shape: () => FontkitRun, text: string, words: KeptWords, defaultShaper: unknown): FontkitRun {
+  const asked: { id: number; chars: readonly number[] }[] = [];
+  const own = Object.prototype.hasOwnProperty.call(f, 'getGlyph');
+  const getGlyph = f.getGlyph;
+  f.getGlyph = function (this: SimpleFont, id: number, chars?: number[]) {
+    asked.push({ id, chars: chars ?? [] });
+    return getGlyph.call(this, id, chars);
+  };
+  let run: FontkitRun;
+  try {
+    run = shape();
+  } finally {
+    if (own) f.getGlyph = getGlyph;
+    else delete (f as { getGlyph?: unknown }).getGlyph;
+  }
+  const word = shapedWord(f, text, run, asked, defaultShaper);
+  if (word) words.put(text, word);
+  return run;
+}
+
+function shapedWord(f: SimpleFont, text: string, run: FontkitRun, asked: { id: number; chars: readonly number[] }[], defaultShaper: unknown): ShapedWord | undefined {
+  let engine: { shaper?: unknown; GSUBProcessor?: unknown } | undefined;
+  try {
+    engine = f._layoutEngine?.engine as typeof engine;
+  } catch {
+    return undefined;
+  }
+  if (!engine || engine.shaper !== defaultShaper || run.direction !== 'ltr' || !f.GDEF?.glyphClassDef) return undefined;
+  // The characters' glyphs (made already: no glyph object comes about here), each standing for
+  // its own character.
+  const inputs = f.glyphsForString(text);
+  const chars = [...text].map((c) => c.codePointAt(0)!);
+  if (inputs.length !== chars.length || inputs.some((g, i) => g.codePoints.length !== 1 || g.codePoints[0] !== chars[i])) return undefined;
+  const n = run.glyphs.length;
+  const substitutes = engine.GSUBProcessor ? n : 0;
+  if (asked.length !== inputs.length + substitutes + 1) return undefined;
+  if (inputs.some((g, i) => asked[i]!.id !== g.id)) return undefined;
+  const space = f.glyphForCodePoint(0x20);
+  const last = asked[asked.length - 1]!;
+  if (last.id !== space.id || last.chars.length !== 1 || last.chars[0] !== 0x20) return undefined;
+  const sub: [number, number[]][] = [];
+  let next = 0;
+  for (let j = 0; j < substitutes; j++) {
+    const { id, chars: cps } = asked[inputs.length + j]!;
+    const from: number[] = [];
+    let k = 0;
+    while (k < cps.length) {
+      const g = inputs[next];
+      if (!g || g.codePoints[0] !== cps[k]) return undefined;
+      from.push(next++);
+      k++;
+    }
+    sub.push([id, from]);
+  }
+  const made = substitutes ? sub.map(([id]) => id) : inputs.map((g) => g.id);
+  const hide: number[] = [];
+  const pos: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const g = run.glyphs[j]!;
+    if (g === space && made[j] !== space.id) hide.push(j);
+    else if (g.id !== made[j]) return undefined;
+    const p = run.positions[j]!;
+    for (const v of [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset]) {
+      if (!Number.isFinite(v) || Object.is(v, -0)) return undefined;
+      pos.push(v);
+    }
+  }
+  if (run.positions.length !== n || (!substitutes && n !== inputs.length)) return undefined;
+  return { in: inputs.map((g) => g.id), sub, hide, pos };
+}
+
+/**
+ * A kept fontkit word made again: the same calls for glyph objects, in the same order, as
+ * fontkit's shaping makes (so each object comes about with the code points it would have), and
+ * the kept positions. Undefined, before any glyph object is asked for beyond the characters',
+ * when the word does not fit the face.
+ */
+function replay(f: SimpleFont, text: string, word: ShapedWord): SimpleRun | undefined {
+  if (!validShapedWord(word)) return undefined;
+  const inputs = f.glyphsForString(text);
+  if (inputs.length !== word.in.length || inputs.some((g, i) => g.id !== word.in[i])) return undefined;
+  const n = word.pos.length / 4;
+  const numGlyphs = (f as { numGlyphs?: unknown }).numGlyphs;
+  if (typeof numGlyphs !== 'number' || word.sub.some(([id, from]) => id >= numGlyphs || from.some((i) => i >= inputs.length))) return undefined;
+  const made = word.sub.length ? word.sub.map(([id, from]) => f.getGlyph(id, from.flatMap((i) => inputs[i]!.codePoints))) : inputs.slice();
+  const space = f.glyphForCodePoint(0x20);
+  for (const j of word.hide) made[j] = space;
+  const positions: SimpleRun['positions'][number][] = [];
+  for (let j = 0; j < n; j++) positions.push({ xAdvance: word.pos[4 * j]!, yAdvance: word.pos[4 * j + 1]!, xOffset: word.pos[4 * j + 2]!, yOffset: word.pos[4 * j + 3]! });
+  return new SimpleRun(made, positions);
+}
+
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** The shape of a kept fontkit word, checked before anything is made of it. */
+function validShapedWord(w: ShapedWord): boolean {
+  if (!w || typeof w !== 'object' || !Array.isArray(w.in) || !Array.isArray(w.sub) || !Array.isArray(w.hide) || !Array.isArray(w.pos)) return false;
+  if (w.pos.length % 4 !== 0 || !w.pos.every((v) => typeof v === 'number' && Number.isFinite(v))) return false;
+  const n = w.pos.length / 4;
+  if (!w.in.every(isIndex) || (w.sub.length ? w.sub.length !== n : w.in.length !== n)) return false;
+  if (!w.sub.every((e) => Array.isArray(e) && e.length === 2 && isIndex(e[0]) && Array.isArray(e[1]) && e[1].every(isIndex))) return false;
+  return w.hide.every((j) => isIndex(j) && j < n);
+}
+
 /** A kept word as shapeSimply would give it: the same glyph objects, the kept advances. */
 function restore(f: SimpleFont, text: string, kept: readonly number[]): SimpleRun | undefined {
+  if (!kept.every((v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
   const glyphs = f.glyphsForString(text);
   if (glyphs.length !== text.length || kept.length !== 2 * glyphs.length) return undefined;
   const positions: SimpleRun['positions'][number][] = [];
@@ -471,8 +614,11 @@ function keep(words: KeptWords, text: string, run: SimpleRun): void {
   words.put(text, data);
 }
 
-/** The shaper of simple words for `font`, or null when the font does not fit. */
-function simpleShaper(f: SimpleFont, layout: SimpleFont['layout']): ((text: string) => SimpleRun | undefined) | null {
+/**
+ * The shaper of simple words for `font`, or null when the font does not fit; with fontkit's
+ * default shaper (the one it chose for Latin), for `record`.
+ */
+function simpleShaper(f: SimpleFont, layout: SimpleFont['layout']): { shape: (text: string) => SimpleRun | undefined; shaper: unknown } | null {
   let engine: NonNullable<SimpleFont['_layoutEngine']>['engine'];
   try {
     engine = f._layoutEngine?.engine;
@@ -487,13 +633,17 @@ function simpleShaper(f: SimpleFont, layout: SimpleFont['layout']): ((text: stri
   const common = layout.call(f, '1') as { script?: string; language?: unknown; direction?: string };
   if (typeof latin.script !== 'string' || typeof common.script !== 'string') return null;
   if (latin.direction !== 'ltr' || common.direction !== 'ltr' || latin.language !== null || common.language !== null) return null;
+  const shaper = (engine as { shaper?: unknown }).shaper;
   const plans = new Map<string, Plan>();
-  return (text) => {
-    const script = simpleScript(text, latin.script!, common.script!);
-    if (script === undefined) return undefined;
-    let plan = plans.get(script);
-    if (plan === undefined) plans.set(script, (plan = makePlan(f, engine!, script)));
-    return plan ? shapeSimply(f, plan, text) : undefined;
+  return {
+    shape: (text) => {
+      const script = simpleScript(text, latin.script!, common.script!);
+      if (script === undefined) return undefined;
+      let plan = plans.get(script);
+      if (plan === undefined) plans.set(script, (plan = makePlan(f, engine!, script)));
+      return plan ? shapeSimply(f, plan, text) : undefined;
+    },
+    shaper,
   };
 }
 

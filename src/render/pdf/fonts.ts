@@ -12,7 +12,7 @@ import { readFontFile } from '../../package-files.js';
 import { BUILTIN_FAMILIES, EMOJI_FACE, VARIANTS, faceFileName, type Variant } from '../../theme/font-catalog.js';
 import { DEFAULT_THEME, type FaceSource, type Theme } from '../../theme/theme.js';
 import { shapeSimpleWords, speedUpShaping, type KeptWords } from './fontkit-speed.js';
-export type { KeptWords } from './fontkit-speed.js';
+export type { KeptWord, KeptWords } from './fontkit-speed.js';
 
 /** serif: body text; sans: headings, labels and tables; mono: code (the roles a style names). */
 export type Family = 'serif' | 'sans' | 'mono';
@@ -32,6 +32,8 @@ export const EMOJI: FontKey = 'emoji-r';
 
 /** The faces of the document being drawn, by role. */
 let roles = new Map<FontKey, { id: string; source: FaceSource }>();
+/** The advances of each role's face in the document being drawn (see `unitWidth`), found again when the roles change. */
+const roleAdvances = new Map<FontKey, Advances>();
 setRoles(DEFAULT_THEME);
 
 function faceId(source: FaceSource): string {
@@ -52,6 +54,7 @@ function setRoles(theme: Theme): void {
   put('dvserif', pkg('DejaVu Serif'));
   next.set(EMOJI, { id: faceFileName(EMOJI_FACE), source: { kind: 'package', face: EMOJI_FACE } });
   roles = next;
+  roleAdvances.clear();
 }
 
 /** Makes the theme's faces the ones the roles stand for (called when a document is created). */
@@ -63,7 +66,7 @@ const loaded = new Map<string, fontkit.Font>();
 let shapingSpedUp = false;
 
 /**
- * Where the kerned simple words of each face are kept between runs (publish/word-cache.ts hands
+ * Where the shaped words of each face are kept between runs (publish/word-cache.ts hands
  * one over for a build; without one, every word is shaped in every run). `face` is asked once
  * per face and store, with the face's file, and may look its words up only when first asked.
  */
@@ -351,7 +354,26 @@ function relay(m: ShapedWordMessage, from: MessagePort): void {
   for (const port of exchange ?? []) if (port !== from) port.postMessage(m);
 }
 
-const advances = new Map<string, Map<number, number>>();
+/** Per-character advances of a face at size 1: the first code points in an array (NaN: not yet looked up), the others in a map. */
+interface Advances {
+  low: Float64Array;
+  high: Map<number, number>;
+}
+
+/** Code points below this (Latin, Greek, Cyrillic, punctuation, arrows, symbols) have a place in `low`. */
+const LOW = 0x2800;
+const advances = new Map<string, Advances>();
+
+function advancesOf(key: FontKey): Advances {
+  let table = roleAdvances.get(key);
+  if (!table) {
+    const id = face(key).id;
+    table = advances.get(id);
+    if (!table) advances.set(id, (table = { low: new Float64Array(LOW).fill(NaN), high: new Map() }));
+    roleAdvances.set(key, table);
+  }
+  return table;
+}
 
 /**
  * Advance width of `text` at size 1, from per-character advances cached for the process:
@@ -360,18 +382,18 @@ const advances = new Map<string, Map<number, number>>();
  * measured line never ends up wider than the width it was broken for.
  */
 export function unitWidth(key: FontKey, text: string): number {
-  const id = face(key).id;
-  let table = advances.get(id);
-  if (!table) advances.set(id, (table = new Map()));
+  const table = advancesOf(key);
+  const low = table.low;
   let width = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
-    let advance = table.get(cp);
-    if (advance === undefined) {
+    let advance = cp < LOW ? low[cp]! : table.high.get(cp);
+    if (advance === undefined || advance !== advance) {
       const font = loadFont(key);
       advance = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
-      table.set(cp, advance);
+      if (cp < LOW) low[cp] = advance;
+      else table.high.set(cp, advance);
     }
     width += advance;
   }

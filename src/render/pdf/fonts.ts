@@ -133,29 +133,37 @@ const shapedWords = new Map<string, ShapedWords>();
 export const SHAPED_WORDS_LIMIT = 3_000;
 
 /**
- * Register every face with a document under its key; pdfkit embeds only the faces drawn with.
- * pdfkit shapes each word once per document and face; the shaped runs depend on the face
- * alone, so all documents share one (bounded) cache per face — five books repeat most words.
+ * Makes every face a document may draw with available under its role's key (`pdf.font('serif-b')`):
+ * a face is read, parsed and registered with the document when first drawn with, so a document
+ * spends nothing on the faces it never uses (most books draw with six or seven of the twenty
+ * roles), and pdfkit embeds only the faces drawn with. pdfkit shapes each word once per document
+ * and face; the shaped runs depend on the face alone, so all documents share one (bounded) cache
+ * per face — five books repeat most words.
  */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  for (const key of roles.keys()) {
-    if (key === EMOJI) continue; // see registerOnUse
+  const internals = doc as unknown as { _registeredFonts?: Record<string, unknown>; _font?: EmbeddedFontInternals };
+  const font = doc.font;
+  doc.font = function (this: PDFKit.PDFDocument, src: unknown, ...rest: unknown[]) {
+    const key = typeof src === 'string' && roles.has(src as FontKey) ? (src as FontKey) : undefined;
     // pdfkit accepts a parsed fontkit font (anything with `layout`); its types only list sources.
-    doc.registerFont(key, loadFont(key) as unknown as PDFKit.Mixins.PDFFontSource);
-    doc.font(key);
-    const embedded = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
-    shareShapedWords(face(key).id, embedded);
-    joinWordsFaster(embedded);
-  }
+    if (key && !internals._registeredFonts?.[key]) this.registerFont(key, loadFont(key) as unknown as PDFKit.Mixins.PDFFontSource);
+    const result = (font as (...args: unknown[]) => PDFKit.PDFDocument).call(this, src, ...rest);
+    const embedded = internals._font;
+    if (key && embedded && !sharing.has(embedded)) {
+      sharing.add(embedded);
+      shareShapedWords(face(key).id, embedded);
+      joinWordsFaster(embedded);
+    }
+    return result;
+  } as PDFKit.PDFDocument['font'];
 }
 
-const emojiDocs = new WeakSet<PDFKit.PDFDocument>();
+/** Embedded fonts (pdfkit's, one per face and document) already sharing the shaped words. */
+const sharing = new WeakSet<object>();
 
-/** Before drawing with `key`: registers the emoji face with the document on its first use. */
-export function registerOnUse(doc: PDFKit.PDFDocument, key: FontKey): void {
-  if (key !== EMOJI || emojiDocs.has(doc)) return;
-  emojiDocs.add(doc);
-  doc.registerFont(key, loadFont(key) as unknown as PDFKit.Mixins.PDFFontSource);
+/** The roles a document may draw with (the emoji face only for characters no other face has). */
+export function fontRoles(): FontKey[] {
+  return [...roles.keys()].filter((key) => key !== EMOJI);
 }
 
 /** The parts of pdfkit's embedded font (private API) that the shared cache touches. */

@@ -8,7 +8,7 @@ import { imagesWritten, type RenderContext } from './context.js';
 import { drawCover } from './cover.js';
 import PDFDocument from 'pdfkit';
 import { createDocument } from './document.js';
-import { registerFonts } from './fonts.js';
+import { fontRoles, registerFonts } from './fonts.js';
 export { shareShapedWordsWith, useWordStore } from './fonts.js';
 import { drawSection } from './draw-section.js';
 import { Flow } from './flow.js';
@@ -159,8 +159,7 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
 export function warmUpFonts(): void {
   const pdf = new PDFDocument({ autoFirstPage: false });
   registerFonts(pdf);
-  const names = Object.keys((pdf as unknown as { _registeredFonts?: Record<string, unknown> })._registeredFonts ?? {});
-  for (const name of names) pdf.font(name).widthOfString('Ringkasan 2024');
+  for (const key of fontRoles()) pdf.font(key).widthOfString('Ringkasan 2024');
 }
 
 /** /PageLabels: front matter (cover included) in lower-case roman numerals, the body from 1. */

@@ -4,7 +4,7 @@
 // cleanly, and every link gets an exact clickable rectangle.
 
 import { breakPoints } from './break-points.js';
-import { EMOJI, fontKey, loadFont, registerOnUse, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
+import { EMOJI, fontKey, loadFont, unitWidth, verticalMetrics, type Family, type FontKey } from './fonts.js';
 import type { GlyphCoverage } from './glyph-coverage.js';
 import { linkKey, type Destinations, type LinkTarget } from './links.js';
 import { tagsOf } from './tags.js';
@@ -534,7 +534,6 @@ function drawPiece(pdf: PDFKit.PDFDocument, line: Line, p: Piece, x: number, top
       .roundedRect(px - BADGE_PAD, base - ascent * s.size - 0.5, p.width + BADGE_PAD * 2, (ascent + descent) * s.size + 1, 2)
       .fill(COLOR.badgeFill);
   }
-  registerOnUse(pdf, p.font);
   pdf.font(p.font).fontSize(s.size).fillColor(s.color);
   fixNotdefWidth(pdf);
   drawText(pdf, p.text, px, base, p.width);

@@ -78,14 +78,20 @@ class FaceWords implements KeptWords {
 
   get(text: string): KeptWord | undefined {
     const glyphs = this.load().get(text);
-    if (glyphs) this.used.set(text, glyphs);
+    if (glyphs) this.note(text, glyphs);
     return glyphs;
   }
 
   put(text: string, glyphs: KeptWord): void {
     this.load();
+    if (this.note(text, glyphs)) this.shaped = true;
+  }
+
+  /** A word of this run, for the file: at most WORDS_PER_FACE (a run with more keeps its first). */
+  private note(text: string, glyphs: KeptWord): boolean {
+    if (this.used.size >= WORDS_PER_FACE && !this.used.has(text)) return false;
     this.used.set(text, glyphs);
-    this.shaped = true;
+    return true;
   }
 
   save(): void {

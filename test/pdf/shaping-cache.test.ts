@@ -44,3 +44,30 @@ describe('shaped words cache', () => {
     expect(shapes(later, 'Kuda-laut')).toBe(1);
   });
 });
+
+describe('faces registered with a document on first use', () => {
+  const registered = (pdf: PDFKit.PDFDocument) => Object.keys((pdf as unknown as { _registeredFonts: Record<string, unknown> })._registeredFonts).sort();
+
+  it('registers a face when it is first drawn with, and shares its shaped words', () => {
+    const pdf = new PDFDocument({ autoFirstPage: false });
+    registerFonts(pdf);
+    expect(registered(pdf)).toEqual([]);
+    pdf.font('sans-b');
+    expect(registered(pdf)).toEqual(['sans-b']);
+    pdf.font('emoji-r').font('serif-r').font('sans-b');
+    expect(registered(pdf)).toEqual(['emoji-r', 'sans-b', 'serif-r']);
+    // The face's words are the shared ones: a word shaped in one document is not shaped in the next.
+    const other = new PDFDocument({ autoFirstPage: false });
+    registerFonts(other);
+    const font = loadFont('sans-b');
+    const layout = vi.spyOn(font, 'layout');
+    pdf.font('sans-b').widthOfString('Pendaftaran');
+    const shaped = layout.mock.calls.length;
+    other.font('sans-b').widthOfString('Pendaftaran');
+    expect(layout.mock.calls.length).toBe(shaped);
+    layout.mockRestore();
+    // Anything else still goes to pdfkit as it is.
+    expect(() => pdf.font('Helvetica')).not.toThrow();
+    expect(registered(pdf)).toEqual(['emoji-r', 'sans-b', 'serif-r']);
+  });
+});

@@ -435,7 +435,7 @@ export function shapeSimpleWords(font: unknown, kept?: () => KeptWords | undefin
   const f = font as SimpleFont | null;
   if (!f || typeof f.layout !== 'function' || typeof f.glyphsForString !== 'function' || typeof f.glyphForCodePoint !== 'function') return false;
   const layout = f.layout;
-  // Set up on the first word (a font registered with every document may never shape one).
+  // Set up on the first word (a face may be registered without shaping one).
   let setUp: ReturnType<typeof simpleShaper> | undefined;
   let probed = false;
   f.layout = function (this: SimpleFont, ...args: unknown[]) {

@@ -27,7 +27,7 @@ export function fontKey(family: Family, bold = false, italic = false): FontKey {
   return `${family}-${bold ? (italic ? 'bi' : 'b') : italic ? 'i' : 'r'}`;
 }
 
-/** The emoji face: parsed, and registered with a document, only once a character needs it. */
+/** The emoji face: drawn with only for the characters no other face has. */
 export const EMOJI: FontKey = 'emoji-r';
 
 /** The faces of the document being drawn, by role. */

@@ -33,10 +33,12 @@ export function useTreeStore(store: TreeStore | undefined): void {
 export function parseMarkdown(text: string): Root {
   let tree = cache.get(text);
   if (!tree) {
-    tree = treeStore?.get(text);
+    // A long text's tree is not kept between runs: the store holds its JSON while the build runs.
+    const store = text.length <= STREAM_CHARS ? treeStore : undefined;
+    tree = store?.get(text);
     if (!tree) {
       tree = parseInPieces(text);
-      treeStore?.put(text, tree);
+      store?.put(text, tree);
     }
     cache.set(text, tree);
   }

@@ -35,7 +35,7 @@ const STALE_MS = 60 * 60 * 1000;
  * folder is ever removed, even in a folder MASTERPLAN_CACHE names that holds other files.
  */
 const CACHE_NAME = new RegExp(
-  `^masterplan-[0-9a-f]{16,64}-(?:(?:data|markdown|words)-[0-9a-f]{16}\\.json|[\\w.-]+-(?:${[...COMMANDS, 'other'].join('|')})\\.bin)(?:\\.\\d+-[0-9a-z]+\\.tmp)?$`,
+  `^masterplan-[0-9a-f]{16,64}-(?:(?:data|markdown|subsets|words)-[0-9a-f]{16}\\.json|[\\w.-]+-(?:${[...COMMANDS, 'other'].join('|')})\\.bin)(?:\\.\\d+-[0-9a-z]+\\.tmp)?$`,
 );
 
 /**

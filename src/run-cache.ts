@@ -5,7 +5,7 @@
 // starts afresh; bin/run-bundle.js removes the files of other builds (CACHE_NAME there).
 //   - load/parse-cache.ts: what js-yaml read, per masterplan folder;
 //   - markdown/tree-cache.ts: the Markdown trees of a masterplan folder's texts;
-//   - publish/word-cache.ts: the shaping of the words drawn with each font face.
+//   - publish/word-cache.ts: the shaping of the words drawn with each font face, its subsets.
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,17 +11,21 @@
 // (test/pdf/fontkit-speed.test.ts, test/build/run-caches.test.ts). One file per face, keyed by the
 // face's bytes and by the versions of fontkit and pdfkit (in the bundle's cache folder, whose
 // files start with the bundle's key); it holds the words of the last run first, then older ones,
-// at most WORDS_PER_FACE, and is written (atomically) only when a word was shaped anew.
+// at most WORDS_PER_FACE, and is written (atomically) only when a word was shaped anew. Beside
+// it, the face's font subsets as fontkit encoded them (encoding a subset reads and rewrites every
+// glyph of it), by the glyphs a book asked for: a file per face, at most SUBSETS_PER_FACE.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createHash } from '../digest.js';
-import type { KeptWord, KeptWords, WordStore } from '../render/pdf/fonts.js';
+import type { FaceStore, KeptSubset, KeptWord, WordStore } from '../render/pdf/fonts.js';
 import { cacheFolder, readCacheJson, writeCacheFile, type CacheFolder } from '../run-cache.js';
 
 /** Words kept per face: the example draws about 2,000 with its text face. */
 export const WORDS_PER_FACE = 12_000;
+/** Font subsets kept per face (one per book that drew with it: the example has six books). */
+export const SUBSETS_PER_FACE = 24;
 
 export interface WordCache extends WordStore {
   /** Writes the file of each face that shaped new words. Never fails. */
@@ -63,7 +67,8 @@ function libraryVersions(): string | undefined {
   }
 }
 
-class FaceWords implements KeptWords {
+class FaceWords implements FaceStore {
+  private digest: string | undefined;
   private file: string | undefined;
   private known: Map<string, KeptWord> | undefined;
   /** The words this run drew, kept or shaped: first in the file. */
@@ -94,7 +99,25 @@ class FaceWords implements KeptWords {
     return true;
   }
 
+  private subsets: Map<string, KeptSubset> | undefined;
+  private readonly usedSubsets = new Map<string, KeptSubset>();
+  private encoded = false;
+
+  subset(glyphs: readonly number[]): KeptSubset | undefined {
+    const key = glyphs.join(',');
+    const kept = this.loadSubsets().get(key);
+    if (kept) this.usedSubsets.set(key, kept);
+    return kept;
+  }
+
+  keepSubset(glyphs: readonly number[], kept: KeptSubset): void {
+    this.loadSubsets();
+    this.usedSubsets.set(glyphs.join(','), kept);
+    this.encoded = true;
+  }
+
   save(): void {
+    this.saveSubsets();
     if (!this.shaped || !this.file) return;
     const words: Record<string, KeptWord> = Object.create(null) as Record<string, KeptWord>;
     let n = 0;
@@ -109,11 +132,47 @@ class FaceWords implements KeptWords {
     writeCacheFile(this.file, JSON.stringify({ words }));
   }
 
-  /** The face's file is found (its bytes hashed) and read on the first word asked for. */
+  private saveSubsets(): void {
+    if (!this.encoded) return;
+    const subsets: Record<string, { glyphs: number[]; bytes: string }> = Object.create(null) as Record<string, { glyphs: number[]; bytes: string }>;
+    let n = 0;
+    for (const list of [this.usedSubsets, this.subsets ?? new Map<string, KeptSubset>()]) {
+      for (const [key, kept] of list) {
+        if (n >= SUBSETS_PER_FACE) break;
+        if (key in subsets) continue;
+        subsets[key] = { glyphs: kept.glyphs, bytes: Buffer.from(kept.bytes).toString('base64') };
+        n++;
+      }
+    }
+    writeCacheFile(this.fileOf('subsets'), JSON.stringify({ subsets }));
+  }
+
+  /** The face's file of subsets, read when the first subset is asked for. */
+  private loadSubsets(): Map<string, KeptSubset> {
+    if (this.subsets) return this.subsets;
+    this.subsets = new Map();
+    const saved = readCacheJson(this.fileOf('subsets')) as { subsets?: unknown } | undefined;
+    const subsets = saved && typeof saved === 'object' ? saved.subsets : undefined;
+    if (subsets && typeof subsets === 'object' && !Array.isArray(subsets)) {
+      for (const [key, value] of Object.entries(subsets as Record<string, unknown>)) {
+        const { glyphs, bytes } = (value ?? {}) as { glyphs?: unknown; bytes?: unknown };
+        if (!/^\d+(,\d+)*$/.test(key) || typeof bytes !== 'string' || !Array.isArray(glyphs) || !glyphs.every((g) => Number.isInteger(g) && g >= 0)) continue;
+        this.subsets.set(key, { glyphs: glyphs as number[], bytes: Buffer.from(bytes, 'base64') });
+      }
+    }
+    return this.subsets;
+  }
+
+  /** A file of this face: its name holds the digest of the face's bytes (hashed once, when first needed). */
+  private fileOf(kind: 'words' | 'subsets'): string {
+    this.digest ??= createHash('sha256').update(this.libraries).update('\0').update(this.bytes).digest('hex');
+    return join(this.folder.dir, `${this.folder.bundle}-${kind}-${this.digest.slice(0, 16)}.json`);
+  }
+
+  /** The face's file of words is found and read on the first word asked for. */
   private load(): Map<string, KeptWord> {
     if (this.known) return this.known;
-    const digest = createHash('sha256').update(this.libraries).update('\0').update(this.bytes).digest('hex');
-    this.file = join(this.folder.dir, `${this.folder.bundle}-words-${digest.slice(0, 16)}.json`);
+    this.file = this.fileOf('words');
     this.known = new Map();
     const saved = readCacheJson(this.file) as { words?: unknown } | undefined;
     const words = saved && typeof saved === 'object' ? saved.words : undefined;

@@ -1,8 +1,9 @@
 // The caches a build of the bundled CLI keeps between runs besides its code cache: the Markdown
-// trees of the masterplan's texts (load/parse-cache.ts, kind `markdown`) and the shaping of the
-// words drawn with each face (publish/word-cache.ts). Each build is a process of its own, as a
-// user's are, and every one of them, with the caches empty, filled or damaged, writes the same
-// bytes as a build without them. Needs `node scripts/build.mjs` first (npm test does it).
+// trees of the masterplan's texts (load/parse-cache.ts, kind `markdown`), the shaping of the words
+// drawn with each face and each face's font subsets (publish/word-cache.ts). Each build is a
+// process of its own, as a user's are, and every one of them, with the caches empty, filled or
+// damaged, writes the same bytes as a build without them. Needs `node scripts/build.mjs` first
+// (npm test does it).
 
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -41,9 +42,18 @@ describe('caches of Markdown trees and shaped words', () => {
     expect(build(dir)).toEqual(expected);
     const words = cacheFiles(dir, 'words');
     const markdown = cacheFiles(dir, 'markdown');
+    const subsets = cacheFiles(dir, 'subsets');
     // A file per face that drew words (text, headings, bold, italic, code…), one for the masterplan's texts.
     expect(words.length).toBeGreaterThanOrEqual(4);
     expect(markdown).toHaveLength(1);
+    // The faces' subsets: one per book that drew with the face.
+    expect(subsets.map((f) => f.replace('-subsets-', '-words-'))).toEqual(words);
+    const serif = JSON.parse(readFileSync(join(dir, subsets[0]!), 'utf8')) as { subsets: Record<string, { glyphs: number[]; bytes: string }> };
+    for (const [asked, kept] of Object.entries(serif.subsets)) {
+      expect(kept.glyphs.slice(0, asked.split(',').length).join(',')).toBe(asked);
+      // A TrueType font file (fontkit writes the tag `true`).
+      expect([0x00010000, 0x74727565]).toContain(Buffer.from(kept.bytes, 'base64').readUInt32BE(0));
+    }
     const text = JSON.parse(readFileSync(join(dir, words.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0]!), 'utf8')) as { words: Record<string, number[]> };
     expect(Object.keys(text.words).length).toBeGreaterThan(1000);
     expect(text.words['Banggai ']).toEqual(expect.arrayContaining([expect.any(Number)]));
@@ -53,7 +63,7 @@ describe('caches of Markdown trees and shaped words', () => {
       expect(key).toMatch(/^[0-9a-f]{64}$/);
       expect((JSON.parse(tree) as { type: string }).type).toBe('root');
     }
-    const stamps = () => [...words, ...markdown].map((f) => statSync(join(dir, f)).mtimeMs);
+    const stamps = () => [...words, ...markdown, ...subsets].map((f) => statSync(join(dir, f)).mtimeMs);
     const before = stamps();
     // Nothing new to keep: the files stay as they are.
     expect(build(dir)).toEqual(expected);
@@ -79,6 +89,7 @@ describe('caches of Markdown trees and shaped words', () => {
       writeFileSync(file, i % 3 === 2 ? '{"words": {"Banggai ": [1, 2' : JSON.stringify(kept));
     }
     writeFileSync(join(dir, markdown!), '{"not": "json');
+    for (const f of cacheFiles(dir, 'subsets')) writeFileSync(join(dir, f), '{"subsets": {"0,1": {"glyphs": [0, 1], "bytes": 5}}}');
     expect(build(dir)).toEqual(expected);
     // Written again, whole: the words as shaped, the trees of every text.
     for (const f of words) {

@@ -198,3 +198,25 @@ describe('simple words kept between runs (the `kept` store of shapeSimpleWords)'
     expect(again.glyphs).toEqual(plain.glyphs);
   });
 });
+
+describe('font subsets kept between runs (fonts.ts keepSubsets)', () => {
+  it("makes the glyph objects fontkit's encoding of the subset makes, in its order", async () => {
+    const { makeSubsetGlyphs } = await import('../../src/render/pdf/fonts.js');
+    type SubsetFont = { _glyphs: Record<number, { codePoints: number[] }>; glyphsForString(t: string): { id: number }[]; createSubset(): { includeGlyph(id: number): number; encode(): Uint8Array; glyphs: number[] } };
+    // Accented letters are composite glyphs in these faces: encoding adds their parts.
+    const text = 'Ǻ ǻ é ñ ü Ŵ ŷ ǖ';
+    for (const face of FACES.slice(0, 4)) {
+      const state = (f: SubsetFont) => Object.entries(f._glyphs).map(([id, g]) => `${id}:${g.codePoints.join('+')}`);
+      const a = fontkit.create(readFontFile(face)) as unknown as SubsetFont;
+      const b = fontkit.create(readFontFile(face)) as unknown as SubsetFont;
+      const subset = a.createSubset();
+      for (const g of a.glyphsForString(text)) subset.includeGlyph(g.id);
+      b.glyphsForString(text);
+      const asked = subset.glyphs.slice();
+      subset.encode();
+      if (face === FACES[0]) expect(subset.glyphs.length, 'composite parts added').toBeGreaterThan(asked.length);
+      makeSubsetGlyphs(b as unknown as Parameters<typeof makeSubsetGlyphs>[0], subset.glyphs);
+      expect(state(b), face.path).toEqual(state(a));
+    }
+  });
+});

@@ -71,11 +71,25 @@ let shapingSpedUp = false;
  * per face and store, with the face's file, and may look its words up only when first asked.
  */
 export interface WordStore {
-  face(bytes: Uint8Array): KeptWords | undefined;
+  face(bytes: Uint8Array): FaceStore | undefined;
+}
+
+/** A face's font subset as fontkit encoded it: the glyphs it ended with (composite glyphs' parts added) and its bytes. */
+export interface KeptSubset {
+  glyphs: number[];
+  bytes: Uint8Array;
+}
+
+/** What is kept of one face between runs: its shaped words, and its subsets by the glyphs they were asked for. */
+export interface FaceStore extends KeptWords {
+  subset(glyphs: readonly number[]): KeptSubset | undefined;
+  keepSubset(glyphs: readonly number[], kept: KeptSubset): void;
 }
 
 let wordStore: WordStore | undefined;
-const keptWords = new Map<string, KeptWords | undefined>();
+const keptWords = new Map<string, FaceStore | undefined>();
+/** The bytes of each face parsed, by face id (what the store keys a face by). */
+const faceBytes = new Map<string, Uint8Array>();
 
 /** The store of the words shaped in earlier runs, for the documents drawn from now on. */
 export function useWordStore(store: WordStore | undefined): void {
@@ -83,8 +97,8 @@ export function useWordStore(store: WordStore | undefined): void {
   keptWords.clear();
 }
 
-function keptWordsOf(id: string, bytes: Uint8Array): KeptWords | undefined {
-  if (!wordStore) return undefined;
+function keptWordsOf(id: string, bytes: Uint8Array | undefined = faceBytes.get(id)): FaceStore | undefined {
+  if (!wordStore || !bytes) return undefined;
   if (!keptWords.has(id)) keptWords.set(id, wordStore.face(bytes));
   return keptWords.get(id);
 }
@@ -102,6 +116,7 @@ export function loadFont(key: FontKey): fontkit.Font {
     const bytes = source.kind === 'package' ? readFontFile(source.face) : Buffer.from(source.bytes);
     font = fontkit.create(bytes) as fontkit.Font;
     loaded.set(id, font);
+    faceBytes.set(id, bytes);
     // fontkit's shaping classes are shared by all fonts: the first font with OpenType layout
     // tables makes them cheaper for every font.
     if (!shapingSpedUp) shapingSpedUp = speedUpShaping(font);
@@ -153,6 +168,7 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
       sharing.add(embedded);
       shareShapedWords(face(key).id, embedded);
       joinWordsFaster(embedded);
+      keepSubsets(embedded, face(key).id);
     }
     return result;
   } as PDFKit.PDFDocument['font'];
@@ -173,7 +189,7 @@ interface EmbeddedFontInternals {
   layoutCached?: (text: string) => ShapedRun;
   layout?: (text: string, features?: unknown, onlyWidth?: boolean) => { glyphs: unknown[] | null; positions: unknown[] | null; advanceWidth: number };
   encode?: (text: string, features?: unknown) => [string[], unknown[]];
-  subset?: { includeGlyph(id: number): number };
+  subset?: { includeGlyph(id: number): number; encode?: () => Uint8Array; glyphs?: number[] };
   widths?: (number | undefined)[];
   unicode?: (number[] | undefined)[];
   scale?: number;
@@ -226,6 +242,39 @@ function joinWordsFaster(embedded: EmbeddedFontInternals | undefined): void {
     }
     return [res, positions];
   };
+}
+
+/**
+ * The face's subset, encoded at the document's end, taken from the store when a run before
+ * encoded the same glyphs; otherwise encoded by fontkit and kept. fontkit's encoding makes the
+ * glyph object of each glyph of the subset that has none yet (the parts of composite glyphs,
+ * with no code points): a kept subset makes them too, in the same order, so that what later
+ * documents draw with those glyphs stays the same.
+ */
+function keepSubsets(embedded: EmbeddedFontInternals, id: string): void {
+  const subset = embedded.subset as { encode?: () => Uint8Array; glyphs?: unknown } | undefined;
+  if (!subset || typeof subset.encode !== 'function' || !Array.isArray(subset.glyphs)) return;
+  const encode = subset.encode.bind(subset);
+  const glyphs = subset.glyphs as number[];
+  subset.encode = () => {
+    const store = keptWordsOf(id);
+    const font = loaded.get(id);
+    if (!store || !font) return encode();
+    const asked = glyphs.slice();
+    const kept = store.subset(asked);
+    if (kept) {
+      makeSubsetGlyphs(font, kept.glyphs);
+      return kept.bytes;
+    }
+    const bytes = encode();
+    store.keepSubset(asked, { glyphs: glyphs.slice(), bytes });
+    return bytes;
+  };
+}
+
+/** The glyph objects fontkit's encoding of a subset with these glyphs (in its final order) makes. */
+export function makeSubsetGlyphs(font: fontkit.Font, glyphs: readonly number[]): void {
+  for (const g of glyphs) (font as unknown as { getGlyph(id: number): unknown }).getGlyph(g);
 }
 
 function shareShapedWords(id: string, embedded: EmbeddedFontInternals | undefined): void {

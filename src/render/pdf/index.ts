@@ -16,8 +16,8 @@ import { GlyphCoverage, type MissingGlyph } from './glyph-coverage.js';
 import { Destinations } from './links.js';
 import { buildOutline } from './outline.js';
 import { collectOutput, OutputBytes, PageContents } from './output.js';
-import { flowParagraph } from './draw-paragraph.js';
-import { style } from './inline-text.js';
+import { flowLines } from './draw-paragraph.js';
+import { layoutLines, linesHeight, style } from './inline-text.js';
 import { drawPageFrames, pageLabel } from './page-frame.js';
 import { Tagger, type StructElement } from './tags.js';
 import { COLOR, TYPE } from './theme.js';
@@ -113,10 +113,16 @@ export async function renderPdfWithReport(doc: BookDoc, opts: PdfOptions = {}): 
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
-  // The colophon: the one place that names the tool.
+  // The colophon: the one place in the text that names the tool (the metadata names it too).
+  // Never a page of its own: on the last page, closer to the text when space is short, or left
+  // out when the last page is full.
   if (doc.sections.length > 0) {
-    ctx.flow.gap(24);
-    flowParagraph(ctx, [{ text: doc.labels.generatedBy, style: style(TYPE.small, { color: COLOR.muted }) }], ctx.flow.body);
+    const colophon = layoutLines(ctx, [{ text: doc.labels.generatedBy, style: style(TYPE.small, { color: COLOR.muted }) }], ctx.flow.body.width);
+    const height = linesHeight(colophon);
+    if (ctx.flow.atTop || ctx.flow.room >= height) {
+      ctx.flow.gap(Math.min(24, Math.max(0, ctx.flow.room - height)));
+      flowLines(ctx, colophon, ctx.flow.body);
+    }
   }
 
   glyphs.where = '';

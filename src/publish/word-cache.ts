@@ -67,13 +67,17 @@ function libraryVersions(): string | undefined {
   }
 }
 
+/** What is kept of one face: its words and its subsets, each in a file of its own. */
 class FaceWords implements FaceStore {
   private digest: string | undefined;
-  private file: string | undefined;
-  private known: Map<string, KeptWord> | undefined;
-  /** The words this run drew, kept or shaped: first in the file. */
-  private readonly used = new Map<string, KeptWord>();
-  private shaped = false;
+  private readonly words = new KeptFile<KeptWord>(() => this.fileOf('words'), 'words', WORDS_PER_FACE, (word) =>
+    // An array or an object: fontkit-speed.ts checks it whole before use.
+    word !== null && typeof word === 'object' ? (word as KeptWord) : undefined,
+  );
+  private readonly subsets = new KeptFile<KeptSubset>(() => this.fileOf('subsets'), 'subsets', SUBSETS_PER_FACE, decodeSubset, (kept) => ({
+    glyphs: kept.glyphs,
+    bytes: Buffer.from(kept.bytes).toString('base64'),
+  }));
 
   constructor(
     private readonly folder: CacheFolder,
@@ -82,85 +86,24 @@ class FaceWords implements FaceStore {
   ) {}
 
   get(text: string): KeptWord | undefined {
-    const glyphs = this.load().get(text);
-    if (glyphs) this.note(text, glyphs);
-    return glyphs;
+    return this.words.get(text);
   }
 
-  put(text: string, glyphs: KeptWord): void {
-    this.load();
-    if (this.note(text, glyphs)) this.shaped = true;
+  put(text: string, word: KeptWord): void {
+    this.words.put(text, word);
   }
-
-  /** A word of this run, for the file: at most WORDS_PER_FACE (a run with more keeps its first). */
-  private note(text: string, glyphs: KeptWord): boolean {
-    if (this.used.size >= WORDS_PER_FACE && !this.used.has(text)) return false;
-    this.used.set(text, glyphs);
-    return true;
-  }
-
-  private subsets: Map<string, KeptSubset> | undefined;
-  private readonly usedSubsets = new Map<string, KeptSubset>();
-  private encoded = false;
 
   subset(glyphs: readonly number[]): KeptSubset | undefined {
-    const key = glyphs.join(',');
-    const kept = this.loadSubsets().get(key);
-    if (kept) this.usedSubsets.set(key, kept);
-    return kept;
+    return this.subsets.get(glyphs.join(','));
   }
 
   keepSubset(glyphs: readonly number[], kept: KeptSubset): void {
-    this.loadSubsets();
-    this.usedSubsets.set(glyphs.join(','), kept);
-    this.encoded = true;
+    this.subsets.put(glyphs.join(','), kept);
   }
 
   save(): void {
-    this.saveSubsets();
-    if (!this.shaped || !this.file) return;
-    const words: Record<string, KeptWord> = Object.create(null) as Record<string, KeptWord>;
-    let n = 0;
-    for (const list of [this.used, this.known ?? new Map<string, KeptWord>()]) {
-      for (const [text, glyphs] of list) {
-        if (n >= WORDS_PER_FACE) break;
-        if (text in words) continue;
-        words[text] = glyphs;
-        n++;
-      }
-    }
-    writeCacheFile(this.file, JSON.stringify({ words }));
-  }
-
-  private saveSubsets(): void {
-    if (!this.encoded) return;
-    const subsets: Record<string, { glyphs: number[]; bytes: string }> = Object.create(null) as Record<string, { glyphs: number[]; bytes: string }>;
-    let n = 0;
-    for (const list of [this.usedSubsets, this.subsets ?? new Map<string, KeptSubset>()]) {
-      for (const [key, kept] of list) {
-        if (n >= SUBSETS_PER_FACE) break;
-        if (key in subsets) continue;
-        subsets[key] = { glyphs: kept.glyphs, bytes: Buffer.from(kept.bytes).toString('base64') };
-        n++;
-      }
-    }
-    writeCacheFile(this.fileOf('subsets'), JSON.stringify({ subsets }));
-  }
-
-  /** The face's file of subsets, read when the first subset is asked for. */
-  private loadSubsets(): Map<string, KeptSubset> {
-    if (this.subsets) return this.subsets;
-    this.subsets = new Map();
-    const saved = readCacheJson(this.fileOf('subsets')) as { subsets?: unknown } | undefined;
-    const subsets = saved && typeof saved === 'object' ? saved.subsets : undefined;
-    if (subsets && typeof subsets === 'object' && !Array.isArray(subsets)) {
-      for (const [key, value] of Object.entries(subsets as Record<string, unknown>)) {
-        const { glyphs, bytes } = (value ?? {}) as { glyphs?: unknown; bytes?: unknown };
-        if (!/^\d+(,\d+)*$/.test(key) || typeof bytes !== 'string' || !Array.isArray(glyphs) || !glyphs.every((g) => Number.isInteger(g) && g >= 0)) continue;
-        this.subsets.set(key, { glyphs: glyphs as number[], bytes: Buffer.from(bytes, 'base64') });
-      }
-    }
-    return this.subsets;
+    this.subsets.save();
+    this.words.save();
   }
 
   /** A file of this face: its name holds the digest of the face's bytes (hashed once, when first needed). */
@@ -168,22 +111,77 @@ class FaceWords implements FaceStore {
     this.digest ??= createHash('sha256').update(this.libraries).update('\0').update(this.bytes).digest('hex');
     return join(this.folder.dir, `${this.folder.bundle}-${kind}-${this.digest.slice(0, 16)}.json`);
   }
+}
 
-  /** The face's file of words is found and read on the first word asked for. */
-  private load(): Map<string, KeptWord> {
+/**
+ * One file of a face's cache, `{ <field>: { key: entry } }`: read on the first entry asked for,
+ * written (the entries this run used first, then older ones, at most `limit`) only when this run
+ * added one.
+ */
+class KeptFile<T> {
+  private known: Map<string, T> | undefined;
+  /** The entries this run used, kept or added: first in the file, at most `limit` (a run with more keeps its first). */
+  private readonly used = new Map<string, T>();
+  private added = false;
+
+  constructor(
+    private readonly file: () => string,
+    private readonly field: string,
+    private readonly limit: number,
+    private readonly decode: (value: unknown, key: string) => T | undefined,
+    private readonly encode: (entry: T) => unknown = (entry) => entry,
+  ) {}
+
+  get(key: string): T | undefined {
+    const entry = this.load().get(key);
+    if (entry !== undefined) this.note(key, entry);
+    return entry;
+  }
+
+  put(key: string, entry: T): void {
+    this.load();
+    if (this.note(key, entry)) this.added = true;
+  }
+
+  save(): void {
+    if (!this.added) return;
+    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    let n = 0;
+    for (const list of [this.used, this.known ?? new Map<string, T>()]) {
+      for (const [key, entry] of list) {
+        if (n >= this.limit) break;
+        if (key in out) continue;
+        out[key] = this.encode(entry);
+        n++;
+      }
+    }
+    writeCacheFile(this.file(), JSON.stringify({ [this.field]: out }));
+  }
+
+  private note(key: string, entry: T): boolean {
+    if (this.used.size >= this.limit && !this.used.has(key)) return false;
+    this.used.set(key, entry);
+    return true;
+  }
+
+  private load(): Map<string, T> {
     if (this.known) return this.known;
-    this.file = this.fileOf('words');
     this.known = new Map();
-    const saved = readCacheJson(this.file) as { words?: unknown } | undefined;
-    const words = saved && typeof saved === 'object' ? saved.words : undefined;
-    if (words && typeof words === 'object' && !Array.isArray(words)) {
-      for (const [text, glyphs] of Object.entries(words as Record<string, unknown>)) if (validGlyphs(glyphs)) this.known.set(text, glyphs);
+    const saved = readCacheJson(this.file()) as Record<string, unknown> | undefined;
+    const entries = saved && typeof saved === 'object' ? saved[this.field] : undefined;
+    if (entries && typeof entries === 'object' && !Array.isArray(entries)) {
+      for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
+        const entry = this.decode(value, key);
+        if (entry !== undefined) this.known.set(key, entry);
+      }
     }
     return this.known;
   }
 }
 
-/** A word's entry as JSON gives it: an array or an object (fontkit-speed.ts checks it whole before use). */
-function validGlyphs(word: unknown): word is KeptWord {
-  return word !== null && typeof word === 'object';
+/** A subset's entry as JSON gives it, keyed by the glyphs asked for: its glyphs and its bytes (base64). */
+function decodeSubset(value: unknown, key: string): KeptSubset | undefined {
+  const { glyphs, bytes } = (value ?? {}) as { glyphs?: unknown; bytes?: unknown };
+  if (!/^\d+(,\d+)*$/.test(key) || typeof bytes !== 'string' || !Array.isArray(glyphs) || !glyphs.every((g) => Number.isInteger(g) && g >= 0)) return undefined;
+  return { glyphs: glyphs as number[], bytes: Buffer.from(bytes, 'base64') };
 }

@@ -87,22 +87,23 @@ export interface FaceStore extends KeptWords {
 }
 
 let wordStore: WordStore | undefined;
-const keptWords = new Map<string, FaceStore | undefined>();
+/** What the store keeps of each face, by face id (asked for once per face and store). */
+const faceStores = new Map<string, FaceStore | undefined>();
 /** The bytes of each face parsed, by face id (what the store keys a face by). */
 const faceBytes = new Map<string, Uint8Array>();
 
 /** The store of the words shaped in earlier runs, for the documents drawn from now on. */
 export function useWordStore(store: WordStore | undefined): void {
   wordStore = store;
-  keptWords.clear();
+  faceStores.clear();
 }
 
-function keptWordsOf(id: string, bytes: Uint8Array | undefined = faceBytes.get(id)): FaceStore | undefined {
+function faceStore(id: string): FaceStore | undefined {
+  const bytes = faceBytes.get(id);
   if (!wordStore || !bytes) return undefined;
-  if (!keptWords.has(id)) keptWords.set(id, wordStore.face(bytes));
-  return keptWords.get(id);
+  if (!faceStores.has(id)) faceStores.set(id, wordStore.face(bytes));
+  return faceStores.get(id);
 }
-
 
 function face(key: FontKey): { id: string; source: FaceSource } {
   return roles.get(key)!;
@@ -120,7 +121,7 @@ export function loadFont(key: FontKey): fontkit.Font {
     // fontkit's shaping classes are shared by all fonts: the first font with OpenType layout
     // tables makes them cheaper for every font.
     if (!shapingSpedUp) shapingSpedUp = speedUpShaping(font);
-    shapeSimpleWords(font, () => keptWordsOf(id, bytes));
+    shapeSimpleWords(font, () => faceStore(id));
   }
   return font;
 }
@@ -257,7 +258,7 @@ function keepSubsets(embedded: EmbeddedFontInternals, id: string): void {
   const encode = subset.encode.bind(subset);
   const glyphs = subset.glyphs as number[];
   subset.encode = () => {
-    const store = keptWordsOf(id);
+    const store = faceStore(id);
     const font = loaded.get(id);
     if (!store || !font) return encode();
     const asked = glyphs.slice();

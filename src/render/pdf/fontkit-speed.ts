@@ -540,6 +540,7 @@ function shapedWord(f: SimpleFont, text: string, run: FontkitRun, asked: { id: n
     }
     sub.push([id, from]);
   }
+  if (run.positions.length !== n || (!substitutes && n !== inputs.length)) return undefined;
   const made = substitutes ? sub.map(([id]) => id) : inputs.map((g) => g.id);
   const hide: number[] = [];
   const pos: number[] = [];
@@ -553,7 +554,6 @@ function shapedWord(f: SimpleFont, text: string, run: FontkitRun, asked: { id: n
       pos.push(v);
     }
   }
-  if (run.positions.length !== n || (!substitutes && n !== inputs.length)) return undefined;
   return { in: inputs.map((g) => g.id), sub, hide, pos };
 }
 
